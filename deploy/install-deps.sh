@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that building, testing and running the kiosk needs.
+# Idempotent: when everything is present it only checks (a second run takes about a second).
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config
+  # the product's libraries (DESIGN.md §9)
+  libsdl2-dev libsdl2-image-dev libimgui-dev libfreetype-dev libtomlplusplus-dev libcli11-dev
+  libcurl4-openssl-dev
+  # fonts (Latin with umlauts and ß, Cyrillic)
+  fonts-noto-core
+  # tests: doctest, and a virtual X display for the windowed smoke test
+  doctest-dev xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages are installed."
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then sudo="sudo"; else
+    echo "install-deps: need root to install: ${missing[*]}" >&2
+    echo "install-deps: run this script as root, or install sudo." >&2
+    exit 1
+  fi
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "install-deps: done."

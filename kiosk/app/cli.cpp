@@ -1,0 +1,61 @@
+// Flag names are promises to users and their scripts (`--frames`, `screenshot --out` …): keep them.
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace kiosk::app {
+
+void defineCommandLine(CLI::App& app, CommandLine& line) {
+    auto& o = line.overrides;
+    app.add_option("-c,--config", o.configFile, "Config file (default: the repository's config/kiosk.toml)");
+    app.add_option("--content", o.contentFolders, "Content folder with one sub-folder per pack; repeat for several")
+        ->type_name("DIR");
+    app.add_option("--state", o.stateFolder, "Folder for the kiosk's own data (default: XDG state dir)")->type_name("DIR");
+    app.add_option("--lang", o.defaultLanguage, "Default language, e.g. de or en")->type_name("TAG");
+    app.add_option("--idle-seconds", o.idleSeconds, "Seconds without a touch before the kiosk returns home")
+        ->check(CLI::Range(10, 3600));
+    auto* windowed = app.add_flag("--windowed", o.windowed, "Run in a window (closable) instead of fullscreen");
+    app.add_flag("--fullscreen", o.fullscreen, "Run fullscreen (closing is for staff)")->excludes(windowed);
+    app.add_option("--size", o.windowSize, "Window size in windowed mode")->type_name("WxH");
+    app.add_option("--rotation", o.rotation, "Rotate the picture clockwise for portrait-mounted screens")
+        ->check(CLI::IsMember({0, 90, 180, 270}));
+    app.add_option("--frames", line.run.frames, "Draw N frames and exit (smoke tests, benchmarks)")
+        ->check(CLI::Range(1, 1'000'000));
+
+    auto* run = app.add_subcommand("run", "Run the kiosk (the default when no subcommand is given)");
+    run->fallthrough();  // `kiosk run --windowed` and `kiosk --windowed` mean the same
+    run->callback([&line] { line.command = Command::Run; });
+
+    auto* shot = app.add_subcommand("screenshot", "Render one screen to a PNG file, with no display needed");
+    auto& s = line.screenshot;
+    auto* pack = shot->add_option("--pack", s.packId, "Pack to show (default: the home screen)")->type_name("ID");
+    shot->add_option("--page", s.pageId, "Page of that pack (default: its start page)")->type_name("ID")->needs(pack);
+    shot->add_option("--lang", s.language, "Language to render (default: the configured default)")->type_name("TAG");
+    shot->add_option("--size", s.size, "Picture size")->capture_default_str()->type_name("WxH");
+    shot->add_option("--out", s.out, "PNG file to write")->required()->type_name("FILE");
+    shot->callback([&line] { line.command = Command::Screenshot; });
+
+    app.footer(
+        "Exit codes: 0 ok, 1 internal error, 2 wrong flags, 3 config error, 4 no display, 5 pack or page not found.\n"
+        "Without a display: xvfb-run -a kiosk --windowed, or kiosk screenshot --out home.png");
+}
+
+std::optional<std::pair<int, int>> parseSize(const std::string& text) {
+    const auto x = text.find('x');
+    if (x == std::string::npos || x == 0 || x + 1 >= text.size()) return std::nullopt;
+    int width = 0;
+    int height = 0;
+    try {
+        std::size_t used = 0;
+        width = std::stoi(text.substr(0, x), &used);
+        if (used != x) return std::nullopt;
+        height = std::stoi(text.substr(x + 1), &used);
+        if (used != text.size() - x - 1) return std::nullopt;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (width < 320 || height < 240 || width > 16384 || height > 16384) return std::nullopt;
+    return std::pair{width, height};
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,55 @@
+// The command line: options shared by every subcommand, and each subcommand's own.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace kiosk::app {
+
+// Flags that override config/kiosk.toml. Unset flags leave the file's value.
+struct ConfigOverrides {
+    std::filesystem::path configFile;
+    std::vector<std::filesystem::path> contentFolders;
+    std::filesystem::path stateFolder;
+    std::string defaultLanguage;
+    std::optional<int> idleSeconds;
+    bool windowed = false;
+    bool fullscreen = false;
+    std::string windowSize;  // "WxH"
+    std::optional<int> rotation;
+};
+
+struct RunOptions {
+    int frames = 0;  // > 0: draw this many frames and exit
+};
+
+struct ScreenshotOptions {
+    std::string packId;
+    std::string pageId;
+    std::string language;
+    std::string size = "1920x1080";
+    std::filesystem::path out;
+};
+
+enum class Command { Run, Screenshot };
+
+struct CommandLine {
+    Command command = Command::Run;
+    ConfigOverrides overrides;
+    RunOptions run;
+    ScreenshotOptions screenshot;
+};
+
+// Declares every flag on `app`, writing into `line`; CLI11 fills it during parse.
+void defineCommandLine(CLI::App& app, CommandLine& line);
+
+// "1920x1080" → {1920, 1080}; nullopt for anything else or sizes outside 320..16384.
+std::optional<std::pair<int, int>> parseSize(const std::string& text);
+
+}  // namespace kiosk::app

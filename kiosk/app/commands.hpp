@@ -1,0 +1,15 @@
+// The subcommands of `kiosk`, each returning an ExitCode.
+#pragma once
+
+#include "app/cli.hpp"
+#include "core/util/clock.hpp"
+
+namespace kiosk::app {
+
+// `kiosk` / `kiosk run`: the visitor-facing kiosk on a screen.
+int runCommand(const CommandLine& line, core::TimePoint startedAt);
+
+// `kiosk screenshot`: one screen rendered headless into a PNG.
+int screenshotCommand(const CommandLine& line);
+
+}  // namespace kiosk::app

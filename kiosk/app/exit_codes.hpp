@@ -1,0 +1,15 @@
+// The kiosk's exit codes: scripts and systemd units rely on them, so they never change meaning.
+#pragma once
+
+namespace kiosk::app {
+
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailure = 1,    // an unexpected internal error; the message says what
+    kExitUsage = 2,      // a wrong command-line flag or value
+    kExitConfig = 3,     // the config file is missing or invalid
+    kExitNoDisplay = 4,  // no screen to draw on (see the message for xvfb-run or `kiosk screenshot`)
+    kExitNotFound = 5,   // a pack or page named on the command line does not exist
+};
+
+}  // namespace kiosk::app

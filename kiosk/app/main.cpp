@@ -1,0 +1,48 @@
+// `kiosk`: the composition root. Parses the command line and hands over to a subcommand.
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+#include "app/exit_codes.hpp"
+#include "net/curl_info.hpp"
+#include "platform/sdl_runtime.hpp"
+
+int main(int argc, char** argv) {
+    using namespace kiosk::app;
+    const auto startedAt = kiosk::core::SteadyClock().now();
+
+    CLI::App app("Showroom Kiosk: interactive demos of digital public services for touch screens.", "kiosk");
+    app.set_version_flag("--version", [] {
+        return std::string("kiosk ") + KIOSK_VERSION + "\n" + kiosk::platform::displayLibraryVersions() + "\n" +
+               kiosk::net::curlVersion();
+    });
+    CommandLine line;
+    defineCommandLine(app, line);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::fprintf(stderr, "kiosk: %s\nRun 'kiosk --help' for the options.\n", e.what());
+        return kExitUsage;
+    }
+    if (!line.overrides.windowSize.empty() && !parseSize(line.overrides.windowSize)) {
+        std::fprintf(stderr, "kiosk: --size '%s' is not a size like 1280x720 (320x240 to 16384x16384)\n",
+                     line.overrides.windowSize.c_str());
+        return kExitUsage;
+    }
+
+    try {
+        return line.command == Command::Screenshot ? screenshotCommand(line) : runCommand(line, startedAt);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kiosk: internal error: %s\n", e.what());
+        return kExitFailure;
+    }
+}

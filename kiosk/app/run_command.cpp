@@ -1,0 +1,29 @@
+// `kiosk run`: wires config, content, navigation and the window loop together.
+#include <cstdio>
+
+#include "app/commands.hpp"
+#include "app/exit_codes.hpp"
+#include "app/startup.hpp"
+#include "core/nav/navigator.hpp"
+#include "platform/window_loop.hpp"
+
+namespace kiosk::app {
+
+int runCommand(const CommandLine& line, core::TimePoint startedAt) {
+    auto config = loadEffectiveConfig(line.overrides);
+    if (!config) return kExitConfig;
+    prepareStateFolder(*config);
+    const core::PackLibrary library = loadLibraryReporting(*config);
+
+    core::SteadyClock clock;
+    core::Navigator navigator(library, config->languages, config->defaultLanguage, config->idleReset, clock.now());
+    platform::WindowLoopOptions options{config->window, line.run.frames, startedAt};
+    const auto result = platform::runWindowLoop(options, navigator, clock, defaultFontFiles());
+    if (!result.error.empty()) {
+        std::fprintf(stderr, "kiosk: %s\n", result.error.c_str());
+        return kExitNoDisplay;
+    }
+    return kExitOk;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,84 @@
+// Composition-root helpers: the only place that knows default paths.
+#include "app/startup.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/util/log.hpp"
+
+namespace kiosk::app {
+namespace {
+
+void printProblems(const core::Diagnostics& problems, const char* what) {
+    for (const auto& problem : problems) std::fprintf(stderr, "%s: %s\n", what, problem.describe().c_str());
+}
+
+}  // namespace
+
+std::optional<core::KioskConfig> loadEffectiveConfig(const ConfigOverrides& overrides) {
+    const std::filesystem::path file = overrides.configFile.empty() ? KIOSK_DEFAULT_CONFIG : overrides.configFile;
+    auto loaded = core::loadConfig(file);
+    if (!loaded) {
+        printProblems(loaded.error(), "config error");
+        return std::nullopt;
+    }
+    core::KioskConfig config = std::move(loaded).value();
+    if (!overrides.contentFolders.empty()) {
+        config.contentFolders.clear();
+        for (const auto& folder : overrides.contentFolders) config.contentFolders.push_back(std::filesystem::absolute(folder));
+    }
+    if (!overrides.stateFolder.empty()) config.stateFolder = std::filesystem::absolute(overrides.stateFolder);
+    if (!overrides.defaultLanguage.empty()) config.defaultLanguage = overrides.defaultLanguage;
+    if (overrides.idleSeconds) config.idleReset = std::chrono::seconds(*overrides.idleSeconds);
+    if (overrides.windowed) config.window.mode = core::WindowMode::Windowed;
+    if (overrides.fullscreen) config.window.mode = core::WindowMode::Fullscreen;
+    if (auto size = parseSize(overrides.windowSize)) {
+        config.window.width = size->first;
+        config.window.height = size->second;
+    }
+    if (overrides.rotation) config.window.rotation = *overrides.rotation;
+
+    const auto problems = core::validateConfig(config, file.string() + " with command-line flags");
+    if (!problems.empty()) {
+        printProblems(problems, "config error");
+        return std::nullopt;
+    }
+    return config;
+}
+
+core::PackLibrary loadLibraryReporting(const core::KioskConfig& config) {
+    core::PackLibrary library = core::loadPackLibrary(config.contentFolders);
+    printProblems(library.problems, "content error");
+    if (!library.problems.empty()) {
+        core::logWarning("content", "packs with errors are not shown; check them with the messages above");
+    }
+    core::logInfo("content", std::to_string(library.packs.size()) + " pack(s) loaded");
+    return library;
+}
+
+std::filesystem::path prepareStateFolder(const core::KioskConfig& config) {
+    std::filesystem::path folder = config.stateFolder;
+    if (folder.empty()) {
+        if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) {
+            folder = std::filesystem::path(xdg) / "showroom-kiosk";
+        } else if (const char* home = std::getenv("HOME"); home && *home) {
+            folder = std::filesystem::path(home) / ".local" / "state" / "showroom-kiosk";
+        } else {
+            folder = std::filesystem::temp_directory_path() / "showroom-kiosk";
+        }
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec) {
+        core::logWarning("state", "cannot create state folder " + folder.string() + ": " + ec.message() +
+                                      " (set 'state.folder' in the config or pass --state DIR)");
+    }
+    return folder;
+}
+
+ui::FontFiles defaultFontFiles() {
+    return ui::FontFiles{"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+                         "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"};
+}
+
+}  // namespace kiosk::app

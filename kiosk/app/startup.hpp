@@ -1,0 +1,27 @@
+// What every subcommand does first: the effective config, the pack library, fonts, state folder.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "app/cli.hpp"
+#include "core/config/kiosk_config.hpp"
+#include "core/pack/pack_library.hpp"
+#include "ui/theme.hpp"
+
+namespace kiosk::app {
+
+// The config file with the command-line flags applied and validated again. Every problem is
+// printed with file:line; nullopt then (exit code kExitConfig).
+std::optional<core::KioskConfig> loadEffectiveConfig(const ConfigOverrides& overrides);
+
+// Loads all packs; packs with problems are reported on stderr and left out, the rest run.
+core::PackLibrary loadLibraryReporting(const core::KioskConfig& config);
+
+// Creates the state folder (its default under XDG_STATE_HOME) if it does not exist.
+std::filesystem::path prepareStateFolder(const core::KioskConfig& config);
+
+// Noto Sans from Debian's fonts-noto-core: Latin with umlauts and ß, and Cyrillic.
+ui::FontFiles defaultFontFiles();
+
+}  // namespace kiosk::app

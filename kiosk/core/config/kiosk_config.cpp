@@ -1,0 +1,136 @@
+// Loads config/kiosk.toml strictly: unknown keys, wrong types and bad values name file:line.
+#include "core/config/kiosk_config.hpp"
+
+#include <array>
+
+#include "core/util/did_you_mean.hpp"
+#include "core/util/identifiers.hpp"
+#include "core/util/toml_reader.hpp"
+
+namespace kiosk::core {
+namespace {
+
+using namespace std::string_view_literals;
+
+std::filesystem::path resolveAgainst(const std::filesystem::path& base, const std::string& value) {
+    std::filesystem::path p(value);
+    return p.is_absolute() ? p.lexically_normal() : (base / p).lexically_normal();
+}
+
+void readContent(const TableReader& root, const std::filesystem::path& base, KioskConfig& config) {
+    auto content = root.table("content", false);
+    if (!content) return;
+    static constexpr std::array known{"folders"sv};
+    content->rejectUnknownKeys(known);
+    if (auto folders = content->stringArray("folders")) {
+        config.contentFolders.clear();
+        for (const auto& f : *folders) config.contentFolders.push_back(resolveAgainst(base, f));
+    }
+}
+
+void readState(const TableReader& root, const std::filesystem::path& base, KioskConfig& config) {
+    auto state = root.table("state", false);
+    if (!state) return;
+    static constexpr std::array known{"folder"sv};
+    state->rejectUnknownKeys(known);
+    if (auto folder = state->string("folder", false); folder && !folder->empty()) {
+        config.stateFolder = resolveAgainst(base, *folder);
+    }
+}
+
+void readLanguages(const TableReader& root, KioskConfig& config) {
+    auto languages = root.table("languages", false);
+    if (!languages) return;
+    static constexpr std::array known{"available"sv, "default"sv};
+    languages->rejectUnknownKeys(known);
+    if (auto available = languages->stringArray("available")) {
+        for (const auto& tag : *available) {
+            if (!isValidLanguageTag(tag)) {
+                languages->fail(ErrorCode::InvalidValue, "available", "'" + tag + "' is not a language tag",
+                                "use tags like \"de\", \"en\", \"uk\" or \"de-x-ls\" (Leichte Sprache)");
+            }
+        }
+        config.languages = *available;
+    }
+    if (auto fallback = languages->string("default", false)) config.defaultLanguage = *fallback;
+}
+
+void readIdle(const TableReader& root, KioskConfig& config) {
+    auto idle = root.table("idle", false);
+    if (!idle) return;
+    static constexpr std::array known{"reset_after_seconds"sv};
+    idle->rejectUnknownKeys(known);
+    // Below 10 s a slow reader is thrown out mid-sentence; above an hour nobody is "forgotten".
+    if (auto seconds = idle->integer("reset_after_seconds", 10, 3600)) config.idleReset = std::chrono::seconds(*seconds);
+}
+
+void readWindow(const TableReader& root, KioskConfig& config) {
+    auto window = root.table("window", false);
+    if (!window) return;
+    static constexpr std::array known{"mode"sv, "width"sv, "height"sv, "rotation"sv};
+    window->rejectUnknownKeys(known);
+    if (auto mode = window->string("mode", false)) {
+        if (*mode == "fullscreen") {
+            config.window.mode = WindowMode::Fullscreen;
+        } else if (*mode == "windowed") {
+            config.window.mode = WindowMode::Windowed;
+        } else {
+            static constexpr std::array modes{"fullscreen"sv, "windowed"sv};
+            window->fail(ErrorCode::InvalidValue, "mode", "'window.mode' is \"" + *mode + "\"",
+                         suggestionHint(*mode, modes));
+        }
+    }
+    if (auto width = window->integer("width", 320, 16384)) config.window.width = static_cast<int>(*width);
+    if (auto height = window->integer("height", 240, 16384)) config.window.height = static_cast<int>(*height);
+    if (auto rotation = window->integer("rotation", 0, 270)) {
+        if (*rotation % 90 != 0) {
+            window->fail(ErrorCode::InvalidValue, "rotation", "'window.rotation' is " + std::to_string(*rotation),
+                         "use 0, 90, 180 or 270");
+        } else {
+            config.window.rotation = static_cast<int>(*rotation);
+        }
+    }
+}
+
+}  // namespace
+
+Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
+    auto parsed = parseTomlFile(file);
+    if (!parsed) return Diagnostics{parsed.error()};
+
+    Diagnostics problems;
+    const std::filesystem::path base = std::filesystem::absolute(file).parent_path();
+    TableReader root(parsed.value(), file.string(), "", problems);
+    static constexpr std::array known{"content"sv, "state"sv, "languages"sv, "idle"sv, "window"sv};
+    root.rejectUnknownKeys(known);
+
+    KioskConfig config;
+    config.contentFolders = {base / "content"};
+    readContent(root, base, config);
+    readState(root, base, config);
+    readLanguages(root, config);
+    readIdle(root, config);
+    readWindow(root, config);
+
+    for (auto& e : validateConfig(config, file.string())) problems.push_back(std::move(e));
+    if (!problems.empty()) return problems;
+    return config;
+}
+
+Diagnostics validateConfig(const KioskConfig& config, const std::string& source) {
+    Diagnostics problems;
+    auto add = [&](std::string message, std::string hint) {
+        problems.push_back(Error{ErrorCode::InvalidValue, source, 0, std::move(message), std::move(hint)});
+    };
+    if (config.languages.empty()) add("'languages.available' is empty", "list at least one language, e.g. [\"de\", \"en\"]");
+    bool defaultAvailable = false;
+    for (const auto& tag : config.languages) defaultAvailable = defaultAvailable || tag == config.defaultLanguage;
+    if (!config.languages.empty() && !defaultAvailable) {
+        add("default language '" + config.defaultLanguage + "' is not in 'languages.available'",
+            "add it to the list, or choose one of the listed languages");
+    }
+    if (config.contentFolders.empty()) add("no content folder configured", "set 'content.folders' or pass --content DIR");
+    return problems;
+}
+
+}  // namespace kiosk::core

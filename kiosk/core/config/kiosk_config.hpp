@@ -1,0 +1,39 @@
+// The kiosk's configuration as a typed struct, loaded from config/kiosk.toml and validated.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/util/result.hpp"
+
+namespace kiosk::core {
+
+enum class WindowMode { Fullscreen, Windowed };
+
+struct WindowConfig {
+    WindowMode mode = WindowMode::Fullscreen;
+    int width = 1280;   // windowed size; fullscreen uses the display's size
+    int height = 720;
+    int rotation = 0;   // degrees clockwise, 0/90/180/270, for screens mounted in portrait
+};
+
+struct KioskConfig {
+    std::vector<std::filesystem::path> contentFolders;  // absolute after loading
+    std::filesystem::path stateFolder;                  // empty: the caller picks the XDG default
+    std::vector<std::string> languages{"de", "en"};
+    std::string defaultLanguage = "de";
+    std::chrono::seconds idleReset{90};
+    WindowConfig window;
+};
+
+// Reads and validates a config file. Relative folders are resolved against the file's folder,
+// so the same file works wherever the kiosk is started from. Reports every problem in the file.
+Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file);
+
+// Checks rules that span keys (default language among the available ones, …). Also used after
+// command-line overrides, which can break them.
+Diagnostics validateConfig(const KioskConfig& config, const std::string& source);
+
+}  // namespace kiosk::core

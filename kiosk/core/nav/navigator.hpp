@@ -1,0 +1,67 @@
+// Where the visitor is (home or a page of a pack), their path back, their language, and idle reset.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/nav/intent.hpp"
+#include "core/pack/pack_library.hpp"
+#include "core/util/clock.hpp"
+
+namespace kiosk::core {
+
+struct Location {
+    std::string packId;  // empty: the home screen
+    std::string pageId;
+
+    bool isHome() const { return packId.empty(); }
+    bool operator==(const Location&) const = default;
+};
+
+class Navigator {
+public:
+    Navigator(const PackLibrary& library, std::vector<std::string> languages, std::string defaultLanguage,
+              Duration idleReset, TimePoint now);
+
+    // Intents naming packs or pages that do not exist are ignored (and logged): a screen can be
+    // a frame behind a content reload, and a visitor must never land on an empty page.
+    void apply(const Intent& intent, TimePoint now);
+
+    // Any touch or key counts as the visitor still being there.
+    void noteActivity(TimePoint now) { m_lastActivity = now; }
+
+    // Forgets the visitor when they have been gone for the idle time. Returns true if that changed
+    // what is on screen.
+    bool tick(TimePoint now);
+
+    // When tick() may next have something to do; the frame loop sleeps until then.
+    std::optional<TimePoint> nextDeadline() const;
+
+    const Location& location() const { return m_location; }
+    const std::string& language() const { return m_language; }
+    const std::string& defaultLanguage() const { return m_defaultLanguage; }
+    const std::vector<std::string>& languages() const { return m_languages; }
+    std::size_t historyDepth() const { return m_history.size(); }
+    const PackLibrary& library() const { return m_library; }
+
+    // The current pack and page; null on the home screen.
+    const Pack* currentPack() const;
+    const Page* currentPage() const;
+
+private:
+    bool visitorPresent() const;
+    void resetVisitor();
+
+    const PackLibrary& m_library;
+    std::vector<std::string> m_languages;
+    std::string m_defaultLanguage;
+    Duration m_idleReset;
+
+    Location m_location;
+    std::vector<Location> m_history;
+    std::string m_language;
+    TimePoint m_lastActivity;
+};
+
+}  // namespace kiosk::core

@@ -1,0 +1,32 @@
+// Picks the best available translation for the visitor's language.
+#include "core/pack/localized_text.hpp"
+
+#include <algorithm>
+
+namespace kiosk::core {
+
+std::vector<std::string> languageFallbacks(std::string_view wanted, std::string_view kioskDefault) {
+    std::vector<std::string> chain;
+    auto add = [&chain](std::string_view tag) {
+        if (!tag.empty() && std::find(chain.begin(), chain.end(), tag) == chain.end()) chain.emplace_back(tag);
+    };
+    for (std::string_view tag = wanted; !tag.empty();) {
+        add(tag);
+        const auto dash = tag.rfind('-');
+        tag = dash == std::string_view::npos ? std::string_view{} : tag.substr(0, dash);
+    }
+    add(kioskDefault);
+    add("de");
+    add("en");
+    return chain;
+}
+
+const std::string& LocalizedText::in(const std::vector<std::string>& fallbacks) const {
+    static const std::string none;
+    for (const auto& language : fallbacks) {
+        if (auto it = m_byLanguage.find(language); it != m_byLanguage.end()) return it->second;
+    }
+    return m_byLanguage.empty() ? none : m_byLanguage.begin()->second;
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,63 @@
+// A software renderer on an RGBA surface: the same pixels on every machine, so images can be compared.
+#include "platform/headless_renderer.hpp"
+
+#include <cfloat>
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include "platform/frame.hpp"
+
+namespace kiosk::platform {
+
+HeadlessRenderer::HeadlessRenderer(int width, int height, const ui::FontFiles& fonts)
+    : m_width(width), m_height(height), m_sdl(VideoTarget::Headless), m_theme(ui::Theme::forDisplay(width, height)) {
+    if (!m_sdl.ok()) {
+        m_error = m_sdl.error();
+        return;
+    }
+    m_surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
+    if (m_surface) m_renderer = SDL_CreateSoftwareRenderer(m_surface);
+    if (!m_renderer) {
+        m_error = std::string("cannot create a software renderer of ") + std::to_string(width) + "x" +
+                  std::to_string(height) + ": " + SDL_GetError();
+        return;
+    }
+    m_imgui = std::make_unique<ImGuiRuntime>(nullptr, m_renderer, m_theme, fonts);
+    m_ui = std::make_unique<ui::KioskUi>(m_renderer, m_theme);
+}
+
+HeadlessRenderer::~HeadlessRenderer() {
+    m_ui.reset();  // textures before the renderer that owns them
+    m_imgui.reset();
+    if (m_renderer) SDL_DestroyRenderer(m_renderer);
+    if (m_surface) SDL_FreeSurface(m_surface);
+}
+
+void HeadlessRenderer::frameWithPointer(core::Navigator& navigator, core::TimePoint now, ImVec2 position, bool down) {
+    runFrame(m_renderer, *m_ui, navigator, now, [&](ImGuiIO& io) {
+        io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
+        io.DeltaTime = 1.0f / 60.0f;  // fixed, so frames are reproducible
+        io.MousePos = position;
+        io.MouseDown[0] = down;
+    });
+}
+
+void HeadlessRenderer::frame(core::Navigator& navigator, core::TimePoint now) {
+    frameWithPointer(navigator, now, ImVec2(-FLT_MAX, -FLT_MAX), false);
+}
+
+void HeadlessRenderer::tap(core::Navigator& navigator, ImVec2 position, core::TimePoint now) {
+    frameWithPointer(navigator, now, position, true);
+    frameWithPointer(navigator, now, position, false);
+    frame(navigator, now);
+}
+
+std::string HeadlessRenderer::savePng(const std::filesystem::path& file) const {
+    if (IMG_SavePNG(m_surface, file.c_str()) != 0) {
+        return "cannot write " + file.string() + ": " + IMG_GetError();
+    }
+    return {};
+}
+
+}  // namespace kiosk::platform

@@ -1,0 +1,57 @@
+// Renders the kiosk UI into memory with SDL's software renderer: screenshots and UI tests, no display.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/nav/navigator.hpp"
+#include "platform/imgui_runtime.hpp"
+#include "platform/sdl_runtime.hpp"
+#include "ui/kiosk_ui.hpp"
+#include "ui/theme.hpp"
+
+struct SDL_Surface;
+struct SDL_Renderer;
+
+namespace kiosk::platform {
+
+class HeadlessRenderer {
+public:
+    HeadlessRenderer(int width, int height, const ui::FontFiles& fonts);
+    ~HeadlessRenderer();
+    HeadlessRenderer(const HeadlessRenderer&) = delete;
+    HeadlessRenderer& operator=(const HeadlessRenderer&) = delete;
+
+    bool ok() const { return m_error.empty(); }
+    const std::string& error() const { return m_error; }
+
+    // One frame with no finger on the screen.
+    void frame(core::Navigator& navigator, core::TimePoint now);
+    // A finger down at `position` for one frame, lifted there the next, then gone: one tap.
+    void tap(core::Navigator& navigator, ImVec2 position, core::TimePoint now);
+
+    // The last frame's pixels (RGBA32), owned by the renderer.
+    SDL_Surface* surface() const { return m_surface; }
+    std::string savePng(const std::filesystem::path& file) const;  // empty on success, else why not
+
+    const ui::ItemRegistry& items() const { return m_ui->items(); }
+    const std::string& fontWarning() const { return m_imgui->fontWarning(); }
+
+private:
+    void frameWithPointer(core::Navigator& navigator, core::TimePoint now, ImVec2 position, bool down);
+
+    int m_width;
+    int m_height;
+    std::string m_error;
+    SdlRuntime m_sdl;
+    SDL_Surface* m_surface = nullptr;
+    SDL_Renderer* m_renderer = nullptr;
+    ui::Theme m_theme;
+    std::unique_ptr<ImGuiRuntime> m_imgui;
+    std::unique_ptr<ui::KioskUi> m_ui;
+};
+
+}  // namespace kiosk::platform

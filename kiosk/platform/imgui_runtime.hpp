@@ -1,0 +1,29 @@
+// The Dear ImGui context and its SDL backends, configured for a touch kiosk.
+#pragma once
+
+#include <string>
+
+#include "ui/theme.hpp"
+
+struct SDL_Window;
+struct SDL_Renderer;
+
+namespace kiosk::platform {
+
+class ImGuiRuntime {
+public:
+    // `window` may be null (headless): then no platform backend runs and the caller feeds input.
+    ImGuiRuntime(SDL_Window* window, SDL_Renderer* renderer, ui::Theme& theme, const ui::FontFiles& fonts);
+    ~ImGuiRuntime();
+    ImGuiRuntime(const ImGuiRuntime&) = delete;
+    ImGuiRuntime& operator=(const ImGuiRuntime&) = delete;
+
+    // Non-empty when the fonts could not be loaded and ImGui's built-in font stands in.
+    const std::string& fontWarning() const { return m_fontWarning; }
+
+private:
+    bool m_hasWindow;
+    std::string m_fontWarning;
+};
+
+}  // namespace kiosk::platform

@@ -1,0 +1,161 @@
+// Event pump → tick → (only if something changed) frame → present; see DESIGN.md §3.2.
+#include "platform/window_loop.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+#include <SDL.h>
+#include <imgui_impl_sdl.h>
+
+#include "core/util/log.hpp"
+#include "platform/frame.hpp"
+#include "platform/imgui_runtime.hpp"
+#include "platform/pointer_input.hpp"
+#include "platform/rotation.hpp"
+#include "platform/sdl_runtime.hpp"
+#include "ui/kiosk_ui.hpp"
+
+namespace kiosk::platform {
+namespace {
+
+// ImGui settles a layout, a press or a release over two frames; drawing three after any change
+// also clears the pressed look after a finger lifts.
+constexpr int kFramesAfterChange = 3;
+// A frame that throws is skipped; this many in a row means the UI is broken, not unlucky,
+// and the process ends so the supervisor (systemd) restarts it.
+constexpr int kMaxConsecutiveFailedFrames = 30;
+// Even with no deadline the loop wakes now and then; cheap, and it bounds any missed wake-up.
+constexpr int kLongestSleepMs = 60'000;
+
+int millisecondsUntil(std::optional<core::TimePoint> deadline, core::TimePoint now) {
+    if (!deadline) return kLongestSleepMs;
+    const auto ms = std::chrono::ceil<std::chrono::milliseconds>(*deadline - now).count();
+    return static_cast<int>(std::clamp<long long>(ms, 0, kLongestSleepMs));
+}
+
+bool isVisitorInput(Uint32 type) {
+    switch (type) {
+        case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP: case SDL_MOUSEMOTION: case SDL_MOUSEWHEEL:
+        case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION:
+        case SDL_KEYDOWN: case SDL_KEYUP: case SDL_TEXTINPUT:
+            return true;
+        default:
+            return false;
+    }
+}
+
+struct WindowDeleter {
+    void operator()(SDL_Window* w) const { SDL_DestroyWindow(w); }
+};
+struct RendererDeleter {
+    void operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); }
+};
+
+}  // namespace
+
+WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator& navigator, const core::Clock& clock,
+                               const ui::FontFiles& fonts) {
+    WindowLoopResult result;
+    SdlRuntime sdl(VideoTarget::Display);
+    if (!sdl.ok()) {
+        result.error = sdl.error();
+        return result;
+    }
+    const bool fullscreen = options.window.mode == core::WindowMode::Fullscreen;
+    const Uint32 windowFlags = fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
+    std::unique_ptr<SDL_Window, WindowDeleter> window(SDL_CreateWindow("Showroom Kiosk", SDL_WINDOWPOS_CENTERED,
+                                                                       SDL_WINDOWPOS_CENTERED, options.window.width,
+                                                                       options.window.height, windowFlags));
+    if (!window) {
+        result.error = std::string("cannot open a window: ") + SDL_GetError();
+        return result;
+    }
+    // A GPU renderer where there is one; SDL's software renderer where the driver fails.
+    std::unique_ptr<SDL_Renderer, RendererDeleter> renderer(
+        SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    if (!renderer) renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
+    if (!renderer) {
+        result.error = std::string("cannot create a renderer: ") + SDL_GetError();
+        return result;
+    }
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(renderer.get(), &info);
+    if (fullscreen) SDL_ShowCursor(SDL_DISABLE);
+
+    int outputWidth = 0;
+    int outputHeight = 0;
+    SDL_GetRendererOutputSize(renderer.get(), &outputWidth, &outputHeight);
+    auto canvas = std::make_unique<RotatedCanvas>(renderer.get(), options.window.rotation, outputWidth, outputHeight);
+    const ImVec2 logical = canvas->logicalSize();
+    core::logInfo("display", std::string("renderer '") + info.name + "', " + std::to_string(outputWidth) + "x" +
+                                 std::to_string(outputHeight) + (fullscreen ? " fullscreen" : " windowed") +
+                                 ", rotation " + std::to_string(options.window.rotation));
+
+    ui::Theme theme = ui::Theme::forDisplay(static_cast<int>(logical.x), static_cast<int>(logical.y));
+    ImGuiRuntime imgui(window.get(), renderer.get(), theme, fonts);
+    if (!imgui.fontWarning().empty()) core::logWarning("fonts", imgui.fontWarning());
+    ui::KioskUi ui(renderer.get(), theme);
+    PointerInput pointer;
+
+    int pendingFrames = kFramesAfterChange;
+    int consecutiveFailures = 0;
+    bool running = true;
+    while (running) {
+        const int timeout = (pendingFrames > 0 || options.maxFrames > 0)
+                                ? 0
+                                : millisecondsUntil(navigator.nextDeadline(), clock.now());
+        SDL_Event event;
+        for (bool got = SDL_WaitEventTimeout(&event, timeout) != 0; got; got = SDL_PollEvent(&event) != 0) {
+            ImGui_ImplSDL2_ProcessEvent(&event);
+            pointer.handle(event, *canvas);
+            if (isVisitorInput(event.type)) {
+                navigator.noteActivity(clock.now());
+                pendingFrames = kFramesAfterChange;
+            }
+            if (event.type == SDL_QUIT) {
+                running = false;  // SIGTERM or SIGINT: the supervisor or an operator asked
+            } else if (event.type == SDL_WINDOWEVENT) {
+                pendingFrames = kFramesAfterChange;
+                if (event.window.event == SDL_WINDOWEVENT_CLOSE) {
+                    if (fullscreen) {
+                        core::logInfo("display", "ignored a request to close the window: fullscreen kiosks close only for staff");
+                    } else {
+                        running = false;
+                    }
+                } else if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                    SDL_GetRendererOutputSize(renderer.get(), &outputWidth, &outputHeight);
+                    canvas = std::make_unique<RotatedCanvas>(renderer.get(), options.window.rotation, outputWidth, outputHeight);
+                }
+            }
+        }
+        if (navigator.tick(clock.now())) pendingFrames = kFramesAfterChange;
+        if (!running || (pendingFrames <= 0 && options.maxFrames == 0)) continue;
+
+        canvas->beginFrame();
+        try {
+            const std::size_t applied = runFrame(renderer.get(), ui, navigator, clock.now(), [&](ImGuiIO& io) {
+                ImGui_ImplSDL2_NewFrame();
+                io.DisplaySize = canvas->logicalSize();
+                io.DisplayFramebufferScale = ImVec2(1, 1);
+                pointer.feed(io);
+            });
+            consecutiveFailures = 0;
+            if (applied > 0) pendingFrames = kFramesAfterChange + 1;
+        } catch (const std::exception& e) {
+            core::logError("frame", std::string("a frame failed and was skipped: ") + e.what());
+            if (++consecutiveFailures >= kMaxConsecutiveFailedFrames) throw;
+        }
+        canvas->present();
+        --pendingFrames;
+        if (pointer.needsAnotherFrame()) pendingFrames = std::max(pendingFrames, 1);
+        if (++result.framesDrawn == 1) {
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.now() - options.startedAt).count();
+            core::logInfo("display", "first frame presented " + std::to_string(ms) + " ms after start");
+        }
+        if (options.maxFrames > 0 && result.framesDrawn >= options.maxFrames) running = false;
+    }
+    return result;
+}
+
+}  // namespace kiosk::platform

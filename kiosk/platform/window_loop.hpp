@@ -1,0 +1,30 @@
+// The kiosk on a real screen: window, event pump, idle-aware frame loop.
+#pragma once
+
+#include <string>
+
+#include "core/config/kiosk_config.hpp"
+#include "core/nav/navigator.hpp"
+#include "core/util/clock.hpp"
+#include "ui/theme.hpp"
+
+namespace kiosk::platform {
+
+struct WindowLoopOptions {
+    core::WindowConfig window;
+    int maxFrames = 0;            // > 0: draw exactly this many frames, then return (smoke tests, benchmarks)
+    core::TimePoint startedAt{};  // for the "first frame after … ms" log line
+};
+
+struct WindowLoopResult {
+    std::string error;  // empty: ended normally (window closed, SIGTERM, or maxFrames reached)
+    int framesDrawn = 0;
+};
+
+// Runs until the window is closed (windowed mode only: in fullscreen, closing is for staff),
+// SIGINT/SIGTERM, or maxFrames. With nothing to show it sleeps in SDL_WaitEventTimeout and
+// draws nothing, waking only for input or the navigator's next deadline.
+WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator& navigator, const core::Clock& clock,
+                               const ui::FontFiles& fonts);
+
+}  // namespace kiosk::platform

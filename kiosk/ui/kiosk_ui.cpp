@@ -1,0 +1,38 @@
+// One fullscreen root window per frame; the screen inside it follows the navigator's location.
+#include "ui/kiosk_ui.hpp"
+
+#include "core/pack/localized_text.hpp"
+#include "ui/frame_context.hpp"
+#include "ui/imgui_scoped.hpp"
+#include "ui/screens/home_screen.hpp"
+#include "ui/screens/page_screen.hpp"
+
+namespace kiosk::ui {
+
+KioskUi::KioskUi(SDL_Renderer* renderer, const Theme& theme) : m_theme(theme), m_textures(renderer) {}
+
+void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intents) {
+    m_items.beginFrame();
+    const auto languages = core::languageFallbacks(nav.language(), nav.defaultLanguage());
+    FrameContext ctx{nav, m_theme, m_textures, m_items, languages, uiStrings(languages), intents};
+
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                            ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    scoped::Window root("kiosk", kRootFlags);
+
+    const bool justArrived = !(nav.location() == m_lastLocation);
+    m_lastLocation = nav.location();
+    const core::Pack* pack = nav.currentPack();
+    const core::Page* page = nav.currentPage();
+    if (pack && page) {
+        drawPageScreen(ctx, *pack, *page, justArrived);
+    } else {
+        drawHomeScreen(ctx);
+    }
+}
+
+}  // namespace kiosk::ui

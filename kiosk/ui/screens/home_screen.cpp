@@ -1,0 +1,58 @@
+// Home layout: top bar, welcome headline, then a grid of pack tiles that scrolls if it must.
+#include "ui/screens/home_screen.hpp"
+
+#include <algorithm>
+
+#include "ui/imgui_scoped.hpp"
+#include "ui/widgets/pack_tile.hpp"
+#include "ui/widgets/text_layout.hpp"
+#include "ui/widgets/top_bar.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+void drawNoContent(FrameContext& ctx, float width) {
+    const Theme& theme = ctx.theme;
+    drawWrapped(theme.fonts().heading, theme.colors().text, ctx.strings.noContentTitle, width);
+    ImGui::Dummy(ImVec2(0, theme.em(0.4f)));
+    drawWrapped(theme.fonts().body, theme.colors().textMuted, ctx.strings.noContentBody, width);
+}
+
+}  // namespace
+
+void drawHomeScreen(FrameContext& ctx) {
+    const Theme& theme = ctx.theme;
+    drawTopBar(ctx, ctx.strings.homeTitle, false);
+
+    const float margin = theme.em(2.0f);
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    scoped::Child scroll("home", area, 0);
+    const float width = ImGui::GetContentRegionAvail().x - 2 * margin;
+
+    ImGui::SetCursorPos(ImVec2(margin, margin));
+    drawWrapped(theme.fonts().display, theme.colors().text, ctx.strings.welcome, width);
+    ImGui::SetCursorPosX(margin);
+    drawWrapped(theme.fonts().body, theme.colors().textMuted, ctx.strings.homeSubtitle, width);
+    ImGui::Dummy(ImVec2(0, theme.em(1.0f)));
+
+    const auto& packs = ctx.nav.library().packs;
+    if (packs.empty()) {
+        ImGui::SetCursorPosX(margin);
+        drawNoContent(ctx, width);
+        return;
+    }
+    const float gap = theme.em(1.2f);
+    const int columns = std::clamp(static_cast<int>((width + gap) / (theme.em(18.0f) + gap)), 1, 4);
+    const float tileWidth = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const ImVec2 tileSize(tileWidth, theme.em(16.5f));
+    const float top = ImGui::GetCursorPosY();
+    for (std::size_t i = 0; i < packs.size(); ++i) {
+        const auto column = static_cast<float>(i % static_cast<std::size_t>(columns));
+        const auto row = static_cast<float>(i / static_cast<std::size_t>(columns));
+        ImGui::SetCursorPos(ImVec2(margin + column * (tileWidth + gap), top + row * (tileSize.y + gap)));
+        drawPackTile(ctx, packs[i], tileSize);
+    }
+    ImGui::Dummy(ImVec2(0, margin));
+}
+
+}  // namespace kiosk::ui

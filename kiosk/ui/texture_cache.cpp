@@ -1,0 +1,80 @@
+// Decoding through SDL2_image: PNG and JPEG as they are, SVG rasterised by nanosvg at display size.
+#include "ui/texture_cache.hpp"
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include "core/util/log.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+// Frames an image may go unused before its texture is freed. Pages come back often while a
+// visitor browses; a few seconds of frames keeps them without holding every image forever.
+constexpr std::uint64_t kUnusedFramesBeforeEviction = 600;
+
+// Widths are rounded up so a window resize does not rasterise an SVG again for every pixel.
+int bucketWidth(int widthPx) { return ((std::max(widthPx, 1) + 127) / 128) * 128; }
+
+bool isSvg(const std::filesystem::path& file) {
+    std::string ext = file.extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".svg";
+}
+
+}  // namespace
+
+TextureCache::TextureCache(SDL_Renderer* renderer) : m_renderer(renderer) {}
+
+TextureCache::~TextureCache() {
+    for (auto& [key, entry] : m_entries) {
+        if (entry.texture.handle) SDL_DestroyTexture(entry.texture.handle);
+    }
+}
+
+Texture TextureCache::load(const std::filesystem::path& file, int widthPx) const {
+    SDL_Surface* surface = nullptr;
+    if (isSvg(file)) {
+        if (SDL_RWops* rw = SDL_RWFromFile(file.c_str(), "rb")) {
+            surface = IMG_LoadSizedSVG_RW(rw, widthPx, 0);  // height follows the aspect ratio
+            SDL_RWclose(rw);
+        }
+    } else {
+        surface = IMG_Load(file.c_str());
+    }
+    if (!surface) {
+        core::logError("textures", "cannot decode image " + file.string() + ": " + IMG_GetError() +
+                                       " (re-save it as PNG, JPEG or plain SVG)");
+        return {};
+    }
+    Texture texture{SDL_CreateTextureFromSurface(m_renderer, surface), surface->w, surface->h};
+    SDL_FreeSurface(surface);
+    if (!texture.handle) {
+        core::logError("textures", "cannot create texture for " + file.string() + ": " + SDL_GetError());
+        return {};
+    }
+    return texture;
+}
+
+const Texture* TextureCache::get(const std::filesystem::path& file, int widthPx) {
+    // Raster images are decoded once at their own size; only SVGs depend on the requested width.
+    const Key key{file, isSvg(file) ? bucketWidth(widthPx) : 0};
+    auto it = m_entries.find(key);
+    if (it == m_entries.end()) it = m_entries.emplace(key, Entry{load(file, key.second), 0}).first;
+    it->second.lastUsedFrame = m_frame;
+    return it->second.texture.handle ? &it->second.texture : nullptr;
+}
+
+void TextureCache::collectGarbage() {
+    ++m_frame;
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        if (m_frame - it->second.lastUsedFrame > kUnusedFramesBeforeEviction) {
+            if (it->second.texture.handle) SDL_DestroyTexture(it->second.texture.handle);
+            it = m_entries.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,52 @@
+// Pack images as SDL textures: decoded on first use, SVGs rasterised at the size they are shown,
+// evicted when unused. Main thread only: SDL textures belong to the renderer's thread.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <utility>
+
+struct SDL_Renderer;
+struct SDL_Texture;
+
+namespace kiosk::ui {
+
+struct Texture {
+    SDL_Texture* handle = nullptr;
+    int width = 0;
+    int height = 0;
+};
+
+class TextureCache {
+public:
+    explicit TextureCache(SDL_Renderer* renderer);
+    ~TextureCache();
+    TextureCache(const TextureCache&) = delete;
+    TextureCache& operator=(const TextureCache&) = delete;
+
+    // The image at `file`, for display at about `widthPx` wide; null when it cannot be decoded
+    // (logged once, then remembered, so a broken file costs nothing on later frames).
+    const Texture* get(const std::filesystem::path& file, int widthPx);
+
+    // Call between frames: frees textures no frame has used for a while.
+    void collectGarbage();
+
+    std::size_t size() const { return m_entries.size(); }
+
+private:
+    struct Entry {
+        Texture texture;
+        std::uint64_t lastUsedFrame = 0;
+    };
+    using Key = std::pair<std::filesystem::path, int>;
+
+    Texture load(const std::filesystem::path& file, int widthPx) const;
+
+    SDL_Renderer* m_renderer;
+    std::map<Key, Entry> m_entries;
+    std::uint64_t m_frame = 0;
+};
+
+}  // namespace kiosk::ui

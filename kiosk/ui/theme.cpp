@@ -1,0 +1,108 @@
+// The only file with colour values and pixel numbers; everything else asks the theme.
+#include "ui/theme.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include <imgui_freetype.h>
+
+namespace kiosk::ui {
+namespace {
+
+constexpr ImU32 rgb(unsigned value) {
+    return IM_COL32((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF, 0xFF);
+}
+
+// Latin with umlauts, ß and most European names, Cyrillic (uk, ru), typographic punctuation, €.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x024F,  // Basic Latin, Latin-1, Latin Extended-A and -B
+    0x0400, 0x052F,  // Cyrillic and Cyrillic Supplement
+    0x2010, 0x205E,  // dashes, quotes „“ ‚‘, bullet, ellipsis
+    0x20AC, 0x20AC,  // €
+    0,
+};
+
+}  // namespace
+
+Theme::Theme(float em) : m_em(em) {
+    // Calm public-service palette; text contrast ≥ 7:1 on background and surface.
+    m_palette = Palette{
+        .background = rgb(0xF3F6FA),
+        .surface = rgb(0xFFFFFF),
+        .surfacePressed = rgb(0xDCE7F5),
+        .border = rgb(0xD5DEE8),
+        .text = rgb(0x1B2330),
+        .textMuted = rgb(0x4A5566),
+        .primary = rgb(0x0B4F8A),
+        .primaryPressed = rgb(0x073763),
+        .onPrimary = rgb(0xFFFFFF),
+        .chip = rgb(0xD6E6F7),
+        .categoryHub = rgb(0xF2B630),
+        .categoryEgov = rgb(0x1F6FC5),
+        .categoryHealth = rgb(0x0F8B7E),
+    };
+}
+
+Theme Theme::forDisplay(int width, int height) {
+    const float shorter = static_cast<float>(std::min(width, height));
+    return Theme(std::max(14.0f, shorter / 36.0f));
+}
+
+std::string Theme::loadFonts(ImFontAtlas& atlas, const FontFiles& files) {
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+
+    std::error_code ec;
+    for (const auto& file : {files.regular, files.bold}) {
+        if (!std::filesystem::is_regular_file(file, ec)) {
+            ImFont* fallback = atlas.AddFontDefault();
+            m_fonts = Fonts{fallback, fallback, fallback, fallback, fallback};
+            return "font file " + file.string() + " not found; using ImGui's small built-in font. "
+                   "Install fonts-noto-core (deploy/install-deps.sh).";
+        }
+    }
+    auto add = [&](const std::filesystem::path& file, float sizeEm) {
+        ImFontConfig config;
+        config.OversampleH = 1;  // FreeType hints at the exact size; oversampling only costs atlas space
+        config.PixelSnapH = true;
+        return atlas.AddFontFromFileTTF(file.c_str(), em(sizeEm), &config, kGlyphRanges);
+    };
+    m_fonts.body = add(files.regular, 1.0f);
+    m_fonts.bodyBold = add(files.bold, 1.0f);
+    m_fonts.small = add(files.regular, 0.8f);
+    m_fonts.heading = add(files.bold, 1.35f);
+    m_fonts.display = add(files.bold, 1.9f);
+    return {};
+}
+
+void Theme::applyTo(ImGuiStyle& style) const {
+    style = ImGuiStyle();
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowRounding = 0;
+    style.WindowBorderSize = 0;
+    style.ChildBorderSize = 0;
+    style.FrameRounding = cornerRadius();
+    style.ItemSpacing = em2(0.6f, 0.3f);
+    style.ScrollbarSize = em(0.5f);
+    style.ScrollbarRounding = em(0.25f);
+    style.TouchExtraPadding = em2(0.2f, 0.2f);
+    style.AntiAliasedFill = true;
+    style.AntiAliasedLines = true;
+
+    const auto& p = m_palette;
+    auto set = [&style](ImGuiCol which, ImU32 color) { style.Colors[which] = ImGui::ColorConvertU32ToFloat4(color); };
+    set(ImGuiCol_Text, p.text);
+    set(ImGuiCol_TextDisabled, p.textMuted);
+    set(ImGuiCol_WindowBg, p.background);
+    set(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+    set(ImGuiCol_ScrollbarBg, IM_COL32(0, 0, 0, 0));
+    set(ImGuiCol_ScrollbarGrab, p.border);
+    set(ImGuiCol_ScrollbarGrabHovered, p.border);
+    set(ImGuiCol_ScrollbarGrabActive, p.textMuted);
+    set(ImGuiCol_Button, p.primary);
+    set(ImGuiCol_ButtonHovered, p.primary);
+    set(ImGuiCol_ButtonActive, p.primaryPressed);
+}
+
+}  // namespace kiosk::ui

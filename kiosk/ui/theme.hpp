@@ -1,0 +1,71 @@
+// The visual design system: colours, type scale, spacing, all sizes derived from one em per display.
+#pragma once
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include <imgui.h>
+
+namespace kiosk::ui {
+
+struct FontFiles {
+    std::filesystem::path regular;
+    std::filesystem::path bold;
+};
+
+struct Palette {
+    ImU32 background;
+    ImU32 surface;        // cards and bars
+    ImU32 surfacePressed;
+    ImU32 border;
+    ImU32 text;
+    ImU32 textMuted;
+    ImU32 primary;        // buttons that lead on
+    ImU32 primaryPressed;
+    ImU32 onPrimary;
+    ImU32 chip;           // selected language, category labels
+    ImU32 categoryHub;
+    ImU32 categoryEgov;
+    ImU32 categoryHealth;
+};
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* bodyBold = nullptr;
+    ImFont* small = nullptr;
+    ImFont* heading = nullptr;  // headings inside a page
+    ImFont* display = nullptr;  // page titles and the home headline
+};
+
+class Theme {
+public:
+    // One em for the whole UI from the display's shorter side, so 1080p, 4K, landscape and
+    // portrait keep the same proportions: 30 px on a 1080-pixel side.
+    static Theme forDisplay(int width, int height);
+
+    float em(float n = 1.0f) const { return m_em * n; }
+    ImVec2 em2(float x, float y) const { return ImVec2(m_em * x, m_em * y); }
+    float cornerRadius() const { return em(0.6f); }
+    float touchTarget() const { return em(2.6f); }  // about 13 mm on a 24" 1080p panel
+    float hairline() const { return std::max(1.0f, em(1.0f / 30.0f)); }  // borders: 1 px at 1080p
+
+    const Palette& colors() const { return m_palette; }
+    const Fonts& fonts() const { return m_fonts; }
+
+    // Loads the type scale into the atlas with FreeType. If a font file is missing the kiosk still
+    // starts, with ImGui's built-in font, and the returned message says what to install.
+    std::string loadFonts(ImFontAtlas& atlas, const FontFiles& files);
+
+    // Touch has no hover: hovered colours equal normal ones, so nothing stays lit after a finger lifts.
+    void applyTo(ImGuiStyle& style) const;
+
+private:
+    explicit Theme(float em);
+
+    float m_em;
+    Palette m_palette;
+    Fonts m_fonts;
+};
+
+}  // namespace kiosk::ui

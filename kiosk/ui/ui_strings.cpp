@@ -1,0 +1,97 @@
+// Translations of the kiosk frame; pack content carries its own.
+#include "ui/ui_strings.hpp"
+
+#include <array>
+#include <utility>
+
+namespace kiosk::ui {
+namespace {
+
+const UiStrings kGerman{
+    .homeTitle = "Digitaler Showroom",
+    .welcome = "Willkommen!",
+    .homeSubtitle = "Tippen Sie auf ein Thema und probieren Sie es aus.",
+    .back = "Zurück",
+    .home = "Start",
+    .noContentTitle = "Gleich geht es los",
+    .noContentBody = "Die Inhalte werden gerade vorbereitet. Bitte sprechen Sie unser Team an.",
+    .imageUnavailable = "Bild nicht verfügbar",
+    .categoryHub = "Unser Haus",
+    .categoryEgov = "Verwaltung digital",
+    .categoryHealth = "Gesundheit digital",
+};
+
+const UiStrings kEnglish{
+    .homeTitle = "Digital Showroom",
+    .welcome = "Welcome!",
+    .homeSubtitle = "Tap a topic to try it out.",
+    .back = "Back",
+    .home = "Home",
+    .noContentTitle = "Almost ready",
+    .noContentBody = "The content is being prepared. Please ask our team.",
+    .imageUnavailable = "Picture not available",
+    .categoryHub = "Our hub",
+    .categoryEgov = "Digital government",
+    .categoryHealth = "Digital health",
+};
+
+const UiStrings kEasyGerman{
+    .homeTitle = "Digitaler Showroom",
+    .welcome = "Willkommen!",
+    .homeSubtitle = "Tippen Sie auf ein Thema.",
+    .back = "Zurück",
+    .home = "Start",
+    .noContentTitle = "Gleich geht es los",
+    .noContentBody = "Hier ist noch nichts. Bitte fragen Sie unser Team.",
+    .imageUnavailable = "Hier fehlt ein Bild",
+    .categoryHub = "Unser Haus",
+    .categoryEgov = "Ämter im Internet",
+    .categoryHealth = "Gesundheit im Internet",
+};
+
+const UiStrings kUkrainian{
+    .homeTitle = "Цифровий шоурум",
+    .welcome = "Ласкаво просимо!",
+    .homeSubtitle = "Торкніться теми, щоб спробувати.",
+    .back = "Назад",
+    .home = "Головна",
+    .noContentTitle = "Незабаром почнемо",
+    .noContentBody = "Вміст готується. Будь ласка, зверніться до нашої команди.",
+    .imageUnavailable = "Зображення недоступне",
+    .categoryHub = "Наш хаб",
+    .categoryEgov = "Цифрове врядування",
+    .categoryHealth = "Цифрове здоров'я",
+};
+
+const std::array<std::pair<std::string_view, const UiStrings*>, 4> kByLanguage{{
+    {"de-x-ls", &kEasyGerman},
+    {"de", &kGerman},
+    {"en", &kEnglish},
+    {"uk", &kUkrainian},
+}};
+
+}  // namespace
+
+const UiStrings& uiStrings(const std::vector<std::string>& fallbacks) {
+    for (const auto& language : fallbacks) {
+        for (const auto& [tag, strings] : kByLanguage) {
+            if (tag == language) return *strings;
+        }
+    }
+    return kEnglish;
+}
+
+std::string_view languageName(std::string_view tag) {
+    if (tag == "de") return "Deutsch";
+    if (tag == "en") return "English";
+    if (tag == "de-x-ls") return "Leichte Sprache";
+    if (tag == "uk") return "Українська";
+    if (tag == "ru") return "Русский";
+    if (tag == "ar") return "العربية";
+    if (tag == "tr") return "Türkçe";
+    if (tag == "pl") return "Polski";
+    if (tag == "fr") return "Français";
+    return tag;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,13 @@
+// Line icons drawn as vector shapes, so they are crisp at every size and need no font or file.
+#pragma once
+
+#include <imgui.h>
+
+namespace kiosk::ui {
+
+enum class Icon { None, Back, Home, Forward };
+
+// Draws `icon` centred on `center`, `size` pixels across, with strokes of `thickness`.
+void drawIcon(ImDrawList& draw, Icon icon, ImVec2 center, float size, float thickness, ImU32 color);
+
+}  // namespace kiosk::ui
