@@ -48,9 +48,17 @@ void HeadlessRenderer::frame(core::Navigator& navigator, core::TimePoint now) {
 }
 
 void HeadlessRenderer::tap(core::Navigator& navigator, ImVec2 position, core::TimePoint now) {
+    press(navigator, position, now);
+    release(navigator, position, now);
+}
+
+void HeadlessRenderer::press(core::Navigator& navigator, ImVec2 position, core::TimePoint now) {
     frameWithPointer(navigator, now, position, true);
+}
+
+void HeadlessRenderer::release(core::Navigator& navigator, ImVec2 position, core::TimePoint now) {
     frameWithPointer(navigator, now, position, false);
-    frame(navigator, now);
+    frame(navigator, now);  // the finger is gone: nothing stays hovered
 }
 
 std::string HeadlessRenderer::savePng(const std::filesystem::path& file) const {

@@ -32,6 +32,9 @@ public:
     void frame(core::Navigator& navigator, core::TimePoint now);
     // A finger down at `position` for one frame, lifted there the next, then gone: one tap.
     void tap(core::Navigator& navigator, ImVec2 position, core::TimePoint now);
+    // The two halves of a tap, for gestures whose finger moves in between.
+    void press(core::Navigator& navigator, ImVec2 position, core::TimePoint now);
+    void release(core::Navigator& navigator, ImVec2 position, core::TimePoint now);
 
     // The last frame's pixels (RGBA32), owned by the renderer.
     SDL_Surface* surface() const { return m_surface; }

@@ -113,6 +113,7 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     readWindow(root, config);
 
     for (auto& e : validateConfig(config, file.string())) problems.push_back(std::move(e));
+    sortByLocation(problems);
     if (!problems.empty()) return problems;
     return config;
 }

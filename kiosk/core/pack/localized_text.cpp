@@ -12,7 +12,9 @@ std::vector<std::string> languageFallbacks(std::string_view wanted, std::string_
     };
     for (std::string_view tag = wanted; !tag.empty();) {
         add(tag);
-        const auto dash = tag.rfind('-');
+        auto dash = tag.rfind('-');
+        // A one-letter subtag ("x" in "de-x-ls") only introduces the next one; it means nothing alone.
+        while (dash != std::string_view::npos && dash >= 2 && tag[dash - 2] == '-') dash = tag.rfind('-', dash - 1);
         tag = dash == std::string_view::npos ? std::string_view{} : tag.substr(0, dash);
     }
     add(kioskDefault);

@@ -112,7 +112,7 @@ std::optional<Block> readBlock(const TableReader& block, const std::filesystem::
 std::optional<Page> readPage(const std::filesystem::path& file, const std::filesystem::path& packFolder, Diagnostics& problems) {
     Page page;
     page.id = file.stem().string();
-    const std::string shownName = (packFolder.filename() / "pages" / file.filename()).string();
+    const std::string shownName = file.string();
     if (!isValidId(page.id)) {
         problems.push_back(Error{ErrorCode::InvalidValue, shownName, 0, "page file name '" + page.id + "' is not a valid id",
                                  "rename it to lowercase letters, digits and '-', e.g. 'how-it-works.toml'"});
@@ -167,7 +167,7 @@ void readManifest(const std::filesystem::path& manifestFile, Pack& pack, Diagnos
         problems.push_back(parsed.error());
         return;
     }
-    const std::string shownName = (pack.folder.filename() / "pack.toml").string();
+    const std::string shownName = manifestFile.string();
     TableReader root(parsed.value(), shownName, "", problems);
     static constexpr std::array known{"id"sv, "version"sv, "category"sv, "start_page"sv, "tile_icon"sv, "title"sv, "description"sv};
     root.rejectUnknownKeys(known);
@@ -197,9 +197,12 @@ void readManifest(const std::filesystem::path& manifestFile, Pack& pack, Diagnos
     pack.description = readLocalized(root, "description", true);
 }
 
-void checkLinks(const Pack& pack, Diagnostics& problems) {
-    const std::string manifestName = (pack.folder.filename() / "pack.toml").string();
-    if (!pack.startPage.empty() && !pack.findPage(pack.startPage)) {
+// Links are checked against the page files present, not the pages that loaded: a page with a
+// syntax error is reported once, not again by every link that leads to it.
+void checkLinks(const Pack& pack, const std::set<std::string>& pageFiles, Diagnostics& problems) {
+    const std::string manifestName = (pack.folder / "pack.toml").string();
+    auto exists = [&pageFiles](const std::string& id) { return pageFiles.count(id) > 0; };
+    if (!pack.startPage.empty() && !exists(pack.startPage)) {
         problems.push_back(Error{ErrorCode::BrokenReference, manifestName, 0,
                                  "start page '" + pack.startPage + "' does not exist",
                                  "add pages/" + pack.startPage + ".toml or fix 'start_page'"});
@@ -207,11 +210,10 @@ void checkLinks(const Pack& pack, Diagnostics& problems) {
     for (const Page& page : pack.pages) {
         for (const Block& block : page.blocks) {
             const auto* button = std::get_if<ButtonBlock>(&block);
-            if (!button || button->targetPage.empty() || pack.findPage(button->targetPage)) continue;
-            std::vector<std::string_view> pageIds;
-            for (const Page& p : pack.pages) pageIds.push_back(p.id);
+            if (!button || button->targetPage.empty() || exists(button->targetPage)) continue;
+            std::vector<std::string_view> pageIds(pageFiles.begin(), pageFiles.end());
             problems.push_back(Error{ErrorCode::BrokenReference,
-                                     (pack.folder.filename() / "pages" / (page.id + ".toml")).string(), 0,
+                                     (pack.folder / "pages" / (page.id + ".toml")).string(), 0,
                                      "button '" + button->id + "' leads to page '" + button->targetPage + "', which does not exist",
                                      suggestionHint(button->targetPage, pageIds)});
         }
@@ -233,15 +235,18 @@ Result<Pack, Diagnostics> loadPack(const std::filesystem::path& folder) {
         if (entry.is_regular_file() && entry.path().extension() == ".toml") pageFiles.push_back(entry.path());
     }
     if (ec) {
-        problems.push_back(Error{ErrorCode::FileNotFound, (pack.folder.filename() / "pages").string(), 0,
+        problems.push_back(Error{ErrorCode::FileNotFound, (pack.folder / "pages").string(), 0,
                                  "the pack has no 'pages' folder", "create pages/ with at least the start page"});
     }
     std::sort(pageFiles.begin(), pageFiles.end());  // directory order differs between file systems
+    std::set<std::string> pageIds;
     for (const auto& file : pageFiles) {
+        pageIds.insert(file.stem().string());
         if (auto page = readPage(file, pack.folder, problems)) pack.pages.push_back(std::move(*page));
     }
-    checkLinks(pack, problems);
+    checkLinks(pack, pageIds, problems);
 
+    sortByLocation(problems);
     if (!problems.empty()) return problems;
     return pack;
 }

@@ -12,6 +12,9 @@ namespace kiosk::core {
 // Loaders that can find several mistakes at once report them all, so an author fixes a file in one go.
 using Diagnostics = std::vector<Error>;
 
+// Orders problems by file, then line (stable for equal lines), the order an author reads them in.
+void sortByLocation(Diagnostics& problems);
+
 template <typename T, typename E = Error>
 class [[nodiscard]] Result {
 public:

@@ -112,7 +112,7 @@ std::optional<std::vector<std::string>> TableReader::stringArray(std::string_vie
 std::optional<TableReader> TableReader::table(std::string_view key, bool required) const {
     const toml::node* n = node(key);
     if (!n) {
-        if (required) fail(ErrorCode::MissingKey, key, "missing table '" + qualified(key) + "'", "add it");
+        if (required) fail(ErrorCode::MissingKey, key, "missing key '" + qualified(key) + "'", "add it");
         return std::nullopt;
     }
     if (const auto* t = n->as_table()) return TableReader(*t, m_file, qualified(key) + ".", m_problems);

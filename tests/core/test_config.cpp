@@ -1,0 +1,143 @@
+// Config loading: good files become typed values; every kind of mistake names file:line and a fix.
+#include <doctest/doctest.h>
+
+#include "core/config/kiosk_config.hpp"
+#include "temp_dir.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+std::string allMessages(const core::Diagnostics& problems) {
+    std::string out;
+    for (const auto& p : problems) out += p.describe() + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a complete config file is read into typed values") {
+    test::TempDir dir;
+    const auto file = dir.write("etc/kiosk.toml", R"(
+[content]
+folders = ["../packs", "/srv/extra"]
+[state]
+folder = "state"
+[languages]
+available = ["de", "en", "de-x-ls", "uk"]
+default = "en"
+[idle]
+reset_after_seconds = 45
+[window]
+mode = "windowed"
+width = 1024
+height = 768
+rotation = 90
+)");
+    auto config = core::loadConfig(file);
+    REQUIRE_MESSAGE(config.ok(), allMessages(config.error()));
+    const auto& c = config.value();
+    REQUIRE(c.contentFolders.size() == 2);
+    CHECK(c.contentFolders[0] == (dir.path() / "packs"));  // relative to the config file, not the cwd
+    CHECK(c.contentFolders[1] == std::filesystem::path("/srv/extra"));
+    CHECK(c.stateFolder == dir.path() / "etc" / "state");
+    CHECK(c.languages == std::vector<std::string>{"de", "en", "de-x-ls", "uk"});
+    CHECK(c.defaultLanguage == "en");
+    CHECK(c.idleReset == std::chrono::seconds(45));
+    CHECK(c.window.mode == core::WindowMode::Windowed);
+    CHECK(c.window.width == 1024);
+    CHECK(c.window.height == 768);
+    CHECK(c.window.rotation == 90);
+}
+
+TEST_CASE("an empty config file gives the documented defaults") {
+    test::TempDir dir;
+    auto config = core::loadConfig(dir.write("kiosk.toml", "# nothing set\n"));
+    REQUIRE(config.ok());
+    CHECK(config.value().contentFolders == std::vector<std::filesystem::path>{dir.path() / "content"});
+    CHECK(config.value().defaultLanguage == "de");
+    CHECK(config.value().idleReset == std::chrono::seconds(90));
+    CHECK(config.value().window.mode == core::WindowMode::Fullscreen);
+}
+
+TEST_CASE("the shipped config/kiosk.toml is valid") {
+    auto config = core::loadConfig(KIOSK_SOURCE_DIR "/config/kiosk.toml");
+    REQUIRE_MESSAGE(config.ok(), allMessages(config.error()));
+    CHECK(config.value().contentFolders.front() == std::filesystem::path(KIOSK_SOURCE_DIR "/content"));
+}
+
+TEST_CASE("an unknown key names its line and suggests the right one") {
+    test::TempDir dir;
+    const auto file = dir.write("kiosk.toml", "[idle]\nreset_after_secnds = 30\n");
+    auto config = core::loadConfig(file);
+    REQUIRE_FALSE(config.ok());
+    REQUIRE(config.error().size() == 1);
+    const auto& e = config.error()[0];
+    CHECK(e.code == core::ErrorCode::UnknownKey);
+    CHECK(e.line == 2);
+    CHECK(e.describe() == file.string() + ":2: unknown key 'idle.reset_after_secnds' (did you mean 'reset_after_seconds'?)");
+}
+
+TEST_CASE("an unknown table with no close match lists the known ones") {
+    test::TempDir dir;
+    auto config = core::loadConfig(dir.write("kiosk.toml", "[network]\nproxy = \"x\"\n"));
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error()[0].hint == "expected one of: content, state, languages, idle, window");
+}
+
+TEST_CASE("wrong types name the key, the line and the expected type") {
+    test::TempDir dir;
+    auto config = core::loadConfig(dir.write("kiosk.toml", "[window]\nwidth = \"wide\"\n\n[languages]\navailable = \"de\"\n"));
+    REQUIRE_FALSE(config.ok());
+    const auto text = allMessages(config.error());
+    CHECK(text.find(":2: 'window.width' must be a whole number") != std::string::npos);
+    CHECK(text.find(":5: 'languages.available' must be a list of texts") != std::string::npos);
+}
+
+TEST_CASE("all problems in a file are reported together") {
+    test::TempDir dir;
+    auto config = core::loadConfig(dir.write("kiosk.toml", R"([window]
+mode = "fulscreen"
+rotation = 45
+width = 10
+[idle]
+reset_after_seconds = 2
+)"));
+    REQUIRE_FALSE(config.ok());
+    REQUIRE(config.error().size() == 4);
+    CHECK(config.error()[0].line == 2);
+    CHECK(config.error()[0].hint == "did you mean 'fullscreen'?");
+    const auto text = allMessages(config.error());
+    CHECK(text.find(":3: 'window.rotation' is 45 (use 0, 90, 180 or 270)") != std::string::npos);
+    CHECK(text.find(":4: 'window.width' is 10, outside the allowed range (use a number from 320 to 16384)") != std::string::npos);
+    CHECK(text.find(":6: 'idle.reset_after_seconds' is 2") != std::string::npos);
+}
+
+TEST_CASE("the default language must be one of the available ones") {
+    test::TempDir dir;
+    auto config = core::loadConfig(dir.write("kiosk.toml", "[languages]\navailable = [\"de\", \"en\"]\ndefault = \"fr\"\n"));
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error()[0].message == "default language 'fr' is not in 'languages.available'");
+}
+
+TEST_CASE("invalid language tags are refused") {
+    test::TempDir dir;
+    auto config = core::loadConfig(dir.write("kiosk.toml", "[languages]\navailable = [\"de\", \"English\"]\n"));
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error()[0].message == "'English' is not a language tag");
+}
+
+TEST_CASE("a TOML syntax error names the line") {
+    test::TempDir dir;
+    auto config = core::loadConfig(dir.write("kiosk.toml", "[window]\nmode = fullscreen\n"));
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error()[0].code == core::ErrorCode::Syntax);
+    CHECK(config.error()[0].line == 2);
+}
+
+TEST_CASE("a missing config file says so") {
+    auto config = core::loadConfig("/nonexistent/kiosk.toml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error()[0].code == core::ErrorCode::FileNotFound);
+    CHECK(config.error()[0].describe() == "/nonexistent/kiosk.toml: file not found (check the path, or create the file)");
+}

@@ -1,0 +1,97 @@
+// Navigation and idle reset, driven by a manual clock.
+#include <doctest/doctest.h>
+
+#include "core/nav/navigator.hpp"
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Fixture {
+    core::PackLibrary library;
+    core::ManualClock clock;
+    core::Navigator nav;
+
+    Fixture()
+        : library(loadLibrary()), nav(library, {"de", "en"}, "de", 60s, clock.now()) {}
+
+    static core::PackLibrary loadLibrary() {
+        const std::vector<std::filesystem::path> folders{KIOSK_TEST_DATA "/content"};
+        auto library = core::loadPackLibrary(folders);
+        REQUIRE(library.problems.empty());
+        return library;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("opening a pack shows its start page; pages, back and home move as expected") {
+    Fixture f;
+    CHECK(f.nav.location().isHome());
+    f.nav.apply(core::OpenPack{"test-pack"}, f.clock.now());
+    CHECK(f.nav.location() == core::Location{"test-pack", "start"});
+    REQUIRE(f.nav.currentPage());
+    CHECK(f.nav.currentPage()->id == "start");
+
+    f.nav.apply(core::OpenPage{"second"}, f.clock.now());
+    CHECK(f.nav.location().pageId == "second");
+    CHECK(f.nav.historyDepth() == 2);
+
+    f.nav.apply(core::GoBack{}, f.clock.now());
+    CHECK(f.nav.location().pageId == "start");
+    f.nav.apply(core::GoBack{}, f.clock.now());
+    CHECK(f.nav.location().isHome());
+    f.nav.apply(core::GoBack{}, f.clock.now());  // back at home stays home
+    CHECK(f.nav.location().isHome());
+
+    f.nav.apply(core::OpenPack{"test-pack"}, f.clock.now());
+    f.nav.apply(core::OpenPage{"second"}, f.clock.now());
+    f.nav.apply(core::GoHome{}, f.clock.now());
+    CHECK(f.nav.location().isHome());
+    CHECK(f.nav.historyDepth() == 0);
+}
+
+TEST_CASE("intents naming things that do not exist change nothing") {
+    Fixture f;
+    f.nav.apply(core::OpenPack{"no-such-pack"}, f.clock.now());
+    CHECK(f.nav.location().isHome());
+    f.nav.apply(core::OpenPage{"start"}, f.clock.now());  // no pack open
+    CHECK(f.nav.location().isHome());
+    f.nav.apply(core::OpenPack{"test-pack"}, f.clock.now());
+    f.nav.apply(core::OpenPage{"no-such-page"}, f.clock.now());
+    CHECK(f.nav.location().pageId == "start");
+    f.nav.apply(core::SetLanguage{"fr"}, f.clock.now());
+    CHECK(f.nav.language() == "de");
+}
+
+TEST_CASE("after the idle time the visitor is forgotten: home, default language, no history") {
+    Fixture f;
+    f.nav.apply(core::OpenPack{"test-pack"}, f.clock.now());
+    f.nav.apply(core::SetLanguage{"en"}, f.clock.now());
+    REQUIRE(f.nav.nextDeadline() == f.clock.now() + 60s);
+
+    f.clock.advance(59s);
+    CHECK_FALSE(f.nav.tick(f.clock.now()));
+    CHECK(f.nav.location().packId == "test-pack");
+
+    f.nav.noteActivity(f.clock.now());  // a touch restarts the wait
+    f.clock.advance(59s);
+    CHECK_FALSE(f.nav.tick(f.clock.now()));
+
+    f.clock.advance(1s);
+    CHECK(f.nav.tick(f.clock.now()));
+    CHECK(f.nav.location().isHome());
+    CHECK(f.nav.language() == "de");
+    CHECK(f.nav.historyDepth() == 0);
+    CHECK_FALSE(f.nav.nextDeadline().has_value());  // nothing left to reset: the loop may sleep
+    CHECK_FALSE(f.nav.tick(f.clock.now() + 1h));
+}
+
+TEST_CASE("a visitor who only changed the language is reset too") {
+    Fixture f;
+    f.nav.apply(core::SetLanguage{"en"}, f.clock.now());
+    f.clock.advance(61s);
+    CHECK(f.nav.tick(f.clock.now()));
+    CHECK(f.nav.language() == "de");
+}

@@ -1,0 +1,180 @@
+// Pack loading: the fixture and the shipped sample content load; broken packs report every problem.
+#include <doctest/doctest.h>
+
+#include "core/pack/pack_library.hpp"
+#include "core/pack/pack_loader.hpp"
+#include "temp_dir.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+std::string allMessages(const core::Diagnostics& problems) {
+    std::string out;
+    for (const auto& p : problems) out += p.describe() + "\n";
+    return out;
+}
+
+// A valid minimal pack in `dir`/`id`, to break one piece at a time.
+void writeMinimalPack(const test::TempDir& dir, const std::string& id) {
+    dir.write(id + "/pack.toml", "id = \"" + id + R"("
+version = "1.0.0"
+category = "hub"
+start_page = "start"
+tile_icon = "images/tile.svg"
+title.de = "Titel"
+description.de = "Beschreibung"
+)");
+    dir.write(id + "/images/tile.svg", R"(<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>)");
+    dir.write(id + "/pages/start.toml", "title.de = \"Start\"\n[[blocks]]\ntype = \"text\"\ntext.de = \"Hallo\"\n");
+}
+
+}  // namespace
+
+TEST_CASE("the fixture pack loads with its pages and blocks in order") {
+    auto pack = core::loadPack(KIOSK_TEST_DATA "/content/test-pack");
+    REQUIRE_MESSAGE(pack.ok(), allMessages(pack.error()));
+    const core::Pack& p = pack.value();
+    CHECK(p.id == "test-pack");
+    CHECK(p.category == core::PackCategory::Egov);
+    CHECK(p.title.in({"en"}) == "Test pack");
+    CHECK(p.tileIcon.filename() == "tile.svg");
+    REQUIRE(p.pages.size() == 2);
+    CHECK(p.pages[0].id == "second");  // sorted by file name, not by directory order
+    const core::Page* start = p.findPage("start");
+    REQUIRE(start);
+    REQUIRE(start->blocks.size() == 4);
+    CHECK(std::get<core::HeadingBlock>(start->blocks[0]).text.in({"de"}) == "Überschrift mit Umlauten: äöü ß");
+    CHECK(std::get<core::TextBlock>(start->blocks[1]).text.in({"de"}) == "Erster Absatz.\n\nZweiter Absatz.");
+    CHECK(std::get<core::ImageBlock>(start->blocks[2]).alt.in({"en"}) == "A blue square");
+    const auto& button = std::get<core::ButtonBlock>(start->blocks[3]);
+    CHECK(button.id == "to-second");
+    CHECK(button.targetPage == "second");
+}
+
+TEST_CASE("the shipped sample content loads without a single problem") {
+    const std::vector<std::filesystem::path> folders{KIOSK_SOURCE_DIR "/content"};
+    const core::PackLibrary library = core::loadPackLibrary(folders);
+    CHECK_MESSAGE(library.problems.empty(), allMessages(library.problems));
+    CHECK(library.packs.size() >= 3);
+    for (const auto& pack : library.packs) {
+        CHECK_MESSAGE(pack.title.has("de"), pack.id);
+        CHECK_MESSAGE(pack.title.has("en"), pack.id);
+    }
+}
+
+TEST_CASE("every mistake in a broken pack is reported with its file and line") {
+    test::TempDir dir;
+    writeMinimalPack(dir, "broken");
+    dir.write("broken/pages/start.toml", R"(title.de = "Start"
+[[blocks]]
+type = "heding"
+text.de = "Hallo"
+
+[[blocks]]
+type = "image"
+src = "images/missing.png"
+
+[[blocks]]
+type = "button"
+id = "go"
+to = "nowhere"
+label.de = "Los"
+colour = "red"
+)");
+    auto pack = core::loadPack(dir.path() / "broken");
+    REQUIRE_FALSE(pack.ok());
+    const std::string text = allMessages(pack.error());
+    CHECK(text.find("broken/pages/start.toml:3: unknown block type 'heding' (did you mean 'heading'?)") != std::string::npos);
+    CHECK(text.find("broken/pages/start.toml:8: image 'images/missing.png' does not exist") != std::string::npos);
+    CHECK(text.find("missing key 'blocks[2].alt'") != std::string::npos);
+    CHECK(text.find("broken/pages/start.toml:15: unknown key 'blocks[3].colour'") != std::string::npos);
+    CHECK(text.find("button 'go' leads to page 'nowhere', which does not exist") != std::string::npos);
+    CHECK(pack.error().size() == 5);
+}
+
+TEST_CASE("manifest problems: id and folder differ, unknown category, missing start page") {
+    test::TempDir dir;
+    writeMinimalPack(dir, "pack-a");
+    dir.write("pack-a/pack.toml", R"(id = "pack-b"
+version = "1.0.0"
+category = "helth"
+start_page = "begin"
+tile_icon = "images/tile.svg"
+title.de = "Titel"
+description.de = "Beschreibung"
+)");
+    auto pack = core::loadPack(dir.path() / "pack-a");
+    REQUIRE_FALSE(pack.ok());
+    const std::string text = allMessages(pack.error());
+    CHECK(text.find("pack-a/pack.toml:1: pack id 'pack-b' differs from its folder name 'pack-a'") != std::string::npos);
+    CHECK(text.find("pack-a/pack.toml:3: unknown category 'helth' (did you mean 'health'?)") != std::string::npos);
+    CHECK(text.find("start page 'begin' does not exist") != std::string::npos);
+}
+
+TEST_CASE("image paths may not leave the pack and must be images") {
+    test::TempDir dir;
+    writeMinimalPack(dir, "escape");
+    dir.write("secret.png", "x");
+    dir.write("escape/pages/start.toml", R"(title.de = "Start"
+[[blocks]]
+type = "image"
+src = "../secret.png"
+alt.de = "x"
+[[blocks]]
+type = "image"
+src = "images/tile.exe"
+alt.de = "x"
+)");
+    auto pack = core::loadPack(dir.path() / "escape");
+    REQUIRE_FALSE(pack.ok());
+    const std::string text = allMessages(pack.error());
+    CHECK(text.find("'blocks[1].src' points outside the pack") != std::string::npos);
+    CHECK(text.find("'images/tile.exe' is not an SVG, PNG or JPEG image") != std::string::npos);
+}
+
+TEST_CASE("a broken pack never hides the good ones") {
+    test::TempDir dir;
+    writeMinimalPack(dir, "good");
+    writeMinimalPack(dir, "bad");
+    dir.write("bad/pages/start.toml", "title.de = \"Start\"\n[[blocks]\n");  // TOML syntax error
+    const std::vector<std::filesystem::path> folders{dir.path()};
+    const core::PackLibrary library = core::loadPackLibrary(folders);
+    REQUIRE(library.packs.size() == 1);
+    CHECK(library.packs[0].id == "good");
+    REQUIRE(library.problems.size() == 1);
+    CHECK(library.problems[0].code == core::ErrorCode::Syntax);
+    CHECK(library.problems[0].file == (dir.path() / "bad/pages/start.toml").string());
+    CHECK(library.problems[0].line == 2);
+}
+
+TEST_CASE("packs are ordered hub, e-government, health, then by id; duplicates are refused") {
+    test::TempDir first;
+    test::TempDir second;
+    writeMinimalPack(first, "zeta");
+    writeMinimalPack(first, "alpha");
+    writeMinimalPack(second, "alpha");
+    first.write("alpha/pack.toml", R"(id = "alpha"
+version = "1.0.0"
+category = "health"
+start_page = "start"
+tile_icon = "images/tile.svg"
+title.de = "Titel"
+description.de = "Beschreibung"
+)");
+    const std::vector<std::filesystem::path> folders{first.path(), second.path()};
+    const core::PackLibrary library = core::loadPackLibrary(folders);
+    REQUIRE(library.packs.size() == 2);
+    CHECK(library.packs[0].id == "zeta");  // hub before health
+    CHECK(library.packs[1].id == "alpha");
+    REQUIRE(library.problems.size() == 1);
+    CHECK(library.problems[0].message.find("already loaded") != std::string::npos);
+}
+
+TEST_CASE("a missing content folder is a problem, not a crash") {
+    const std::vector<std::filesystem::path> folders{"/nonexistent/content"};
+    const core::PackLibrary library = core::loadPackLibrary(folders);
+    CHECK(library.packs.empty());
+    REQUIRE(library.problems.size() == 1);
+    CHECK(library.problems[0].file == "/nonexistent/content");
+}
