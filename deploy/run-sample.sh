@@ -10,16 +10,17 @@ cmake --build --preset release
 
 kiosk=build/release/bin/kiosk
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-  "$kiosk" screenshot --size 1920x1080 --out build/release/home.png >/dev/null
+  "$kiosk" screenshot --size 1920x1080 --out build/release/home.png >/dev/null 2>&1 || true
   cat >&2 <<MSG
 
 This machine has no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the kiosk window
 cannot open here. The kiosk is built; you can:
 
-  * run it on a virtual display:   xvfb-run -a -s '-screen 0 1920x1080x24' $kiosk --windowed --frames 60
-  * look at it as a picture:       $kiosk screenshot --pack address-change --out page.png
-                                   (a picture of the home screen is in build/release/home.png)
-  * run it on a desktop session:   DISPLAY=:0 deploy/run-sample.sh
+  * look at it as a picture:      $kiosk screenshot --pack address-change --out page.png
+                                  (a picture of the home screen is already in build/release/home.png)
+  * run it in a desktop session:  DISPLAY=:0 deploy/run-sample.sh   (or from a terminal on the desktop)
+  * check it runs on a virtual display (draws 60 frames, then exits):
+        xvfb-run -a -s '-screen 0 1920x1080x24' $kiosk --windowed --frames 60
 MSG
   exit 4
 fi

@@ -64,9 +64,15 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     }
     const bool fullscreen = options.window.mode == core::WindowMode::Fullscreen;
     const Uint32 windowFlags = fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-    std::unique_ptr<SDL_Window, WindowDeleter> window(SDL_CreateWindow("Showroom Kiosk", SDL_WINDOWPOS_CENTERED,
-                                                                       SDL_WINDOWPOS_CENTERED, options.window.width,
-                                                                       options.window.height, windowFlags));
+    // Fullscreen starts out covering the first display exactly: on X without a window manager
+    // (a bare xinit kiosk) nobody else moves it there, and a centred window would hang off-screen.
+    SDL_Rect bounds{static_cast<int>(SDL_WINDOWPOS_CENTERED), static_cast<int>(SDL_WINDOWPOS_CENTERED),
+                    options.window.width, options.window.height};
+    if (fullscreen && SDL_GetDisplayBounds(0, &bounds) != 0) {
+        core::logWarning("display", std::string("cannot read the display's size: ") + SDL_GetError());
+    }
+    std::unique_ptr<SDL_Window, WindowDeleter> window(
+        SDL_CreateWindow("Showroom Kiosk", bounds.x, bounds.y, bounds.w, bounds.h, windowFlags));
     if (!window) {
         result.error = std::string("cannot open a window: ") + SDL_GetError();
         return result;
