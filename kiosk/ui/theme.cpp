@@ -13,15 +13,18 @@ constexpr ImU32 rgb(unsigned value) {
     return IM_COL32((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF, 0xFF);
 }
 
-// Latin with umlauts, ß and most European names, Cyrillic (uk, ru), typographic punctuation, €.
+// Latin with umlauts, ß and most European names, Cyrillic (uk, ru, bg, sr), typographic
+// punctuation, €. Each range costs atlas space and start-up time in five sizes, so rarely used
+// blocks (most of Latin Extended-B, Cyrillic Supplement) are left out.
 const ImWchar kGlyphRanges[] = {
-    0x0020, 0x024F,  // Basic Latin, Latin-1, Latin Extended-A and -B
-    0x0400, 0x052F,  // Cyrillic and Cyrillic Supplement
+    0x0020, 0x017F,  // Basic Latin, Latin-1, Latin Extended-A (Polish, Czech, Turkish …)
+    0x0218, 0x021B,  // Romanian ș ț
+    0x0400, 0x045F,  // Cyrillic
+    0x0490, 0x0491,  // Ukrainian Ґ ґ
     0x2010, 0x205E,  // dashes, quotes „“ ‚‘, bullet, ellipsis
     0x20AC, 0x20AC,  // €
     0,
 };
-
 }  // namespace
 
 Theme::Theme(float em) : m_em(em) {

@@ -11,6 +11,7 @@ struct UiStrings {
     const char* homeTitle;
     const char* welcome;
     const char* homeSubtitle;
+    const char* tryIt;  // the call to action on every home tile
     const char* back;
     const char* home;
     const char* noContentTitle;

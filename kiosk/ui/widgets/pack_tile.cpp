@@ -3,6 +3,8 @@
 
 #include <cfloat>
 
+#include "ui/widgets/icons.hpp"
+
 namespace kiosk::ui {
 namespace {
 
@@ -68,6 +70,16 @@ void drawPackTile(FrameContext& ctx, const core::Pack& pack, ImVec2 size) {
     cursor.y += drawTextIn(draw, theme.fonts().heading, cursor, textWidth, colors.text, pack.title.in(ctx.languages), clip) +
                 theme.em(0.4f);
     drawTextIn(draw, theme.fonts().body, cursor, textWidth, colors.textMuted, pack.description.in(ctx.languages), clip);
+
+    // Says in words that the card is something to tap: first-time touch users do not assume it.
+    ImFont* action = theme.fonts().bodyBold;
+    const char* label = ctx.strings.tryIt;
+    const float labelWidth = action->CalcTextSizeA(action->FontSize, FLT_MAX, 0.0f, label).x;
+    const ImVec2 actionPos(min.x + padding, max.y - padding - action->FontSize);
+    draw.AddText(action, action->FontSize, actionPos, colors.primary, label);
+    const float arrowSize = action->FontSize * 0.8f;
+    drawIcon(draw, Icon::Forward, ImVec2(actionPos.x + labelWidth + theme.em(0.3f) + arrowSize * 0.5f, actionPos.y + action->FontSize * 0.55f),
+             arrowSize, theme.em(0.1f), colors.primary);
 }
 
 }  // namespace kiosk::ui

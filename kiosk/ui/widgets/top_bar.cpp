@@ -39,8 +39,10 @@ void drawTopBar(FrameContext& ctx, std::string_view title, bool showNavigation) 
     const float centerY = origin.y + height * 0.5f;
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     draw.AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), theme.colors().surface);
-    draw.AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + width, origin.y + height),
-                 theme.colors().border, theme.hairline());
+    // A filled rectangle, not a line: SDL's software renderer draws a thin anti-aliased line as two
+    // triangles of unequal coverage, and half of the border would vanish.
+    draw.AddRectFilled(ImVec2(origin.x, origin.y + height - theme.hairline()), ImVec2(origin.x + width, origin.y + height),
+                       theme.colors().border);
 
     const float margin = theme.em(1.2f);
     float x = origin.x + margin;
