@@ -2,19 +2,11 @@
 #include <doctest/doctest.h>
 
 #include "core/config/kiosk_config.hpp"
+#include "diagnostics_text.hpp"
 #include "temp_dir.hpp"
 
 using namespace kiosk;
-
-namespace {
-
-std::string allMessages(const core::Diagnostics& problems) {
-    std::string out;
-    for (const auto& p : problems) out += p.describe() + "\n";
-    return out;
-}
-
-}  // namespace
+using kiosk::test::allMessages;
 
 TEST_CASE("a complete config file is read into typed values") {
     test::TempDir dir;

@@ -3,17 +3,13 @@
 
 #include "core/pack/pack_library.hpp"
 #include "core/pack/pack_loader.hpp"
+#include "diagnostics_text.hpp"
 #include "temp_dir.hpp"
 
 using namespace kiosk;
+using kiosk::test::allMessages;
 
 namespace {
-
-std::string allMessages(const core::Diagnostics& problems) {
-    std::string out;
-    for (const auto& p : problems) out += p.describe() + "\n";
-    return out;
-}
 
 // A valid minimal pack in `dir`/`id`, to break one piece at a time.
 void writeMinimalPack(const test::TempDir& dir, const std::string& id) {
