@@ -3,7 +3,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/config/kiosk_config.hpp"
+
 namespace kiosk::app {
+
+std::string sizeRangeText() {
+    return std::to_string(core::kMinWindowWidth) + "x" + std::to_string(core::kMinWindowHeight) + " to " +
+           std::to_string(core::kMaxWindowSide) + "x" + std::to_string(core::kMaxWindowSide);
+}
 
 void defineCommandLine(CLI::App& app, CommandLine& line) {
     auto& o = line.overrides;
@@ -27,6 +34,7 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     run->callback([&line] { line.command = Command::Run; });
 
     auto* shot = app.add_subcommand("screenshot", "Render one screen to a PNG file, with no display needed");
+    shot->fallthrough();  // `kiosk screenshot --content DIR …` works like `kiosk --content DIR screenshot …`
     auto& s = line.screenshot;
     auto* pack = shot->add_option("--pack", s.packId, "Pack to show (default: the home screen)")->type_name("ID");
     shot->add_option("--page", s.pageId, "Page of that pack (default: its start page)")->type_name("ID")->needs(pack);
@@ -38,24 +46,6 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     app.footer(
         "Exit codes: 0 ok, 1 internal error, 2 wrong flags, 3 config error, 4 no display, 5 pack or page not found.\n"
         "Without a display: xvfb-run -a kiosk --windowed, or kiosk screenshot --out home.png");
-}
-
-std::optional<std::pair<int, int>> parseSize(const std::string& text) {
-    const auto x = text.find('x');
-    if (x == std::string::npos || x == 0 || x + 1 >= text.size()) return std::nullopt;
-    int width = 0;
-    int height = 0;
-    try {
-        std::size_t used = 0;
-        width = std::stoi(text.substr(0, x), &used);
-        if (used != x) return std::nullopt;
-        height = std::stoi(text.substr(x + 1), &used);
-        if (used != text.size() - x - 1) return std::nullopt;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    if (width < 320 || height < 240 || width > 16384 || height > 16384) return std::nullopt;
-    return std::pair{width, height};
 }
 
 }  // namespace kiosk::app

@@ -46,10 +46,10 @@ struct CommandLine {
     ScreenshotOptions screenshot;
 };
 
+// "320x240 to 8192x8192", for messages about --size.
+std::string sizeRangeText();
+
 // Declares every flag on `app`, writing into `line`; CLI11 fills it during parse.
 void defineCommandLine(CLI::App& app, CommandLine& line);
-
-// "1920x1080" → {1920, 1080}; nullopt for anything else or sizes outside 320..16384.
-std::optional<std::pair<int, int>> parseSize(const std::string& text);
 
 }  // namespace kiosk::app

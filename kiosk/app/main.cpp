@@ -7,6 +7,7 @@
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
+#include "core/config/kiosk_config.hpp"
 #include "net/curl_info.hpp"
 #include "platform/sdl_runtime.hpp"
 
@@ -33,8 +34,13 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "kiosk: %s\nRun 'kiosk --help' for the options.\n", e.what());
         return kExitUsage;
     }
-    if (!line.overrides.windowSize.empty() && !parseSize(line.overrides.windowSize)) {
-        std::fprintf(stderr, "kiosk: --size '%s' is not a size like 1280x720 (320x240 to 16384x16384)\n",
+    if (!line.overrides.windowSize.empty() && !kiosk::core::parsePixelSize(line.overrides.windowSize)) {
+        std::fprintf(stderr, "kiosk: --size '%s' is not a size like 1280x720 (%s)\n", line.overrides.windowSize.c_str(),
+                     sizeRangeText().c_str());
+        return kExitUsage;
+    }
+    if (line.command == Command::Screenshot && !line.overrides.windowSize.empty()) {
+        std::fprintf(stderr, "kiosk: the picture's size goes after the subcommand: kiosk screenshot --size %s …\n",
                      line.overrides.windowSize.c_str());
         return kExitUsage;
     }

@@ -26,10 +26,10 @@ std::string availableHint(const std::string& wanted, const Items& items, IdOf id
 
 int screenshotCommand(const CommandLine& line) {
     const ScreenshotOptions& options = line.screenshot;
-    const auto size = parseSize(options.size);
+    const auto size = core::parsePixelSize(options.size);
     if (!size) {
-        std::fprintf(stderr, "kiosk screenshot: --size '%s' is not a size like 1920x1080 (320x240 to 16384x16384)\n",
-                     options.size.c_str());
+        std::fprintf(stderr, "kiosk screenshot: --size '%s' is not a size like 1920x1080 (%s)\n", options.size.c_str(),
+                     sizeRangeText().c_str());
         return kExitUsage;
     }
     auto config = loadEffectiveConfig(line.overrides);
@@ -65,7 +65,7 @@ int screenshotCommand(const CommandLine& line) {
         }
     }
 
-    platform::HeadlessRenderer renderer(size->first, size->second, defaultFontFiles());
+    platform::HeadlessRenderer renderer(size->width, size->height, defaultFontFiles());
     if (!renderer.ok()) {
         std::fprintf(stderr, "kiosk screenshot: %s\n", renderer.error().c_str());
         return kExitFailure;
@@ -76,7 +76,7 @@ int screenshotCommand(const CommandLine& line) {
         std::fprintf(stderr, "kiosk screenshot: %s\n", error.c_str());
         return kExitFailure;
     }
-    std::printf("wrote %s (%dx%d)\n", options.out.c_str(), size->first, size->second);
+    std::printf("wrote %s (%dx%d)\n", options.out.c_str(), size->width, size->height);
     return kExitOk;
 }
 

@@ -32,9 +32,9 @@ std::optional<core::KioskConfig> loadEffectiveConfig(const ConfigOverrides& over
     if (overrides.idleSeconds) config.idleReset = std::chrono::seconds(*overrides.idleSeconds);
     if (overrides.windowed) config.window.mode = core::WindowMode::Windowed;
     if (overrides.fullscreen) config.window.mode = core::WindowMode::Fullscreen;
-    if (auto size = parseSize(overrides.windowSize)) {
-        config.window.width = size->first;
-        config.window.height = size->second;
+    if (auto size = core::parsePixelSize(overrides.windowSize)) {  // main() refused invalid sizes already
+        config.window.width = size->width;
+        config.window.height = size->height;
     }
     if (overrides.rotation) config.window.rotation = *overrides.rotation;
 

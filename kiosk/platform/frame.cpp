@@ -1,4 +1,4 @@
-// The frame order of DESIGN.md §3.2; intents are applied only after the draw data is rendered.
+// The frame order of DESIGN.md §3.2: draw, render, (caller presents), then apply intents.
 #include "platform/frame.hpp"
 
 #include <SDL.h>
@@ -6,8 +6,8 @@
 
 namespace kiosk::platform {
 
-std::size_t runFrame(SDL_Renderer* renderer, ui::KioskUi& ui, core::Navigator& navigator, core::TimePoint now,
-                     const std::function<void(ImGuiIO&)>& feedInput) {
+std::vector<core::Intent> drawFrame(SDL_Renderer* renderer, ui::KioskUi& ui, const core::Navigator& navigator,
+                                    ImU32 clearColor, const std::function<void(ImGuiIO&)>& feedInput) {
     ImGui_ImplSDLRenderer_NewFrame();
     feedInput(ImGui::GetIO());
     ImGui::NewFrame();
@@ -21,12 +21,18 @@ std::size_t runFrame(SDL_Renderer* renderer, ui::KioskUi& ui, core::Navigator& n
         throw;
     }
     ImGui::Render();
-    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(clearColor);
+    SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(clear.x * 255), static_cast<Uint8>(clear.y * 255),
+                           static_cast<Uint8>(clear.z * 255), 255);
     SDL_RenderClear(renderer);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    return intents;
+}
+
+void finishFrame(ui::KioskUi& ui, core::Navigator& navigator, const std::vector<core::Intent>& intents,
+                 core::TimePoint now) {
     for (const auto& intent : intents) navigator.apply(intent, now);
     ui.afterFrame();
-    return intents.size();
 }
 
 }  // namespace kiosk::platform

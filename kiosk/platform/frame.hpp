@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 
 #include <imgui.h>
 
@@ -12,10 +13,14 @@ struct SDL_Renderer;
 
 namespace kiosk::platform {
 
-// Draws the current screen into the renderer's target and applies what the visitor asked for.
-// `feedInput` sets display size, time step and pointer in ImGui's io before the frame begins.
-// Returns the number of intents applied: non-zero means the next frame will look different.
-std::size_t runFrame(SDL_Renderer* renderer, ui::KioskUi& ui, core::Navigator& navigator, core::TimePoint now,
-                     const std::function<void(ImGuiIO&)>& feedInput);
+// Draws the current screen into the renderer's target. `feedInput` sets display size, time step and
+// pointer in ImGui's io before the frame begins. Returns what the visitor asked for; nothing is
+// applied yet, so the caller can present first (DESIGN.md §3.2).
+std::vector<core::Intent> drawFrame(SDL_Renderer* renderer, ui::KioskUi& ui, const core::Navigator& navigator,
+                                    ImU32 clearColor, const std::function<void(ImGuiIO&)>& feedInput);
+
+// After present: applies the intents to the navigator and frees textures no frame uses any more.
+void finishFrame(ui::KioskUi& ui, core::Navigator& navigator, const std::vector<core::Intent>& intents,
+                 core::TimePoint now);
 
 }  // namespace kiosk::platform

@@ -35,12 +35,14 @@ HeadlessRenderer::~HeadlessRenderer() {
 }
 
 void HeadlessRenderer::frameWithPointer(core::Navigator& navigator, core::TimePoint now, ImVec2 position, bool down) {
-    runFrame(m_renderer, *m_ui, navigator, now, [&](ImGuiIO& io) {
+    if (!ok()) return;
+    const auto intents = drawFrame(m_renderer, *m_ui, navigator, m_theme.colors().background, [&](ImGuiIO& io) {
         io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
         io.DeltaTime = 1.0f / 60.0f;  // fixed, so frames are reproducible
         io.MousePos = position;
         io.MouseDown[0] = down;
     });
+    finishFrame(*m_ui, navigator, intents, now);
 }
 
 void HeadlessRenderer::frame(core::Navigator& navigator, core::TimePoint now) {
@@ -59,6 +61,15 @@ void HeadlessRenderer::press(core::Navigator& navigator, ImVec2 position, core::
 void HeadlessRenderer::release(core::Navigator& navigator, ImVec2 position, core::TimePoint now) {
     frameWithPointer(navigator, now, position, false);
     frame(navigator, now);  // the finger is gone: nothing stays hovered
+}
+
+void HeadlessRenderer::drag(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now) {
+    press(navigator, from, now);
+    for (int i = 1; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / static_cast<float>(steps);
+        frameWithPointer(navigator, now, ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t), true);
+    }
+    release(navigator, to, now);
 }
 
 std::string HeadlessRenderer::savePng(const std::filesystem::path& file) const {

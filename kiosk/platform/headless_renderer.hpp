@@ -35,6 +35,8 @@ public:
     // The two halves of a tap, for gestures whose finger moves in between.
     void press(core::Navigator& navigator, ImVec2 position, core::TimePoint now);
     void release(core::Navigator& navigator, ImVec2 position, core::TimePoint now);
+    // Finger down at `from`, moved to `to` over `steps` frames, lifted there.
+    void drag(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now);
 
     // The last frame's pixels (RGBA32), owned by the renderer.
     SDL_Surface* surface() const { return m_surface; }

@@ -8,9 +8,9 @@
 namespace kiosk::platform {
 
 ImGuiRuntime::ImGuiRuntime(SDL_Window* window, SDL_Renderer* renderer, ui::Theme& theme, const ui::FontFiles& fonts)
-    : m_hasWindow(window != nullptr) {
+    : m_context(nullptr), m_hasWindow(window != nullptr) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    m_context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
@@ -23,9 +23,11 @@ ImGuiRuntime::ImGuiRuntime(SDL_Window* window, SDL_Renderer* renderer, ui::Theme
 }
 
 ImGuiRuntime::~ImGuiRuntime() {
+    // The backends shut down against the current context; make sure it is this one.
+    ImGui::SetCurrentContext(m_context);
     ImGui_ImplSDLRenderer_Shutdown();
     if (m_hasWindow) ImGui_ImplSDL2_Shutdown();
-    ImGui::DestroyContext();
+    ImGui::DestroyContext(m_context);
 }
 
 }  // namespace kiosk::platform

@@ -5,6 +5,7 @@
 
 #include "ui/theme.hpp"
 
+struct ImGuiContext;
 struct SDL_Window;
 struct SDL_Renderer;
 
@@ -22,6 +23,7 @@ public:
     const std::string& fontWarning() const { return m_fontWarning; }
 
 private:
+    ImGuiContext* m_context;
     bool m_hasWindow;
     std::string m_fontWarning;
 };

@@ -9,6 +9,15 @@
 
 namespace kiosk::platform {
 
+ImVec2 windowToLogical(int degrees, float w, float h, ImVec2 p) {
+    switch (degrees) {
+        case 90: return ImVec2(p.y, w - p.x);  // the UI's top edge runs down the window's right side
+        case 180: return ImVec2(w - p.x, h - p.y);
+        case 270: return ImVec2(h - p.y, p.x);
+        default: return p;
+    }
+}
+
 RotatedCanvas::RotatedCanvas(SDL_Renderer* renderer, int degrees, int windowWidth, int windowHeight)
     : m_renderer(renderer), m_degrees(degrees), m_windowWidth(windowWidth), m_windowHeight(windowHeight) {
     if (m_degrees == 0) return;
@@ -33,14 +42,7 @@ ImVec2 RotatedCanvas::logicalSize() const {
 }
 
 ImVec2 RotatedCanvas::toLogical(float x, float y) const {
-    const auto w = static_cast<float>(m_windowWidth);
-    const auto h = static_cast<float>(m_windowHeight);
-    switch (m_degrees) {
-        case 90: return ImVec2(y, w - x);   // the UI's top edge runs down the window's right side
-        case 180: return ImVec2(w - x, h - y);
-        case 270: return ImVec2(h - y, x);
-        default: return ImVec2(x, y);
-    }
+    return windowToLogical(m_degrees, static_cast<float>(m_windowWidth), static_cast<float>(m_windowHeight), ImVec2(x, y));
 }
 
 void RotatedCanvas::beginFrame() {

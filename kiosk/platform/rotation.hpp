@@ -8,6 +8,10 @@ struct SDL_Texture;
 
 namespace kiosk::platform {
 
+// Where a point on a window of the given size lies in the UI's upright coordinates, when the UI
+// is turned `degrees` clockwise onto the window.
+ImVec2 windowToLogical(int degrees, float windowWidth, float windowHeight, ImVec2 point);
+
 class RotatedCanvas {
 public:
     // `degrees` clockwise: 0, 90, 180 or 270. At 0 the canvas draws straight to the window.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <vector>
 
 #include <SDL.h>
 #include <imgui_impl_sdl.h>
@@ -34,12 +35,26 @@ int millisecondsUntil(std::optional<core::TimePoint> deadline, core::TimePoint n
     return static_cast<int>(std::clamp<long long>(ms, 0, kLongestSleepMs));
 }
 
-bool isVisitorInput(Uint32 type) {
-    switch (type) {
-        case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP: case SDL_MOUSEMOTION: case SDL_MOUSEWHEEL:
-        case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION:
-        case SDL_KEYDOWN: case SDL_KEYUP: case SDL_TEXTINPUT:
+std::string describeCurrentException() {
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "an exception that is not a std::exception";
+    }
+}
+
+// Only a deliberate touch or key keeps a visitor "present". A hovering mouse or a panel that
+// reports jitter must not postpone the idle reset, or the next visitor sees someone else's page.
+bool isVisitorInput(const SDL_Event& event) {
+    switch (event.type) {
+        case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP: case SDL_MOUSEWHEEL:
+        case SDL_FINGERDOWN: case SDL_FINGERUP:
+        case SDL_KEYDOWN: case SDL_TEXTINPUT:
             return true;
+        case SDL_MOUSEMOTION:
+            return (event.motion.state & SDL_BUTTON_LMASK) != 0;  // a drag
         default:
             return false;
     }
@@ -115,7 +130,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         for (bool got = SDL_WaitEventTimeout(&event, timeout) != 0; got; got = SDL_PollEvent(&event) != 0) {
             ImGui_ImplSDL2_ProcessEvent(&event);
             pointer.handle(event, *canvas);
-            if (isVisitorInput(event.type)) {
+            if (isVisitorInput(event)) {
                 navigator.noteActivity(clock.now());
                 pendingFrames = kFramesAfterChange;
             }
@@ -139,20 +154,24 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         if (!running || (pendingFrames <= 0 && options.maxFrames == 0)) continue;
 
         canvas->beginFrame();
+        std::vector<core::Intent> intents;
         try {
-            const std::size_t applied = runFrame(renderer.get(), ui, navigator, clock.now(), [&](ImGuiIO& io) {
+            intents = drawFrame(renderer.get(), ui, navigator, theme.colors().background, [&](ImGuiIO& io) {
                 ImGui_ImplSDL2_NewFrame();
                 io.DisplaySize = canvas->logicalSize();
                 io.DisplayFramebufferScale = ImVec2(1, 1);
                 pointer.feed(io);
             });
             consecutiveFailures = 0;
-            if (applied > 0) pendingFrames = kFramesAfterChange + 1;
-        } catch (const std::exception& e) {
-            core::logError("frame", std::string("a frame failed and was skipped: ") + e.what());
+        } catch (...) {
+            // The screen keeps showing the last good frame: a half-drawn one is never presented.
+            core::logError("frame", "a frame failed and was skipped: " + describeCurrentException());
             if (++consecutiveFailures >= kMaxConsecutiveFailedFrames) throw;
+            continue;
         }
         canvas->present();
+        finishFrame(ui, navigator, intents, clock.now());
+        if (!intents.empty()) pendingFrames = kFramesAfterChange + 1;
         --pendingFrames;
         if (pointer.needsAnotherFrame()) pendingFrames = std::max(pendingFrames, 1);
         if (++result.framesDrawn == 1) {

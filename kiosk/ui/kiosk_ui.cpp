@@ -31,7 +31,7 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
     if (pack && page) {
         drawPageScreen(ctx, *pack, *page, justArrived);
     } else {
-        drawHomeScreen(ctx);
+        drawHomeScreen(ctx, justArrived);
     }
 }
 

@@ -48,7 +48,9 @@ Theme::Theme(float em) : m_em(em) {
 
 Theme Theme::forDisplay(int width, int height) {
     const float shorter = static_cast<float>(std::min(width, height));
-    return Theme(std::max(14.0f, shorter / 36.0f));
+    // Capped at 4K's em: larger glyphs overflow the FreeType atlas builder of ImGui 1.86 (it
+    // crashes from about 250 px), and nobody reads a kiosk from further away than a 4K one.
+    return Theme(std::clamp(shorter / 36.0f, 14.0f, 60.0f));
 }
 
 std::string Theme::loadFonts(ImFontAtlas& atlas, const FontFiles& files) {

@@ -48,6 +48,8 @@ public:
     ImVec2 em2(float x, float y) const { return ImVec2(m_em * x, m_em * y); }
     float cornerRadius() const { return em(0.6f); }
     float touchTarget() const { return em(2.6f); }  // about 13 mm on a 24" 1080p panel
+    // How far a finger moves before a press becomes a scroll: about 2.5 mm, more than a tap wobbles.
+    float dragThreshold() const { return em(0.3f); }
     float hairline() const { return std::max(1.0f, em(1.0f / 30.0f)); }  // borders: 1 px at 1080p
 
     const Palette& colors() const { return m_palette; }

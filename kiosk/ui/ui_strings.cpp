@@ -2,6 +2,8 @@
 #include "ui/ui_strings.hpp"
 
 #include <array>
+#include <cctype>
+#include <string>
 #include <utility>
 
 namespace kiosk::ui {
@@ -85,17 +87,25 @@ const UiStrings& uiStrings(const std::vector<std::string>& fallbacks) {
     return kEnglish;
 }
 
+// Only scripts the kiosk's fonts cover (Latin, Cyrillic): Arabic needs glyphs and right-to-left
+// layout first.
 std::string_view languageName(std::string_view tag) {
     if (tag == "de") return "Deutsch";
     if (tag == "en") return "English";
     if (tag == "de-x-ls") return "Leichte Sprache";
     if (tag == "uk") return "Українська";
     if (tag == "ru") return "Русский";
-    if (tag == "ar") return "العربية";
     if (tag == "tr") return "Türkçe";
     if (tag == "pl") return "Polski";
     if (tag == "fr") return "Français";
     return tag;
+}
+
+std::string languageShortName(std::string_view tag) {
+    if (tag == "de-x-ls") return "LS";
+    std::string shortName(tag.substr(0, tag.find('-')));
+    for (auto& c : shortName) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return shortName;
 }
 
 }  // namespace kiosk::ui

@@ -28,4 +28,7 @@ const UiStrings& uiStrings(const std::vector<std::string>& fallbacks);
 // A language's name in itself ("Deutsch", "Українська"), as a visitor looks for it.
 std::string_view languageName(std::string_view tag);
 
+// A short form for narrow screens: "DE", "EN", "UK"; "LS" for Leichte Sprache.
+std::string languageShortName(std::string_view tag);
+
 }  // namespace kiosk::ui

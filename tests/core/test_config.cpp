@@ -101,7 +101,7 @@ reset_after_seconds = 2
     CHECK(config.error()[0].hint == "did you mean 'fullscreen'?");
     const auto text = allMessages(config.error());
     CHECK(text.find(":3: 'window.rotation' is 45 (use 0, 90, 180 or 270)") != std::string::npos);
-    CHECK(text.find(":4: 'window.width' is 10, outside the allowed range (use a number from 320 to 16384)") != std::string::npos);
+    CHECK(text.find(":4: 'window.width' is 10, outside the allowed range (use a number from 320 to 8192)") != std::string::npos);
     CHECK(text.find(":6: 'idle.reset_after_seconds' is 2") != std::string::npos);
 }
 
@@ -110,6 +110,24 @@ TEST_CASE("the default language must be one of the available ones") {
     auto config = core::loadConfig(dir.write("kiosk.toml", "[languages]\navailable = [\"de\", \"en\"]\ndefault = \"fr\"\n"));
     REQUIRE_FALSE(config.ok());
     CHECK(config.error()[0].message == "default language 'fr' is not in 'languages.available'");
+}
+
+TEST_CASE("a language listed twice is refused") {
+    test::TempDir dir;
+    auto config = core::loadConfig(dir.write("kiosk.toml", "[languages]\navailable = [\"de\", \"en\", \"de\"]\n"));
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error()[0].describe().find(":2: 'de' is listed twice") != std::string::npos);
+}
+
+TEST_CASE("window sizes are parsed within the limits") {
+    CHECK(core::parsePixelSize("1920x1080")->width == 1920);
+    CHECK(core::parsePixelSize("1920x1080")->height == 1080);
+    CHECK(core::parsePixelSize("8192x8192").has_value());
+    CHECK_FALSE(core::parsePixelSize("8193x100").has_value());
+    CHECK_FALSE(core::parsePixelSize("319x240").has_value());
+    CHECK_FALSE(core::parsePixelSize("1920x").has_value());
+    CHECK_FALSE(core::parsePixelSize("1920 x 1080").has_value());
+    CHECK_FALSE(core::parsePixelSize("big").has_value());
 }
 
 TEST_CASE("invalid language tags are refused") {

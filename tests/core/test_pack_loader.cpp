@@ -85,7 +85,7 @@ colour = "red"
     CHECK(text.find("broken/pages/start.toml:8: image 'images/missing.png' does not exist") != std::string::npos);
     CHECK(text.find("missing key 'blocks[2].alt'") != std::string::npos);
     CHECK(text.find("broken/pages/start.toml:15: unknown key 'blocks[3].colour'") != std::string::npos);
-    CHECK(text.find("button 'go' leads to page 'nowhere', which does not exist") != std::string::npos);
+    CHECK(text.find("broken/pages/start.toml:13: button 'go' leads to page 'nowhere', which does not exist") != std::string::npos);
     CHECK(pack.error().size() == 5);
 }
 
@@ -105,7 +105,7 @@ description.de = "Beschreibung"
     const std::string text = allMessages(pack.error());
     CHECK(text.find("pack-a/pack.toml:1: pack id 'pack-b' differs from its folder name 'pack-a'") != std::string::npos);
     CHECK(text.find("pack-a/pack.toml:3: unknown category 'helth' (did you mean 'health'?)") != std::string::npos);
-    CHECK(text.find("start page 'begin' does not exist") != std::string::npos);
+    CHECK(text.find("pack-a/pack.toml:4: start page 'begin' does not exist") != std::string::npos);
 }
 
 TEST_CASE("image paths may not leave the pack and must be images") {
@@ -173,4 +173,33 @@ TEST_CASE("a missing content folder is a problem, not a crash") {
     CHECK(library.packs.empty());
     REQUIRE(library.problems.size() == 1);
     CHECK(library.problems[0].file == "/nonexistent/content");
+}
+
+TEST_CASE("folders that are not packs, and unreadable ones, are reported without hiding the good packs") {
+    test::TempDir dir;
+    writeMinimalPack(dir, "good");
+    dir.write("misnamed/Pack.toml", "id = \"misnamed\"\n");
+    dir.write("README.md", "loose files in a content folder are fine\n");
+    std::filesystem::create_directories(dir.path() / "loop");
+    std::filesystem::create_symlink("pack.toml", dir.path() / "loop" / "pack.toml");  // points at itself
+    const std::vector<std::filesystem::path> folders{dir.path()};
+    const core::PackLibrary library = core::loadPackLibrary(folders);
+    REQUIRE(library.packs.size() == 1);
+    CHECK(library.packs[0].id == "good");
+    const std::string text = allMessages(library.problems);
+    CHECK(text.find("misnamed/pack.toml: this folder has no pack.toml") != std::string::npos);
+    CHECK(text.find("loop/pack.toml: cannot read the pack's manifest") != std::string::npos);
+    CHECK(library.problems.size() == 2);
+}
+
+TEST_CASE("an image that is a link to a file outside the pack is refused") {
+    test::TempDir dir;
+    writeMinimalPack(dir, "linked");
+    dir.write("outside.png", "x");
+    std::filesystem::create_symlink(dir.path() / "outside.png", dir.path() / "linked/images/inside.png");
+    dir.write("linked/pages/start.toml", "title.de = \"Start\"\n[[blocks]]\ntype = \"image\"\nsrc = \"images/inside.png\"\nalt.de = \"x\"\n");
+    auto pack = core::loadPack(dir.path() / "linked");
+    REQUIRE_FALSE(pack.ok());
+    CHECK(allMessages(pack.error()).find("start.toml:4: 'images/inside.png' is a link to a file outside the pack") !=
+          std::string::npos);
 }

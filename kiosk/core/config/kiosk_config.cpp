@@ -1,6 +1,7 @@
 // Loads config/kiosk.toml strictly: unknown keys, wrong types and bad values name file:line.
 #include "core/config/kiosk_config.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/util/did_you_mean.hpp"
@@ -44,7 +45,13 @@ void readLanguages(const TableReader& root, KioskConfig& config) {
     static constexpr std::array known{"available"sv, "default"sv};
     languages->rejectUnknownKeys(known);
     if (auto available = languages->stringArray("available")) {
-        for (const auto& tag : *available) {
+        for (std::size_t i = 0; i < available->size(); ++i) {
+            const std::string& tag = (*available)[i];
+            if (std::find(available->begin(), available->begin() + static_cast<std::ptrdiff_t>(i), tag) !=
+                available->begin() + static_cast<std::ptrdiff_t>(i)) {
+                languages->fail(ErrorCode::InvalidValue, "available", "'" + tag + "' is listed twice",
+                                "list each language once");
+            }
             if (!isValidLanguageTag(tag)) {
                 languages->fail(ErrorCode::InvalidValue, "available", "'" + tag + "' is not a language tag",
                                 "use tags like \"de\", \"en\", \"uk\" or \"de-x-ls\" (Leichte Sprache)");
@@ -80,8 +87,8 @@ void readWindow(const TableReader& root, KioskConfig& config) {
                          suggestionHint(*mode, modes));
         }
     }
-    if (auto width = window->integer("width", 320, 16384)) config.window.width = static_cast<int>(*width);
-    if (auto height = window->integer("height", 240, 16384)) config.window.height = static_cast<int>(*height);
+    if (auto width = window->integer("width", kMinWindowWidth, kMaxWindowSide)) config.window.width = static_cast<int>(*width);
+    if (auto height = window->integer("height", kMinWindowHeight, kMaxWindowSide)) config.window.height = static_cast<int>(*height);
     if (auto rotation = window->integer("rotation", 0, 270)) {
         if (*rotation % 90 != 0) {
             window->fail(ErrorCode::InvalidValue, "rotation", "'window.rotation' is " + std::to_string(*rotation),
@@ -93,6 +100,26 @@ void readWindow(const TableReader& root, KioskConfig& config) {
 }
 
 }  // namespace
+
+std::optional<PixelSize> parsePixelSize(const std::string& text) {
+    const auto x = text.find('x');
+    if (x == std::string::npos || x == 0 || x + 1 >= text.size()) return std::nullopt;
+    int width = 0;
+    int height = 0;
+    try {
+        std::size_t used = 0;
+        width = std::stoi(text.substr(0, x), &used);
+        if (used != x) return std::nullopt;
+        height = std::stoi(text.substr(x + 1), &used);
+        if (used != text.size() - x - 1) return std::nullopt;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (width < kMinWindowWidth || height < kMinWindowHeight || width > kMaxWindowSide || height > kMaxWindowSide) {
+        return std::nullopt;
+    }
+    return PixelSize{width, height};
+}
 
 Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     auto parsed = parseTomlFile(file);

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,20 @@
 namespace kiosk::core {
 
 enum class WindowMode { Fullscreen, Windowed };
+
+// Sizes the kiosk draws at, windowed or as a screenshot. 8192 covers 8K panels; larger surfaces
+// cost gigabytes of memory and push glyphs past what the font rasteriser handles.
+inline constexpr int kMinWindowWidth = 320;
+inline constexpr int kMinWindowHeight = 240;
+inline constexpr int kMaxWindowSide = 8192;
+
+struct PixelSize {
+    int width;
+    int height;
+};
+
+// "1920x1080" → {1920, 1080}; nullopt for anything else or sizes outside the limits above.
+std::optional<PixelSize> parsePixelSize(const std::string& text);
 
 struct WindowConfig {
     WindowMode mode = WindowMode::Fullscreen;

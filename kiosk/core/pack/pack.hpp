@@ -30,6 +30,7 @@ struct ButtonBlock {
     std::string id;
     std::string targetPage;
     LocalizedText label;
+    int line = 0;  // of `to` in the page file, for errors about the link
 };
 
 using Block = std::variant<HeadingBlock, TextBlock, ImageBlock, ButtonBlock>;
@@ -49,6 +50,7 @@ struct Pack {
     LocalizedText title;
     LocalizedText description;
     std::string startPage;
+    int startPageLine = 0;  // in pack.toml, for errors about the start page
     std::filesystem::path folder;    // absolute
     std::filesystem::path tileIcon;  // absolute
     std::vector<Page> pages;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/pack/pack_loader.hpp"
+#include "core/util/directory_listing.hpp"
 
 namespace kiosk::core {
 
@@ -17,18 +18,29 @@ const Pack* PackLibrary::findPack(std::string_view packId) const {
 PackLibrary loadPackLibrary(std::span<const std::filesystem::path> contentFolders) {
     PackLibrary library;
     for (const auto& folder : contentFolders) {
-        std::error_code ec;
-        std::vector<std::filesystem::path> packFolders;
-        for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-            if (entry.is_directory() && std::filesystem::exists(entry.path() / "pack.toml")) packFolders.push_back(entry.path());
-        }
-        if (ec) {
-            library.problems.push_back(Error{ErrorCode::FileNotFound, folder.string(), 0,
-                                             "content folder cannot be read: " + ec.message(),
-                                             "check 'content.folders' in the config or the --content flag"});
+        auto listing = listDirectory(folder);
+        if (!listing) {
+            Error error = listing.error();
+            error.hint = "check 'content.folders' in the config or the --content flag";
+            library.problems.push_back(std::move(error));
             continue;
         }
-        std::sort(packFolders.begin(), packFolders.end());
+        std::vector<std::filesystem::path> packFolders;
+        for (const auto& entry : listing.value()) {
+            std::error_code ec;
+            if (!std::filesystem::is_directory(entry, ec)) continue;  // loose files (a README) are fine
+            if (std::filesystem::is_regular_file(entry / "pack.toml", ec)) {
+                packFolders.push_back(entry);
+            } else {
+                // libstdc++ reports a missing file through `ec` too; that case is the common one.
+                const bool missing = !ec || ec == std::errc::no_such_file_or_directory;
+                library.problems.push_back(Error{ErrorCode::FileNotFound, (entry / "pack.toml").string(), 0,
+                                                 missing ? "this folder has no pack.toml, so it is not shown"
+                                                         : "cannot read the pack's manifest: " + ec.message(),
+                                                 "every pack needs pack.toml at its top (in lowercase); "
+                                                 "move folders that are not packs out of the content folder"});
+            }
+        }
         for (const auto& packFolder : packFolders) {
             auto pack = loadPack(packFolder);
             if (!pack) {

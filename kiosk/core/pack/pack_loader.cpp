@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/util/did_you_mean.hpp"
+#include "core/util/directory_listing.hpp"
 #include "core/util/identifiers.hpp"
 #include "core/util/toml_reader.hpp"
 
@@ -63,6 +64,14 @@ std::filesystem::path readImagePath(const TableReader& reader, std::string_view 
     }
     const std::filesystem::path absolute = packFolder / relative;
     std::error_code ec;
+    // The text check above cannot see symbolic links; the resolved path must stay inside too.
+    const auto resolved = std::filesystem::weakly_canonical(absolute, ec).lexically_relative(
+        std::filesystem::weakly_canonical(packFolder, ec));
+    if (!ec && (resolved.empty() || *resolved.begin() == "..")) {
+        reader.fail(ErrorCode::InvalidValue, key, "'" + *value + "' is a link to a file outside the pack",
+                    "copy the image into the pack instead of linking to it");
+        return {};
+    }
     if (!std::filesystem::is_regular_file(absolute, ec)) {
         reader.fail(ErrorCode::BrokenReference, key, "image '" + *value + "' does not exist",
                     "add the file to the pack, or fix the name (names are case-sensitive)");
@@ -102,6 +111,7 @@ std::optional<Block> readBlock(const TableReader& block, const std::filesystem::
                        "use lowercase letters, digits and '-', starting with a letter");
         }
         button.targetPage = block.string("to", true).value_or("");
+        button.line = block.lineOf("to");
         button.label = readLocalized(block, "label", true);
         return button;
     }
@@ -192,6 +202,7 @@ void readManifest(const std::filesystem::path& manifestFile, Pack& pack, Diagnos
         }
     }
     pack.startPage = root.string("start_page", true).value_or("");
+    pack.startPageLine = root.lineOf("start_page");
     pack.tileIcon = readImagePath(root, "tile_icon", pack.folder);
     pack.title = readLocalized(root, "title", true);
     pack.description = readLocalized(root, "description", true);
@@ -203,7 +214,7 @@ void checkLinks(const Pack& pack, const std::set<std::string>& pageFiles, Diagno
     const std::string manifestName = (pack.folder / "pack.toml").string();
     auto exists = [&pageFiles](const std::string& id) { return pageFiles.count(id) > 0; };
     if (!pack.startPage.empty() && !exists(pack.startPage)) {
-        problems.push_back(Error{ErrorCode::BrokenReference, manifestName, 0,
+        problems.push_back(Error{ErrorCode::BrokenReference, manifestName, pack.startPageLine,
                                  "start page '" + pack.startPage + "' does not exist",
                                  "add pages/" + pack.startPage + ".toml or fix 'start_page'"});
     }
@@ -213,7 +224,7 @@ void checkLinks(const Pack& pack, const std::set<std::string>& pageFiles, Diagno
             if (!button || button->targetPage.empty() || exists(button->targetPage)) continue;
             std::vector<std::string_view> pageIds(pageFiles.begin(), pageFiles.end());
             problems.push_back(Error{ErrorCode::BrokenReference,
-                                     (pack.folder / "pages" / (page.id + ".toml")).string(), 0,
+                                     (pack.folder / "pages" / (page.id + ".toml")).string(), button->line,
                                      "button '" + button->id + "' leads to page '" + button->targetPage + "', which does not exist",
                                      suggestionHint(button->targetPage, pageIds)});
         }
@@ -230,15 +241,15 @@ Result<Pack, Diagnostics> loadPack(const std::filesystem::path& folder) {
     readManifest(pack.folder / "pack.toml", pack, problems);
 
     std::vector<std::filesystem::path> pageFiles;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(pack.folder / "pages", ec)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".toml") pageFiles.push_back(entry.path());
-    }
-    if (ec) {
+    if (auto listing = listDirectory(pack.folder / "pages")) {
+        for (const auto& file : listing.value()) {
+            std::error_code ec;
+            if (file.extension() == ".toml" && std::filesystem::is_regular_file(file, ec)) pageFiles.push_back(file);
+        }
+    } else {
         problems.push_back(Error{ErrorCode::FileNotFound, (pack.folder / "pages").string(), 0,
-                                 "the pack has no 'pages' folder", "create pages/ with at least the start page"});
+                                 "the pack's 'pages' folder cannot be read", "create pages/ with at least the start page"});
     }
-    std::sort(pageFiles.begin(), pageFiles.end());  // directory order differs between file systems
     std::set<std::string> pageIds;
     for (const auto& file : pageFiles) {
         pageIds.insert(file.stem().string());

@@ -1,6 +1,8 @@
 // Strict TOML access for config and pack files: every mistake becomes an Error with file:line.
 #include "core/util/toml_reader.hpp"
 
+#include <cstdio>
+
 #include "core/util/did_you_mean.hpp"
 
 namespace kiosk::core {
@@ -14,9 +16,20 @@ Result<toml::table> parseTomlFile(const std::filesystem::path& file) {
     // Refused before parsing: no human-written page or config is this large, and parsing a
     // hostile file of any size must not be able to stall the kiosk.
     constexpr std::uintmax_t kMaxBytes = 1024 * 1024;
-    if (std::filesystem::file_size(file, ec) > kMaxBytes) {
+    const std::uintmax_t size = std::filesystem::file_size(file, ec);
+    if (ec) {
+        return Error{ErrorCode::FileUnreadable, file.string(), 0, "cannot read the file: " + ec.message(),
+                     "check that the kiosk's user may read it"};
+    }
+    if (size > kMaxBytes) {
         return Error{ErrorCode::InvalidValue, file.string(), 0, "file is larger than 1 MiB",
                      "split it into several pages, or move long texts out of it"};
+    }
+    if (std::FILE* probe = std::fopen(file.c_str(), "rb")) {
+        std::fclose(probe);
+    } else {
+        return Error{ErrorCode::FileUnreadable, file.string(), 0, "cannot open the file for reading",
+                     "check that the kiosk's user may read it"};
     }
     try {
         return toml::parse_file(file.string());

@@ -7,6 +7,7 @@
 #include "ui/widgets/pack_tile.hpp"
 #include "ui/widgets/text_layout.hpp"
 #include "ui/widgets/top_bar.hpp"
+#include "ui/widgets/touch.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -20,13 +21,14 @@ void drawNoContent(FrameContext& ctx, float width) {
 
 }  // namespace
 
-void drawHomeScreen(FrameContext& ctx) {
+void drawHomeScreen(FrameContext& ctx, bool justArrived) {
     const Theme& theme = ctx.theme;
     drawTopBar(ctx, ctx.strings.homeTitle, false);
 
     const float margin = theme.em(2.0f);
     const ImVec2 area = ImGui::GetContentRegionAvail();
     scoped::Child scroll("home", area, 0);
+    if (justArrived) ImGui::SetScrollY(0.0f);
     const float width = ImGui::GetContentRegionAvail().x - 2 * margin;
 
     ImGui::SetCursorPos(ImVec2(margin, margin));
@@ -39,6 +41,7 @@ void drawHomeScreen(FrameContext& ctx) {
     if (packs.empty()) {
         ImGui::SetCursorPosX(margin);
         drawNoContent(ctx, width);
+        touchScroll(theme);
         return;
     }
     const float gap = theme.em(1.2f);
@@ -53,6 +56,7 @@ void drawHomeScreen(FrameContext& ctx) {
         drawPackTile(ctx, packs[i], tileSize);
     }
     ImGui::Dummy(ImVec2(0, margin));
+    touchScroll(theme);
 }
 
 }  // namespace kiosk::ui

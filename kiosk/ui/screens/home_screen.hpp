@@ -5,6 +5,7 @@
 
 namespace kiosk::ui {
 
-void drawHomeScreen(FrameContext& ctx);
+// `justArrived` is true on the first frame after navigation, to start at the top.
+void drawHomeScreen(FrameContext& ctx, bool justArrived);
 
 }  // namespace kiosk::ui

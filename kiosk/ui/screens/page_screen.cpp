@@ -7,6 +7,7 @@
 #include "ui/widgets/buttons.hpp"
 #include "ui/widgets/text_layout.hpp"
 #include "ui/widgets/top_bar.hpp"
+#include "ui/widgets/touch.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -98,6 +99,7 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
         drawBlock(ctx, page, block, column, area.y);
     }
     ImGui::Dummy(ImVec2(0, theme.em(3.0f)));
+    touchScroll(theme);
 }
 
 }  // namespace kiosk::ui

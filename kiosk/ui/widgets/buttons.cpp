@@ -1,7 +1,10 @@
 // Button drawing with the draw list: ImGui's own Button looks like a developer tool.
 #include "ui/widgets/buttons.hpp"
 
+#include <algorithm>
 #include <cfloat>
+
+#include "ui/widgets/touch.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -28,11 +31,7 @@ float buttonWidth(const FrameContext& ctx, const ButtonSpec& spec) {
 bool touchButton(FrameContext& ctx, const ButtonSpec& spec, ImVec2 size) {
     const Theme& theme = ctx.theme;
     const Palette& colors = theme.colors();
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const bool tapped = ImGui::InvisibleButton(spec.itemId.c_str(), size);
-    const bool pressed = ImGui::IsItemActive();
-    const ImVec2 max(min.x + size.x, min.y + size.y);
-    ctx.items.record(spec.itemId, min, max);
+    const auto [tapped, pressed, min, max] = tapTarget(ctx, spec.itemId, size);
 
     ImU32 fill = colors.surface;
     ImU32 ink = colors.primary;
@@ -70,8 +69,11 @@ bool touchButton(FrameContext& ctx, const ButtonSpec& spec, ImVec2 size) {
         drawIcon(draw, spec.icon, ImVec2(x + icon * 0.5f, midY), icon, stroke, ink);
         x += icon + gap;
     }
-    draw.AddText(font, font->FontSize, ImVec2(x, midY - textSize.y * 0.5f), ink, spec.label.data(),
-                 spec.label.data() + spec.label.size());
+    // A label longer than the button (a narrow portrait screen) is cut at the button's edge
+    // rather than spilling white text onto the page.
+    const ImVec4 clip(min.x, min.y, max.x - theme.em(0.3f), max.y);
+    draw.AddText(font, font->FontSize, ImVec2(std::max(x, min.x + theme.em(0.5f)), midY - textSize.y * 0.5f), ink,
+                 spec.label.data(), spec.label.data() + spec.label.size(), 0.0f, &clip);
     if (spec.icon == Icon::Forward) {
         drawIcon(draw, spec.icon, ImVec2(x + textSize.x + gap + icon * 0.5f, midY), icon, stroke, ink);
     }

@@ -1,9 +1,11 @@
 // Pack tiles are opaque shapes only: translucent shadows cost ~10x in the software renderer.
 #include "ui/widgets/pack_tile.hpp"
 
+#include <algorithm>
 #include <cfloat>
 
 #include "ui/widgets/icons.hpp"
+#include "ui/widgets/touch.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -39,11 +41,8 @@ void drawPackTile(FrameContext& ctx, const core::Pack& pack, ImVec2 size) {
     const Theme& theme = ctx.theme;
     const Palette& colors = theme.colors();
     const std::string itemId = "home/pack/" + pack.id;
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const ImVec2 max(min.x + size.x, min.y + size.y);
-    if (ImGui::InvisibleButton(itemId.c_str(), size)) ctx.intents.push_back(core::OpenPack{pack.id});
-    const bool pressed = ImGui::IsItemActive();
-    ctx.items.record(itemId, min, max);
+    const auto [tapped, pressed, min, max] = tapTarget(ctx, itemId, size);
+    if (tapped) ctx.intents.push_back(core::OpenPack{pack.id});
 
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const float radius = theme.cornerRadius() * 1.5f;
@@ -59,12 +58,19 @@ void drawPackTile(FrameContext& ctx, const core::Pack& pack, ImVec2 size) {
     const float iconSize = theme.em(4.4f);
     ImVec2 cursor(min.x + padding, min.y + band + padding);
     if (const Texture* icon = ctx.textures.get(pack.tileIcon, static_cast<int>(iconSize))) {
-        draw.AddImage(icon->handle, cursor, ImVec2(cursor.x + iconSize, cursor.y + iconSize));
+        // Fitted into the square, never stretched: authors' icons are not always square.
+        const float scale = iconSize / static_cast<float>(std::max(icon->width, icon->height));
+        const ImVec2 fitted(static_cast<float>(icon->width) * scale, static_cast<float>(icon->height) * scale);
+        const ImVec2 at(cursor.x + (iconSize - fitted.x) * 0.5f, cursor.y + (iconSize - fitted.y) * 0.5f);
+        draw.AddImage(icon->handle, at, ImVec2(at.x + fitted.x, at.y + fitted.y));
     }
     cursor.y += iconSize + theme.em(0.9f);
 
     const float textWidth = size.x - 2 * padding;
-    const ImVec4 clip(min.x, min.y, max.x - padding * 0.5f, max.y - padding * 0.5f);
+    ImFont* action = theme.fonts().bodyBold;
+    const ImVec2 actionPos(min.x + padding, max.y - padding - action->FontSize);
+    // Long titles and descriptions are cut above the call to action, never drawn over it.
+    const ImVec4 clip(min.x, min.y, max.x - padding * 0.5f, actionPos.y - theme.em(0.3f));
     cursor.y += drawTextIn(draw, theme.fonts().small, cursor, textWidth, colors.textMuted,
                            categoryName(ctx.strings, pack.category), clip) + theme.em(0.2f);
     cursor.y += drawTextIn(draw, theme.fonts().heading, cursor, textWidth, colors.text, pack.title.in(ctx.languages), clip) +
@@ -72,10 +78,8 @@ void drawPackTile(FrameContext& ctx, const core::Pack& pack, ImVec2 size) {
     drawTextIn(draw, theme.fonts().body, cursor, textWidth, colors.textMuted, pack.description.in(ctx.languages), clip);
 
     // Says in words that the card is something to tap: first-time touch users do not assume it.
-    ImFont* action = theme.fonts().bodyBold;
     const char* label = ctx.strings.tryIt;
     const float labelWidth = action->CalcTextSizeA(action->FontSize, FLT_MAX, 0.0f, label).x;
-    const ImVec2 actionPos(min.x + padding, max.y - padding - action->FontSize);
     draw.AddText(action, action->FontSize, actionPos, colors.primary, label);
     const float arrowSize = action->FontSize * 0.8f;
     drawIcon(draw, Icon::Forward, ImVec2(actionPos.x + labelWidth + theme.em(0.3f) + arrowSize * 0.5f, actionPos.y + action->FontSize * 0.55f),

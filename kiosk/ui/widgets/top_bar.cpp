@@ -8,35 +8,78 @@
 namespace kiosk::ui {
 namespace {
 
+float chipHeight(const Theme& theme) { return theme.em(2.2f); }
+float chipGap(const Theme& theme) { return theme.em(0.4f); }
+
+ButtonSpec languageChip(const FrameContext& ctx, const std::string& tag, bool compact, std::string& labelStorage) {
+    labelStorage = compact ? languageShortName(tag) : std::string(languageName(tag));
+    return ButtonSpec{"bar/lang/" + tag, labelStorage, ButtonStyle::Chip, Icon::None, tag == ctx.nav.language()};
+}
+
+float chipWidth(const FrameContext& ctx, const ButtonSpec& spec, bool compact) {
+    const float height = chipHeight(ctx.theme);
+    return std::max(buttonWidth(ctx, spec), compact ? height : height * 1.6f);
+}
+
+float languageSwitchWidth(const FrameContext& ctx, bool compact) {
+    float width = 0;
+    for (const auto& tag : ctx.nav.languages()) {
+        std::string label;
+        width += chipWidth(ctx, languageChip(ctx, tag, compact, label), compact) + chipGap(ctx.theme);
+    }
+    return width;
+}
+
 // Chips right-aligned, ending at `right`; returns where the leftmost chip starts.
-float drawLanguageSwitch(FrameContext& ctx, float right, float centerY) {
-    const Theme& theme = ctx.theme;
-    const float height = theme.em(2.2f);
+float drawLanguageSwitch(FrameContext& ctx, bool compact, float right, float centerY) {
+    const float height = chipHeight(ctx.theme);
     const auto& languages = ctx.nav.languages();
     float x = right;
     for (auto it = languages.rbegin(); it != languages.rend(); ++it) {
-        ButtonSpec spec{"bar/lang/" + *it, languageName(*it), ButtonStyle::Chip, Icon::None, *it == ctx.nav.language()};
-        const float width = std::max(buttonWidth(ctx, spec), height * 1.6f);
+        std::string label;
+        const ButtonSpec spec = languageChip(ctx, *it, compact, label);
+        const float width = chipWidth(ctx, spec, compact);
         x -= width;
         ImGui::SetCursorScreenPos(ImVec2(x, centerY - height * 0.5f));
         if (touchButton(ctx, spec, ImVec2(width, height)) && !spec.selected) {
             ctx.intents.push_back(core::SetLanguage{*it});
         }
-        x -= theme.em(0.4f);
+        x -= chipGap(ctx.theme);
     }
     return x;
 }
 
-}  // namespace
+struct LanguageLayout {
+    bool compact;
+    bool ownRow;  // below the navigation row, when even short forms do not fit beside it
+};
 
-float topBarHeight(const Theme& theme) { return theme.em(3.8f); }
+// Full names where they fit, short forms where those fit, otherwise a row of their own: the
+// switch never covers back and home.
+LanguageLayout chooseLanguageLayout(const FrameContext& ctx, float besideNavigation, float fullRow) {
+    if (languageSwitchWidth(ctx, false) <= besideNavigation) return {false, false};
+    if (languageSwitchWidth(ctx, true) <= besideNavigation) return {true, false};
+    return {languageSwitchWidth(ctx, false) > fullRow, true};
+}
+
+}  // namespace
 
 void drawTopBar(FrameContext& ctx, std::string_view title, bool showNavigation) {
     const Theme& theme = ctx.theme;
     const ImVec2 origin = ImGui::GetWindowPos();
     const float width = ImGui::GetWindowWidth();
-    const float height = topBarHeight(theme);
-    const float centerY = origin.y + height * 0.5f;
+    const float rowHeight = theme.em(3.8f);
+    const float margin = theme.em(1.2f);
+    const float buttonHeight = theme.touchTarget();
+    ButtonSpec back{"bar/back", ctx.strings.back, ButtonStyle::Secondary, Icon::Back};
+    ButtonSpec home{"bar/home", ctx.strings.home, ButtonStyle::Secondary, Icon::Home};
+    const float navigationWidth =
+        showNavigation ? buttonWidth(ctx, back) + buttonWidth(ctx, home) + theme.em(1.8f) : 0.0f;
+    // Room for a few words of title between navigation and languages, when they share the row.
+    const float besideNavigation = width - 2 * margin - navigationWidth - theme.em(6.0f);
+    const LanguageLayout languages = chooseLanguageLayout(ctx, besideNavigation, width - 2 * margin);
+    const float height = languages.ownRow ? rowHeight * 2 - theme.em(0.6f) : rowHeight;
+
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     draw.AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), theme.colors().surface);
     // A filled rectangle, not a line: SDL's software renderer draws a thin anti-aliased line as two
@@ -44,12 +87,9 @@ void drawTopBar(FrameContext& ctx, std::string_view title, bool showNavigation) 
     draw.AddRectFilled(ImVec2(origin.x, origin.y + height - theme.hairline()), ImVec2(origin.x + width, origin.y + height),
                        theme.colors().border);
 
-    const float margin = theme.em(1.2f);
+    const float centerY = origin.y + rowHeight * 0.5f;
     float x = origin.x + margin;
     if (showNavigation) {
-        const float buttonHeight = theme.touchTarget();
-        ButtonSpec back{"bar/back", ctx.strings.back, ButtonStyle::Secondary, Icon::Back};
-        ButtonSpec home{"bar/home", ctx.strings.home, ButtonStyle::Secondary, Icon::Home};
         for (ButtonSpec* spec : {&back, &home}) {
             const float buttonWide = buttonWidth(ctx, *spec);
             ImGui::SetCursorScreenPos(ImVec2(x, centerY - buttonHeight * 0.5f));
@@ -64,11 +104,14 @@ void drawTopBar(FrameContext& ctx, std::string_view title, bool showNavigation) 
         }
         x += theme.em(0.6f);
     }
-    const float languagesStart = drawLanguageSwitch(ctx, origin.x + width - margin, centerY);
+    const float right = origin.x + width - margin;
+    const float languagesY = languages.ownRow ? origin.y + height - rowHeight * 0.5f + theme.em(0.3f) : centerY;
+    const float languagesStart = drawLanguageSwitch(ctx, languages.compact, right, languagesY);
+    const float titleEnd = languages.ownRow ? right : languagesStart - theme.em(0.6f);
 
-    // The title takes what is left between the buttons and the language switch, clipped, never wrapped.
+    // The title takes what is left beside the buttons, clipped, never wrapped.
     ImFont* font = theme.fonts().bodyBold;
-    const ImVec4 clip(x, origin.y, std::max(x, languagesStart - theme.em(0.6f)), origin.y + height);
+    const ImVec4 clip(x, origin.y, std::max(x, titleEnd), origin.y + rowHeight);
     draw.AddText(font, font->FontSize, ImVec2(x, centerY - font->FontSize * 0.6f), theme.colors().text,
                  title.data(), title.data() + title.size(), 0.0f, &clip);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));

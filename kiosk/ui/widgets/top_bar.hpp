@@ -7,10 +7,8 @@
 
 namespace kiosk::ui {
 
-// Height of the bar, for screens laying out below it.
-float topBarHeight(const Theme& theme);
-
-// `title` is shown beside the navigation buttons; `showNavigation` adds back and home.
+// `title` is shown beside the navigation buttons; `showNavigation` adds back and home. Leaves the
+// cursor below the bar, which is taller when the language switch needs a row of its own.
 void drawTopBar(FrameContext& ctx, std::string_view title, bool showNavigation);
 
 }  // namespace kiosk::ui

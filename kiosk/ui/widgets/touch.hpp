@@ -1,0 +1,24 @@
+// Touch behaviour shared by all widgets: tap targets that register by id, and drag-to-scroll.
+#pragma once
+
+#include <string>
+
+#include "ui/frame_context.hpp"
+
+namespace kiosk::ui {
+
+struct TapTarget {
+    bool tapped;   // the finger lifted inside on this frame
+    bool pressed;  // the finger is down on it now: draw the pressed look
+    ImVec2 min;
+    ImVec2 max;
+};
+
+// An invisible hit area at the cursor, registered under `itemId` (also its ImGui id).
+TapTarget tapTarget(FrameContext& ctx, const std::string& itemId, ImVec2 size);
+
+// Call inside a scrolling child, after its content: a finger dragged further than a small
+// threshold scrolls the child, and whatever it went down on is released, so a drag never taps.
+void touchScroll(const Theme& theme);
+
+}  // namespace kiosk::ui
