@@ -9,7 +9,7 @@
 #include "app/exit_codes.hpp"
 #include "core/config/kiosk_config.hpp"
 #include "net/curl_info.hpp"
-#include "platform/sdl_runtime.hpp"
+#include "platform/system_info.hpp"
 
 int main(int argc, char** argv) {
     using namespace kiosk::app;

@@ -4,6 +4,7 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/startup.hpp"
+#include "platform/system_info.hpp"
 #include "core/nav/navigator.hpp"
 #include "platform/window_loop.hpp"
 
@@ -18,7 +19,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     core::SteadyClock clock;
     core::Navigator navigator(library, config->languages, config->defaultLanguage, config->idleReset, clock.now());
     platform::WindowLoopOptions options{config->window, line.run.frames, startedAt};
-    const auto result = platform::runWindowLoop(options, navigator, clock, defaultFontFiles());
+    const auto result = platform::runWindowLoop(options, navigator, clock, platform::systemFontFiles());
     if (!result.error.empty()) {
         std::fprintf(stderr, "kiosk: %s\n", result.error.c_str());
         return kExitNoDisplay;

@@ -4,6 +4,7 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/startup.hpp"
+#include "platform/system_info.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/util/did_you_mean.hpp"
 #include "platform/headless_renderer.hpp"
@@ -65,7 +66,7 @@ int screenshotCommand(const CommandLine& line) {
         }
     }
 
-    platform::HeadlessRenderer renderer(size->width, size->height, defaultFontFiles());
+    platform::HeadlessRenderer renderer(size->width, size->height, platform::systemFontFiles());
     if (!renderer.ok()) {
         std::fprintf(stderr, "kiosk screenshot: %s\n", renderer.error().c_str());
         return kExitFailure;

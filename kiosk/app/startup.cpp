@@ -76,9 +76,4 @@ std::filesystem::path prepareStateFolder(const core::KioskConfig& config) {
     return folder;
 }
 
-ui::FontFiles defaultFontFiles() {
-    return ui::FontFiles{"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                         "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"};
-}
-
 }  // namespace kiosk::app

@@ -7,7 +7,6 @@
 #include "app/cli.hpp"
 #include "core/config/kiosk_config.hpp"
 #include "core/pack/pack_library.hpp"
-#include "ui/theme.hpp"
 
 namespace kiosk::app {
 
@@ -20,8 +19,5 @@ core::PackLibrary loadLibraryReporting(const core::KioskConfig& config);
 
 // Creates the state folder (its default under XDG_STATE_HOME) if it does not exist.
 std::filesystem::path prepareStateFolder(const core::KioskConfig& config);
-
-// Noto Sans from Debian's fonts-noto-core: Latin with umlauts and ß, and Cyrillic.
-ui::FontFiles defaultFontFiles();
 
 }  // namespace kiosk::app

@@ -20,6 +20,7 @@ namespace kiosk::platform {
 
 class HeadlessRenderer {
 public:
+    // Check ok() before use; error() then says why SDL or the renderer could not start.
     HeadlessRenderer(int width, int height, const ui::FontFiles& fonts);
     ~HeadlessRenderer();
     HeadlessRenderer(const HeadlessRenderer&) = delete;
@@ -42,8 +43,9 @@ public:
     SDL_Surface* surface() const { return m_surface; }
     std::string savePng(const std::filesystem::path& file) const;  // empty on success, else why not
 
-    const ui::ItemRegistry& items() const { return m_ui->items(); }
-    const std::string& fontWarning() const { return m_imgui->fontWarning(); }
+    // Empty when !ok(): a renderer that failed to start has drawn nothing.
+    const ui::ItemRegistry& items() const { return m_ui ? m_ui->items() : m_noItems; }
+    const std::string& fontWarning() const { return m_imgui ? m_imgui->fontWarning() : m_error; }
 
 private:
     void frameWithPointer(core::Navigator& navigator, core::TimePoint now, ImVec2 position, bool down);
@@ -57,6 +59,7 @@ private:
     ui::Theme m_theme;
     std::unique_ptr<ImGuiRuntime> m_imgui;
     std::unique_ptr<ui::KioskUi> m_ui;
+    ui::ItemRegistry m_noItems;
 };
 
 }  // namespace kiosk::platform

@@ -5,7 +5,6 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
-#include <imgui.h>
 
 namespace kiosk::platform {
 namespace {
@@ -53,16 +52,3 @@ SdlRuntime::~SdlRuntime() {
 
 }  // namespace kiosk::platform
 
-namespace kiosk::platform {
-
-std::string displayLibraryVersions() {
-    SDL_version sdl{};
-    SDL_GetVersion(&sdl);
-    const SDL_version* image = IMG_Linked_Version();
-    auto text = [](const SDL_version& v) {
-        return std::to_string(v.major) + "." + std::to_string(v.minor) + "." + std::to_string(v.patch);
-    };
-    return "SDL " + text(sdl) + ", SDL_image " + text(*image) + ", Dear ImGui " + IMGUI_VERSION;
-}
-
-}  // namespace kiosk::platform

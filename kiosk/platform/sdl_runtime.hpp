@@ -27,9 +27,3 @@ private:
 
 }  // namespace kiosk::platform
 
-namespace kiosk::platform {
-
-// "SDL 2.26.5, SDL_image 2.6.3, Dear ImGui 1.86": what the display side runs on, for --version.
-std::string displayLibraryVersions();
-
-}  // namespace kiosk::platform

@@ -59,6 +59,14 @@ TEST_CASE("golden: a page in English") {
     checkGolden(f, "page_start_en_1280x720");
 }
 
+TEST_CASE("golden: a picture that cannot be decoded shows its alt text instead") {
+    kiosk::test::UiFixture f(1280, 720);
+    f.tap("bar/lang/en");
+    f.tap("home/pack/test-pack");
+    f.tap("page/start/button/to-second");
+    checkGolden(f, "page_second_broken_image_en_1280x720");
+}
+
 TEST_CASE("golden: the comparison notices a different screen") {
     // Guards the guard: if the comparison were too lenient, every golden test above would pass.
     kiosk::test::UiFixture home(1280, 720);

@@ -5,12 +5,9 @@
 
 #include "core/nav/navigator.hpp"
 #include "platform/headless_renderer.hpp"
+#include "platform/system_info.hpp"
 
 namespace kiosk::test {
-
-inline ui::FontFiles testFonts() {
-    return {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"};
-}
 
 struct UiFixture {
     core::PackLibrary library;
@@ -21,7 +18,7 @@ struct UiFixture {
     UiFixture(int width = 1280, int height = 720)
         : library(core::loadPackLibrary(std::vector<std::filesystem::path>{KIOSK_TEST_DATA "/content"})),
           nav(library, {"de", "en"}, "de", std::chrono::seconds(60), clock.now()),
-          renderer(width, height, testFonts()) {
+          renderer(width, height, platform::systemFontFiles()) {
         REQUIRE(library.problems.empty());
         REQUIRE_MESSAGE(renderer.ok(), renderer.error());
         REQUIRE_MESSAGE(renderer.fontWarning().empty(), renderer.fontWarning());

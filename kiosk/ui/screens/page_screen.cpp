@@ -2,6 +2,7 @@
 #include "ui/screens/page_screen.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 #include "ui/imgui_scoped.hpp"
 #include "ui/widgets/buttons.hpp"
@@ -22,15 +23,23 @@ void drawImage(FrameContext& ctx, const core::ImageBlock& image, const Column& c
     const Texture* texture = ctx.textures.get(image.file, static_cast<int>(column.width));
     ImGui::SetCursorPosX(column.x);
     if (!texture) {
-        // The picture is gone but its meaning is not: show the alt text in its place.
+        // The picture is gone but its meaning is not: show the alt text in its place, in a box
+        // measured to hold it.
         const ImVec2 min = ImGui::GetCursorScreenPos();
-        const ImVec2 size(column.width, theme.em(6.0f));
+        const float inner = column.width - theme.em(2.0f);
+        const std::string& alt = image.alt.in(ctx.languages);
+        auto heightOf = [inner](const ImFont* font, const char* text, const char* end) {
+            return font->CalcTextSizeA(font->FontSize, FLT_MAX, inner, text, end).y;
+        };
+        const float textHeight = heightOf(theme.fonts().small, ctx.strings.imageUnavailable, nullptr) +
+                                 heightOf(theme.fonts().body, alt.data(), alt.data() + alt.size()) + theme.em(0.3f);
+        const ImVec2 size(column.width, std::max(theme.em(6.0f), textHeight + theme.em(2.0f)));
         ImDrawList& draw = *ImGui::GetWindowDrawList();
         draw.AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), theme.colors().chip, theme.cornerRadius());
         ImGui::SetCursorScreenPos(ImVec2(min.x + theme.em(1.0f), min.y + theme.em(1.0f)));
-        drawWrapped(theme.fonts().small, theme.colors().textMuted, ctx.strings.imageUnavailable, size.x - theme.em(2.0f));
+        drawWrapped(theme.fonts().small, theme.colors().textMuted, ctx.strings.imageUnavailable, inner);
         ImGui::SetCursorPosX(column.x + theme.em(1.0f));
-        drawWrapped(theme.fonts().body, theme.colors().text, image.alt.in(ctx.languages), size.x - theme.em(2.0f));
+        drawWrapped(theme.fonts().body, theme.colors().text, alt, inner);
         ImGui::SetCursorScreenPos(ImVec2(min.x, std::max(ImGui::GetCursorScreenPos().y, min.y + size.y)));
     } else {
         const float scale = std::min({column.width / static_cast<float>(texture->width),
