@@ -18,6 +18,9 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     app.add_option("--content", o.contentFolders, "Content folder with one sub-folder per pack; repeat for several")
         ->type_name("DIR");
     app.add_option("--state", o.stateFolder, "Folder for the kiosk's own data (default: XDG state dir)")->type_name("DIR");
+    app.add_option("--languages", o.languages, "Languages a visitor can choose, e.g. de,en,uk")
+        ->delimiter(',')
+        ->type_name("TAG,TAG");
     app.add_option("--lang", o.defaultLanguage, "Default language, e.g. de or en")->type_name("TAG");
     app.add_option("--idle-seconds", o.idleSeconds, "Seconds without a touch before the kiosk returns home")
         ->check(CLI::Range(10, 3600));

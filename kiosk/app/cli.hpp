@@ -17,6 +17,7 @@ struct ConfigOverrides {
     std::filesystem::path configFile;
     std::vector<std::filesystem::path> contentFolders;
     std::filesystem::path stateFolder;
+    std::vector<std::string> languages;
     std::string defaultLanguage;
     std::optional<int> idleSeconds;
     bool windowed = false;

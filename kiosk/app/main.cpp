@@ -50,5 +50,8 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kiosk: internal error: %s\n", e.what());
         return kExitFailure;
+    } catch (...) {
+        std::fprintf(stderr, "kiosk: internal error (an exception that is not a std::exception)\n");
+        return kExitFailure;
     }
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/util/identifiers.hpp"
 #include "core/util/log.hpp"
 
 namespace kiosk::app {
@@ -28,6 +29,14 @@ std::optional<core::KioskConfig> loadEffectiveConfig(const ConfigOverrides& over
         for (const auto& folder : overrides.contentFolders) config.contentFolders.push_back(std::filesystem::absolute(folder));
     }
     if (!overrides.stateFolder.empty()) config.stateFolder = std::filesystem::absolute(overrides.stateFolder);
+    for (const auto& tag : overrides.languages) {
+        if (!core::isValidLanguageTag(tag)) {
+            std::fprintf(stderr, "config error: --languages: '%s' is not a language tag (use tags like de, en, uk or de-x-ls)\n",
+                         tag.c_str());
+            return std::nullopt;
+        }
+    }
+    if (!overrides.languages.empty()) config.languages = overrides.languages;
     if (!overrides.defaultLanguage.empty()) config.defaultLanguage = overrides.defaultLanguage;
     if (overrides.idleSeconds) config.idleReset = std::chrono::seconds(*overrides.idleSeconds);
     if (overrides.windowed) config.window.mode = core::WindowMode::Windowed;
