@@ -4,8 +4,8 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/startup.hpp"
-#include "platform/system_info.hpp"
 #include "core/nav/navigator.hpp"
+#include "platform/system_info.hpp"
 #include "platform/window_loop.hpp"
 
 namespace kiosk::app {

@@ -4,10 +4,10 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/startup.hpp"
-#include "platform/system_info.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/util/did_you_mean.hpp"
 #include "platform/headless_renderer.hpp"
+#include "platform/system_info.hpp"
 
 namespace kiosk::app {
 namespace {

@@ -21,9 +21,8 @@ std::vector<core::Intent> drawFrame(SDL_Renderer* renderer, ui::KioskUi& ui, con
         throw;
     }
     ImGui::Render();
-    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(clearColor);
-    SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(clear.x * 255), static_cast<Uint8>(clear.y * 255),
-                           static_cast<Uint8>(clear.z * 255), 255);
+    auto channel = [clearColor](int shift) { return static_cast<Uint8>((clearColor >> shift) & 0xFF); };
+    SDL_SetRenderDrawColor(renderer, channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), 255);
     SDL_RenderClear(renderer);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     return intents;

@@ -182,6 +182,7 @@ TEST_CASE("folders that are not packs, and unreadable ones, are reported without
     dir.write("README.md", "loose files in a content folder are fine\n");
     std::filesystem::create_directories(dir.path() / "loop");
     std::filesystem::create_symlink("pack.toml", dir.path() / "loop" / "pack.toml");  // points at itself
+    std::filesystem::create_symlink(dir.path() / "gone", dir.path() / "dangling");    // points at nothing
     const std::vector<std::filesystem::path> folders{dir.path()};
     const core::PackLibrary library = core::loadPackLibrary(folders);
     REQUIRE(library.packs.size() == 1);
@@ -189,7 +190,8 @@ TEST_CASE("folders that are not packs, and unreadable ones, are reported without
     const std::string text = allMessages(library.problems);
     CHECK(text.find("misnamed/pack.toml: this folder has no pack.toml") != std::string::npos);
     CHECK(text.find("loop/pack.toml: cannot read the pack's manifest") != std::string::npos);
-    CHECK(library.problems.size() == 2);
+    CHECK(text.find("dangling: cannot read this entry") != std::string::npos);
+    CHECK(library.problems.size() == 3);
 }
 
 TEST_CASE("an image that is a link to a file outside the pack is refused") {

@@ -1,8 +1,8 @@
 // Loads config/kiosk.toml strictly: unknown keys, wrong types and bad values name file:line.
 #include "core/config/kiosk_config.hpp"
 
-#include <algorithm>
 #include <array>
+#include <set>
 
 #include "core/util/did_you_mean.hpp"
 #include "core/util/identifiers.hpp"
@@ -45,10 +45,9 @@ void readLanguages(const TableReader& root, KioskConfig& config) {
     static constexpr std::array known{"available"sv, "default"sv};
     languages->rejectUnknownKeys(known);
     if (auto available = languages->stringArray("available")) {
-        for (std::size_t i = 0; i < available->size(); ++i) {
-            const std::string& tag = (*available)[i];
-            if (std::find(available->begin(), available->begin() + static_cast<std::ptrdiff_t>(i), tag) !=
-                available->begin() + static_cast<std::ptrdiff_t>(i)) {
+        std::set<std::string> seen;
+        for (const std::string& tag : *available) {
+            if (!seen.insert(tag).second) {
                 languages->fail(ErrorCode::InvalidValue, "available", "'" + tag + "' is listed twice",
                                 "list each language once");
             }

@@ -28,7 +28,15 @@ PackLibrary loadPackLibrary(std::span<const std::filesystem::path> contentFolder
         std::vector<std::filesystem::path> packFolders;
         for (const auto& entry : listing.value()) {
             std::error_code ec;
-            if (!std::filesystem::is_directory(entry, ec)) continue;  // loose files (a README) are fine
+            if (!std::filesystem::is_directory(entry, ec)) {
+                // Loose files (a README) are fine; a link to something that is gone is a lost pack.
+                if (ec) {
+                    library.problems.push_back(Error{ErrorCode::FileUnreadable, entry.string(), 0,
+                                                     "cannot read this entry: " + ec.message(),
+                                                     "fix or remove the link, or check the permissions"});
+                }
+                continue;
+            }
             if (std::filesystem::is_regular_file(entry / "pack.toml", ec)) {
                 packFolders.push_back(entry);
             } else {

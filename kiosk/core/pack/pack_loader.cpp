@@ -65,8 +65,8 @@ std::filesystem::path readImagePath(const TableReader& reader, std::string_view 
     const std::filesystem::path absolute = packFolder / relative;
     std::error_code ec;
     // The text check above cannot see symbolic links; the resolved path must stay inside too.
-    const auto resolved = std::filesystem::weakly_canonical(absolute, ec).lexically_relative(
-        std::filesystem::weakly_canonical(packFolder, ec));
+    // (`packFolder` is already resolved, by loadPack.)
+    const auto resolved = std::filesystem::weakly_canonical(absolute, ec).lexically_relative(packFolder);
     if (!ec && (resolved.empty() || *resolved.begin() == "..")) {
         reader.fail(ErrorCode::InvalidValue, key, "'" + *value + "' is a link to a file outside the pack",
                     "copy the image into the pack instead of linking to it");
@@ -235,8 +235,11 @@ void checkLinks(const Pack& pack, const std::set<std::string>& pageFiles, Diagno
 
 Result<Pack, Diagnostics> loadPack(const std::filesystem::path& folder) {
     Pack pack;
-    pack.folder = std::filesystem::absolute(folder).lexically_normal();
-    if (pack.folder.has_filename() == false) pack.folder = pack.folder.parent_path();
+    // Resolved once here, so every image path can be checked against the real folder it lives in.
+    std::error_code resolveError;
+    pack.folder = std::filesystem::weakly_canonical(std::filesystem::absolute(folder), resolveError);
+    if (resolveError) pack.folder = std::filesystem::absolute(folder).lexically_normal();
+    if (!pack.folder.has_filename()) pack.folder = pack.folder.parent_path();
     Diagnostics problems;
     readManifest(pack.folder / "pack.toml", pack, problems);
 
