@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/nav/navigator.hpp"
+#include "diagnostics_text.hpp"
 
 using namespace kiosk;
 using namespace std::chrono_literals;
@@ -19,7 +20,7 @@ struct Fixture {
     static core::PackLibrary loadLibrary() {
         const std::vector<std::filesystem::path> folders{KIOSK_TEST_DATA "/content"};
         auto library = core::loadPackLibrary(folders);
-        REQUIRE(library.problems.empty());
+        REQUIRE(test::hasNoErrors(library.problems));
         return library;
     }
 };

@@ -16,6 +16,7 @@ void writeMinimalPack(const test::TempDir& dir, const std::string& id) {
     dir.write(id + "/pack.toml", "id = \"" + id + R"("
 version = "1.0.0"
 category = "hub"
+languages = ["de"]
 start_page = "start"
 tile_icon = "images/tile.svg"
 title.de = "Titel"
@@ -28,9 +29,9 @@ description.de = "Beschreibung"
 }  // namespace
 
 TEST_CASE("the fixture pack loads with its pages and blocks in order") {
-    auto pack = core::loadPack(KIOSK_TEST_DATA "/content/test-pack");
-    REQUIRE_MESSAGE(pack.ok(), allMessages(pack.error()));
-    const core::Pack& p = pack.value();
+    auto report = core::loadPack(KIOSK_TEST_DATA "/content/test-pack");
+    REQUIRE_MESSAGE(report.pack, allMessages(report.problems));
+    const core::Pack& p = *report.pack;
     CHECK(p.id == "test-pack");
     CHECK(p.category == core::PackCategory::Egov);
     CHECK(p.title.in({"en"}) == "Test pack");
@@ -41,8 +42,8 @@ TEST_CASE("the fixture pack loads with its pages and blocks in order") {
     REQUIRE(start);
     REQUIRE(start->blocks.size() == 4);
     CHECK(std::get<core::HeadingBlock>(start->blocks[0]).text.in({"de"}) == "Überschrift mit Umlauten: äöü ß");
-    CHECK(std::get<core::TextBlock>(start->blocks[1]).text.in({"de"}) == "Erster Absatz.\n\nZweiter Absatz.");
-    CHECK(std::get<core::ImageBlock>(start->blocks[2]).alt.in({"en"}) == "A blue square");
+    CHECK(core::plainText(std::get<core::TextBlock>(start->blocks[1]).text.in({"de"})) == "Erster Absatz.\nZweiter Absatz.");
+    CHECK(std::get<core::ImageBlock>(start->blocks[2]).picture.alt.in({"en"}) == "A blue square");
     const auto& button = std::get<core::ButtonBlock>(start->blocks[3]);
     CHECK(button.id == "to-second");
     CHECK(button.targetPage == "second");
@@ -51,7 +52,7 @@ TEST_CASE("the fixture pack loads with its pages and blocks in order") {
 TEST_CASE("the shipped sample content loads without a single problem") {
     const std::vector<std::filesystem::path> folders{KIOSK_SOURCE_DIR "/content"};
     const core::PackLibrary library = core::loadPackLibrary(folders);
-    CHECK_MESSAGE(library.problems.empty(), allMessages(library.problems));
+    CHECK_MESSAGE(library.problems.empty(), allMessages(library.problems));  // not even warnings
     CHECK(library.packs.size() >= 3);
     for (const auto& pack : library.packs) {
         CHECK_MESSAGE(pack.title.has("de"), pack.id);
@@ -78,15 +79,15 @@ to = "nowhere"
 label.de = "Los"
 colour = "red"
 )");
-    auto pack = core::loadPack(dir.path() / "broken");
-    REQUIRE_FALSE(pack.ok());
-    const std::string text = allMessages(pack.error());
-    CHECK(text.find("broken/pages/start.toml:3: unknown block type 'heding' (did you mean 'heading'?)") != std::string::npos);
-    CHECK(text.find("broken/pages/start.toml:8: image 'images/missing.png' does not exist") != std::string::npos);
+    auto report = core::loadPack(dir.path() / "broken");
+    REQUIRE_FALSE(report.pack);
+    const std::string text = allMessages(report.problems);
+    CHECK(text.find("broken/pages/start.toml:3:8: error: unknown block type 'heding' (did you mean 'heading'?)") != std::string::npos);
+    CHECK(text.find("broken/pages/start.toml:8:7: error: image 'images/missing.png' does not exist") != std::string::npos);
     CHECK(text.find("missing key 'blocks[2].alt'") != std::string::npos);
-    CHECK(text.find("broken/pages/start.toml:15: unknown key 'blocks[3].colour'") != std::string::npos);
-    CHECK(text.find("broken/pages/start.toml:13: button 'go' leads to page 'nowhere', which does not exist") != std::string::npos);
-    CHECK(pack.error().size() == 5);
+    CHECK(text.find("broken/pages/start.toml:15:1: error: unknown key 'blocks[3].colour'") != std::string::npos);
+    CHECK(text.find("broken/pages/start.toml:13:6: error: button 'go' leads to page 'nowhere', which does not exist") != std::string::npos);
+    CHECK(report.problems.size() == 5);
 }
 
 TEST_CASE("manifest problems: id and folder differ, unknown category, missing start page") {
@@ -95,17 +96,18 @@ TEST_CASE("manifest problems: id and folder differ, unknown category, missing st
     dir.write("pack-a/pack.toml", R"(id = "pack-b"
 version = "1.0.0"
 category = "helth"
+languages = ["de"]
 start_page = "begin"
 tile_icon = "images/tile.svg"
 title.de = "Titel"
 description.de = "Beschreibung"
 )");
-    auto pack = core::loadPack(dir.path() / "pack-a");
-    REQUIRE_FALSE(pack.ok());
-    const std::string text = allMessages(pack.error());
-    CHECK(text.find("pack-a/pack.toml:1: pack id 'pack-b' differs from its folder name 'pack-a'") != std::string::npos);
-    CHECK(text.find("pack-a/pack.toml:3: unknown category 'helth' (did you mean 'health'?)") != std::string::npos);
-    CHECK(text.find("pack-a/pack.toml:4: start page 'begin' does not exist") != std::string::npos);
+    auto report = core::loadPack(dir.path() / "pack-a");
+    REQUIRE_FALSE(report.pack);
+    const std::string text = allMessages(report.problems);
+    CHECK(text.find("pack-a/pack.toml:1:6: error: pack id 'pack-b' differs from its folder name 'pack-a'") != std::string::npos);
+    CHECK(text.find("pack-a/pack.toml:3:12: error: unknown category 'helth' (did you mean 'health'?)") != std::string::npos);
+    CHECK(text.find("pack-a/pack.toml:5:14: error: start page 'begin' does not exist") != std::string::npos);
 }
 
 TEST_CASE("image paths may not leave the pack and must be images") {
@@ -122,11 +124,19 @@ type = "image"
 src = "images/tile.exe"
 alt.de = "x"
 )");
-    auto pack = core::loadPack(dir.path() / "escape");
-    REQUIRE_FALSE(pack.ok());
-    const std::string text = allMessages(pack.error());
-    CHECK(text.find("'blocks[1].src' points outside the pack") != std::string::npos);
-    CHECK(text.find("'images/tile.exe' is not an SVG, PNG or JPEG image") != std::string::npos);
+    dir.write("escape/images/tile.exe", "MZ\x90\x00");
+    auto report = core::loadPack(dir.path() / "escape");
+    REQUIRE_FALSE(report.pack);
+    const std::string text = allMessages(report.problems);
+    CHECK(text.find("escape/images/tile.exe: error: this file is a program, which a pack must never contain") !=
+          std::string::npos);
+    dir.write("escape/images/tile.exe", "plain text");
+    const std::string second = allMessages(core::loadPack(dir.path() / "escape").problems);
+    CHECK(second.find("escape/images/tile.exe: error: files of this kind do not belong in a pack") != std::string::npos);
+    std::filesystem::remove(dir.path() / "escape/images/tile.exe");
+    const std::string third = allMessages(core::loadPack(dir.path() / "escape").problems);
+    CHECK(third.find("'blocks[1].src' points outside the pack") != std::string::npos);
+    CHECK(third.find("image 'images/tile.exe' does not exist") != std::string::npos);
 }
 
 TEST_CASE("a broken pack never hides the good ones") {
@@ -153,6 +163,7 @@ TEST_CASE("packs are ordered hub, e-government, health, then by id; duplicates a
     first.write("alpha/pack.toml", R"(id = "alpha"
 version = "1.0.0"
 category = "health"
+languages = ["de"]
 start_page = "start"
 tile_icon = "images/tile.svg"
 title.de = "Titel"
@@ -188,9 +199,9 @@ TEST_CASE("folders that are not packs, and unreadable ones, are reported without
     REQUIRE(library.packs.size() == 1);
     CHECK(library.packs[0].id == "good");
     const std::string text = allMessages(library.problems);
-    CHECK(text.find("misnamed/pack.toml: this folder has no pack.toml") != std::string::npos);
-    CHECK(text.find("loop/pack.toml: cannot read the pack's manifest") != std::string::npos);
-    CHECK(text.find("dangling: cannot read this entry") != std::string::npos);
+    CHECK(text.find("misnamed/pack.toml: error: this folder has no pack.toml") != std::string::npos);
+    CHECK(text.find("loop/pack.toml: error: cannot read the pack's manifest") != std::string::npos);
+    CHECK(text.find("dangling: error: cannot read this entry") != std::string::npos);
     CHECK(library.problems.size() == 3);
 }
 
@@ -200,8 +211,8 @@ TEST_CASE("an image that is a link to a file outside the pack is refused") {
     dir.write("outside.png", "x");
     std::filesystem::create_symlink(dir.path() / "outside.png", dir.path() / "linked/images/inside.png");
     dir.write("linked/pages/start.toml", "title.de = \"Start\"\n[[blocks]]\ntype = \"image\"\nsrc = \"images/inside.png\"\nalt.de = \"x\"\n");
-    auto pack = core::loadPack(dir.path() / "linked");
-    REQUIRE_FALSE(pack.ok());
-    CHECK(allMessages(pack.error()).find("start.toml:4: 'images/inside.png' is a link to a file outside the pack") !=
+    auto report = core::loadPack(dir.path() / "linked");
+    REQUIRE_FALSE(report.pack);
+    CHECK(allMessages(report.problems).find("images/inside.png: error: this is a link to something outside the pack") !=
           std::string::npos);
 }

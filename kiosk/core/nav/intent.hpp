@@ -12,12 +12,36 @@ struct OpenPack {
 struct OpenPage {
     std::string pageId;  // within the current pack
 };
+// Back one page, or one step within a flow (leaving the flow from its first step).
 struct GoBack {};
 struct GoHome {};
 struct SetLanguage {
     std::string language;
 };
 
-using Intent = std::variant<OpenPack, OpenPage, GoBack, GoHome, SetLanguage>;
+// Picks an answer of a quiz on the current page; the feedback shows until the visitor leaves.
+struct AnswerQuiz {
+    std::string quizId;
+    std::string answerId;
+};
+
+// Starts a flow of the current pack at its first step, with every field empty.
+struct StartFlow {
+    std::string flowId;
+};
+// Sets a field of the current flow step. Text as typed, a choice's option id, a date as
+// "YYYY-MM-DD", a check as "yes" or "".
+struct SetFieldValue {
+    std::string fieldId;
+    std::string value;
+};
+// To the next step if every field of this one is valid; otherwise the step shows its messages.
+// From the summary, to the result.
+struct NextStep {};
+// From the result: leaves the flow (to its next page, or back to where it started).
+struct FinishFlow {};
+
+using Intent = std::variant<OpenPack, OpenPage, GoBack, GoHome, SetLanguage, AnswerQuiz, StartFlow, SetFieldValue,
+                            NextStep, FinishFlow>;
 
 }  // namespace kiosk::core

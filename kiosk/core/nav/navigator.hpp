@@ -1,7 +1,10 @@
 // Where the visitor is (home or a page of a pack), their path back, their language, and idle reset.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -19,10 +22,22 @@ struct Location {
     bool operator==(const Location&) const = default;
 };
 
+// A visitor working through a simulated flow. Lives only in memory and is forgotten on idle reset,
+// on leaving the flow and on going home: no visitor ever sees another's inputs.
+struct FlowSession {
+    std::string flowId;
+    std::size_t step = 0;  // index into Flow::steps; steps.size() is the summary, steps.size() + 1 the result
+    std::map<std::string, std::string, std::less<>> values;  // field id → value, see SetFieldValue
+    bool showProblems = false;  // the visitor tried to go on with invalid fields: show the messages
+    std::string caseNumber;     // made up when the result is reached
+
+    std::string_view value(std::string_view fieldId) const;
+};
+
 class Navigator {
 public:
     Navigator(const PackLibrary& library, std::vector<std::string> languages, std::string defaultLanguage,
-              Duration idleReset, TimePoint now);
+              Duration idleReset, TimePoint now, std::uint32_t randomSeed = std::random_device{}());
 
     // Intents naming packs or pages that do not exist are ignored (and logged): a screen can be
     // a frame behind a content reload, and a visitor must never land on an empty page.
@@ -48,10 +63,19 @@ public:
     // The current pack and page; null on the home screen.
     const Pack* currentPack() const;
     const Page* currentPage() const;
+    // The flow the visitor is in, drawn over the current page; null when not in a flow.
+    const FlowSession* flowSession() const { return m_flow ? &*m_flow : nullptr; }
+    const Flow* currentFlow() const;
+    // The answer picked for a quiz of the current page; empty when none yet.
+    std::string_view quizAnswer(std::string_view quizId) const;
 
 private:
     bool visitorPresent() const;
     void resetVisitor();
+    void leavePage();
+    const QuizBlock* findQuiz(std::string_view quizId) const;
+    void applyFlowIntent(const Intent& intent);
+    std::string makeCaseNumber(std::string_view pattern);
 
     const PackLibrary& m_library;
     std::vector<std::string> m_languages;
@@ -62,6 +86,9 @@ private:
     std::vector<Location> m_history;
     std::string m_language;
     TimePoint m_lastActivity;
+    std::optional<FlowSession> m_flow;
+    std::map<std::string, std::string, std::less<>> m_quizAnswers;  // of the current page: quiz id → answer id
+    std::mt19937 m_random;
 };
 
 }  // namespace kiosk::core

@@ -23,12 +23,4 @@ std::vector<std::string> languageFallbacks(std::string_view wanted, std::string_
     return chain;
 }
 
-const std::string& LocalizedText::in(const std::vector<std::string>& fallbacks) const {
-    static const std::string none;
-    for (const auto& language : fallbacks) {
-        if (auto it = m_byLanguage.find(language); it != m_byLanguage.end()) return it->second;
-    }
-    return m_byLanguage.empty() ? none : m_byLanguage.begin()->second;
-}
-
 }  // namespace kiosk::core

@@ -12,18 +12,28 @@ namespace kiosk::core {
 // Dropping subtags first keeps Leichte Sprache readers in German rather than English.
 std::vector<std::string> languageFallbacks(std::string_view wanted, std::string_view kioskDefault);
 
-class LocalizedText {
+// One value per language: plain strings for titles and labels, parsed rich text for Markdown.
+template <class T>
+class Localized {
 public:
-    void set(std::string language, std::string text) { m_byLanguage[std::move(language)] = std::move(text); }
+    void set(std::string language, T value) { m_byLanguage[std::move(language)] = std::move(value); }
     bool empty() const { return m_byLanguage.empty(); }
     bool has(std::string_view language) const { return m_byLanguage.find(language) != m_byLanguage.end(); }
-    const std::map<std::string, std::string, std::less<>>& all() const { return m_byLanguage; }
+    const std::map<std::string, T, std::less<>>& all() const { return m_byLanguage; }
 
-    // The first translation along `fallbacks`; any translation after that; "" for no text at all.
-    const std::string& in(const std::vector<std::string>& fallbacks) const;
+    // The first translation along `fallbacks`; any translation after that; an empty value for none.
+    const T& in(const std::vector<std::string>& fallbacks) const {
+        static const T none{};
+        for (const auto& language : fallbacks) {
+            if (auto it = m_byLanguage.find(language); it != m_byLanguage.end()) return it->second;
+        }
+        return m_byLanguage.empty() ? none : m_byLanguage.begin()->second;
+    }
 
 private:
-    std::map<std::string, std::string, std::less<>> m_byLanguage;
+    std::map<std::string, T, std::less<>> m_byLanguage;
 };
+
+using LocalizedText = Localized<std::string>;
 
 }  // namespace kiosk::core

@@ -3,37 +3,13 @@
 
 #include <filesystem>
 #include <string>
-#include <variant>
 #include <vector>
 
+#include "core/pack/blocks.hpp"
+#include "core/pack/flow.hpp"
 #include "core/pack/localized_text.hpp"
 
 namespace kiosk::core {
-
-struct HeadingBlock {
-    LocalizedText text;
-};
-
-// Plain paragraphs, separated by blank lines in the source.
-struct TextBlock {
-    LocalizedText text;
-};
-
-struct ImageBlock {
-    std::filesystem::path file;  // absolute
-    LocalizedText alt;           // required: read aloud and shown when the image cannot be drawn
-    LocalizedText caption;
-};
-
-// A link to another page of the same pack.
-struct ButtonBlock {
-    std::string id;
-    std::string targetPage;
-    LocalizedText label;
-    int line = 0;  // of `to` in the page file, for errors about the link
-};
-
-using Block = std::variant<HeadingBlock, TextBlock, ImageBlock, ButtonBlock>;
 
 struct Page {
     std::string id;  // the file name without ".toml"
@@ -46,16 +22,19 @@ enum class PackCategory { Hub, Egov, Health };
 struct Pack {
     std::string id;
     std::string version;
+    std::string minKioskVersion;  // empty: any
     PackCategory category = PackCategory::Hub;
+    std::vector<std::string> languages;  // the languages the authors wrote it in
     LocalizedText title;
     LocalizedText description;
     std::string startPage;
-    int startPageLine = 0;  // in pack.toml, for errors about the start page
     std::filesystem::path folder;    // absolute
     std::filesystem::path tileIcon;  // absolute
     std::vector<Page> pages;
+    std::vector<Flow> flows;
 
     const Page* findPage(std::string_view pageId) const;
+    const Flow* findFlow(std::string_view flowId) const;
 };
 
 }  // namespace kiosk::core

@@ -50,18 +50,16 @@ PackLibrary loadPackLibrary(std::span<const std::filesystem::path> contentFolder
             }
         }
         for (const auto& packFolder : packFolders) {
-            auto pack = loadPack(packFolder);
-            if (!pack) {
-                for (const auto& e : pack.error()) library.problems.push_back(e);
-                continue;
-            }
-            if (library.findPack(pack.value().id)) {
+            PackReport report = loadPack(packFolder);
+            library.problems.insert(library.problems.end(), report.problems.begin(), report.problems.end());
+            if (!report.pack) continue;
+            if (library.findPack(report.pack->id)) {
                 library.problems.push_back(Error{ErrorCode::InvalidValue, packFolder.string(), 0,
-                                                 "a pack with id '" + pack.value().id + "' was already loaded from another folder",
+                                                 "a pack with id '" + report.pack->id + "' was already loaded from another folder",
                                                  "remove one of the two copies"});
                 continue;
             }
-            library.packs.push_back(std::move(pack).value());
+            library.packs.push_back(std::move(*report.pack));
         }
     }
     std::stable_sort(library.packs.begin(), library.packs.end(), [](const Pack& a, const Pack& b) {

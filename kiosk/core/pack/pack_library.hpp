@@ -12,7 +12,7 @@ namespace kiosk::core {
 
 struct PackLibrary {
     std::vector<Pack> packs;  // in home-screen order: hub, e-government, health; then by id
-    Diagnostics problems;     // every pack that was left out, and why
+    Diagnostics problems;     // every pack that was left out, and why; warnings about the others
 
     const Pack* findPack(std::string_view packId) const;
 };

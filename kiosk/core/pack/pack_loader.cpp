@@ -1,10 +1,18 @@
-// The v0 pack format: manifest, pages of heading/text/image/button blocks, SVG/PNG/JPEG images.
+// Loads a pack in the order its parts depend on: files, manifest, the list of pages and flows
+// (so links can be checked while reading), then pages and flows, then what nothing leads to.
 #include "core/pack/pack_loader.hpp"
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <set>
 
+#include "core/pack/block_reader.hpp"
+#include "core/pack/flow_reader.hpp"
+#include "core/pack/pack_files.hpp"
+#include "core/pack/pack_limits.hpp"
+#include "core/pack/pack_read_context.hpp"
+#include "core/pack/text_reader.hpp"
 #include "core/util/did_you_mean.hpp"
 #include "core/util/directory_listing.hpp"
 #include "core/util/identifiers.hpp"
@@ -15,149 +23,52 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array kImageExtensions{".svg"sv, ".png"sv, ".jpg"sv, ".jpeg"sv};
-
-// `key` must be a table of language → text, e.g. title.de = "…".
-LocalizedText readLocalized(const TableReader& parent, std::string_view key, bool required) {
-    LocalizedText text;
-    auto table = parent.table(key, required);
-    if (!table) return text;
-    for (const auto& [language, value] : table->raw()) {
-        const std::string tag(language.str());
-        if (!isValidLanguageTag(tag)) {
-            table->fail(ErrorCode::InvalidValue, tag, "'" + table->qualified(tag) + "' is not a language",
-                        "use language tags like de, en, uk or de-x-ls");
-            continue;
-        }
-        if (auto s = table->string(tag, true)) {
-            if (s->empty()) {
-                table->fail(ErrorCode::InvalidValue, tag, "'" + table->qualified(tag) + "' is empty",
-                            "write the text, or remove the line to fall back to another language");
-            } else {
-                text.set(tag, *s);
-            }
-        }
+int nestingDepth(const toml::node& node) {
+    int deepest = 0;
+    if (const auto* table = node.as_table()) {
+        for (const auto& [key, value] : *table) deepest = std::max(deepest, nestingDepth(value));
+        return deepest + 1;
     }
-    if (required && table && text.empty()) {
-        parent.fail(ErrorCode::MissingKey, key, "'" + parent.qualified(key) + "' has no text",
-                    "add at least de = \"…\" and en = \"…\"");
+    if (const auto* array = node.as_array()) {
+        for (const auto& value : *array) deepest = std::max(deepest, nestingDepth(value));
+        return deepest + 1;
     }
-    return text;
+    return 0;
 }
 
-// A file path inside the pack: relative, no "..", an image type we decode, and present on disk.
-std::filesystem::path readImagePath(const TableReader& reader, std::string_view key, const std::filesystem::path& packFolder) {
-    auto value = reader.string(key, true);
-    if (!value) return {};
-    const std::filesystem::path relative = std::filesystem::path(*value).lexically_normal();
-    if (relative.is_absolute() || relative.empty() || *relative.begin() == "..") {
-        reader.fail(ErrorCode::InvalidValue, key, "'" + reader.qualified(key) + "' points outside the pack",
-                    "use a path inside the pack folder, like \"images/photo.png\"");
-        return {};
-    }
-    std::string extension = relative.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (std::find(kImageExtensions.begin(), kImageExtensions.end(), extension) == kImageExtensions.end()) {
-        reader.fail(ErrorCode::InvalidValue, key, "'" + *value + "' is not an SVG, PNG or JPEG image",
-                    "convert it to .svg, .png or .jpg");
-        return {};
-    }
-    const std::filesystem::path absolute = packFolder / relative;
-    std::error_code ec;
-    // The text check above cannot see symbolic links; the resolved path must stay inside too.
-    // (`packFolder` is already resolved, by loadPack.)
-    const auto resolved = std::filesystem::weakly_canonical(absolute, ec).lexically_relative(packFolder);
-    if (!ec && (resolved.empty() || *resolved.begin() == "..")) {
-        reader.fail(ErrorCode::InvalidValue, key, "'" + *value + "' is a link to a file outside the pack",
-                    "copy the image into the pack instead of linking to it");
-        return {};
-    }
-    if (!std::filesystem::is_regular_file(absolute, ec)) {
-        reader.fail(ErrorCode::BrokenReference, key, "image '" + *value + "' does not exist",
-                    "add the file to the pack, or fix the name (names are case-sensitive)");
-        return {};
-    }
-    return absolute;
-}
-
-std::optional<Block> readBlock(const TableReader& block, const std::filesystem::path& packFolder) {
-    static constexpr std::array types{"heading"sv, "text"sv, "image"sv, "button"sv};
-    auto type = block.string("type", true);
-    if (!type) return std::nullopt;
-
-    if (*type == "heading" || *type == "text") {
-        static constexpr std::array known{"type"sv, "text"sv};
-        block.rejectUnknownKeys(known);
-        LocalizedText text = readLocalized(block, "text", true);
-        if (*type == "heading") return HeadingBlock{std::move(text)};
-        return TextBlock{std::move(text)};
-    }
-    if (*type == "image") {
-        static constexpr std::array known{"type"sv, "src"sv, "alt"sv, "caption"sv};
-        block.rejectUnknownKeys(known);
-        ImageBlock image;
-        image.file = readImagePath(block, "src", packFolder);
-        image.alt = readLocalized(block, "alt", true);
-        image.caption = readLocalized(block, "caption", false);
-        return image;
-    }
-    if (*type == "button") {
-        static constexpr std::array known{"type"sv, "id"sv, "to"sv, "label"sv};
-        block.rejectUnknownKeys(known);
-        ButtonBlock button;
-        button.id = block.string("id", true).value_or("");
-        if (!button.id.empty() && !isValidId(button.id)) {
-            block.fail(ErrorCode::InvalidValue, "id", "button id '" + button.id + "' is not a valid id",
-                       "use lowercase letters, digits and '-', starting with a letter");
-        }
-        button.targetPage = block.string("to", true).value_or("");
-        button.line = block.lineOf("to");
-        button.label = readLocalized(block, "label", true);
-        return button;
-    }
-    block.fail(ErrorCode::InvalidValue, "type", "unknown block type '" + *type + "'", suggestionHint(*type, types));
-    return std::nullopt;
-}
-
-std::optional<Page> readPage(const std::filesystem::path& file, const std::filesystem::path& packFolder, Diagnostics& problems) {
-    Page page;
-    page.id = file.stem().string();
-    const std::string shownName = file.string();
-    if (!isValidId(page.id)) {
-        problems.push_back(Error{ErrorCode::InvalidValue, shownName, 0, "page file name '" + page.id + "' is not a valid id",
-                                 "rename it to lowercase letters, digits and '-', e.g. 'how-it-works.toml'"});
-        return std::nullopt;
-    }
+// Parses a pack file and checks its nesting; nullopt (reported) when it cannot be used.
+std::optional<toml::table> parsePackFile(const std::filesystem::path& file, Diagnostics& problems) {
     auto parsed = parseTomlFile(file);
     if (!parsed) {
         problems.push_back(parsed.error());
         return std::nullopt;
     }
-    TableReader root(parsed.value(), shownName, "", problems);
+    if (nestingDepth(parsed.value()) > limits::kTomlNesting) {
+        problems.push_back(Error{ErrorCode::TooLarge, file.string(), 0, "tables are nested more than 8 deep",
+                                 "no block needs this; check the [[...]] headers"});
+        return std::nullopt;
+    }
+    return std::move(parsed).value();
+}
+
+std::optional<Page> readPage(const std::filesystem::path& file, PackReadContext& context, Diagnostics& problems) {
+    auto parsed = parsePackFile(file, problems);
+    if (!parsed) return std::nullopt;
+    Page page;
+    page.id = file.stem().string();
+    TableReader root(*parsed, file.string(), "", problems);
     static constexpr std::array known{"title"sv, "blocks"sv};
     root.rejectUnknownKeys(known);
-    page.title = readLocalized(root, "title", true);
+    page.title = readText(root, "title", limits::kTitle, true, context);
 
-    const toml::array* blocks = root.array("blocks");
-    if (!blocks || blocks->empty()) {
-        root.fail(ErrorCode::MissingKey, "blocks", "the page has no blocks", "add at least one [[blocks]] section");
-        return page;
-    }
-    std::set<std::string> buttonIds;
-    for (std::size_t i = 0; i < blocks->size(); ++i) {
-        const toml::table* table = (*blocks)[i].as_table();
-        if (!table) {
-            root.fail(ErrorCode::WrongType, "blocks", "'blocks' must be written as [[blocks]] sections");
-            continue;
-        }
-        TableReader reader(*table, shownName, "blocks[" + std::to_string(i + 1) + "].", problems);
-        auto block = readBlock(reader, packFolder);
+    std::set<std::string, std::less<>> blockIds;
+    for (const TableReader& reader : root.sections("blocks", 1, 100, "blocks")) {
+        auto block = readBlock(reader, context);
         if (!block) continue;
-        if (const auto* button = std::get_if<ButtonBlock>(&*block); button && !button->id.empty()) {
-            if (!buttonIds.insert(button->id).second) {
-                reader.fail(ErrorCode::InvalidValue, "id", "button id '" + button->id + "' is used twice on this page",
-                            "give every button on a page its own id");
-            }
+        const std::string_view id = blockId(*block);
+        if (!id.empty() && !blockIds.emplace(id).second) {
+            reader.fail(ErrorCode::InvalidValue, "id", "the id '" + std::string(id) + "' is used twice on this page",
+                        "give every block on a page its own id");
         }
         page.blocks.push_back(std::move(*block));
     }
@@ -171,27 +82,65 @@ std::optional<PackCategory> categoryFromName(std::string_view name) {
     return std::nullopt;
 }
 
-void readManifest(const std::filesystem::path& manifestFile, Pack& pack, Diagnostics& problems) {
-    auto parsed = parseTomlFile(manifestFile);
-    if (!parsed) {
-        problems.push_back(parsed.error());
+std::string readVersion(const TableReader& root, std::string_view key, bool required) {
+    auto version = root.string(key, required);
+    if (!version) return {};
+    if (!parseVersion(*version)) {
+        root.fail(ErrorCode::InvalidValue, key, "'" + *version + "' is not a version like \"1.4.0\"",
+                  "write three numbers separated by dots");
+        return {};
+    }
+    return *version;
+}
+
+void readLanguages(const TableReader& root, Pack& pack) {
+    auto languages = root.stringArray("languages");
+    if (!languages) {
+        if (!root.raw().contains("languages")) {
+            root.fail(ErrorCode::MissingKey, "languages", "missing key 'languages'",
+                      "list the languages the pack is written in, like languages = [\"de\", \"en\", \"de-x-ls\"]");
+        }
         return;
     }
-    const std::string shownName = manifestFile.string();
-    TableReader root(parsed.value(), shownName, "", problems);
-    static constexpr std::array known{"id"sv, "version"sv, "category"sv, "start_page"sv, "tile_icon"sv, "title"sv, "description"sv};
+    for (const std::string& language : *languages) {
+        if (!isValidLanguageTag(language)) {
+            root.fail(ErrorCode::InvalidValue, "languages", "'" + language + "' is not a language",
+                      "use language tags like de, en, uk or de-x-ls");
+        } else if (std::find(pack.languages.begin(), pack.languages.end(), language) != pack.languages.end()) {
+            root.fail(ErrorCode::InvalidValue, "languages", "'" + language + "' is listed twice", "remove one");
+        } else {
+            pack.languages.push_back(language);
+        }
+    }
+    if (languages->empty()) root.fail(ErrorCode::MissingKey, "languages", "'languages' is empty", "list at least one language");
+}
+
+void readManifest(const std::filesystem::path& file, Pack& pack, PackReadContext& context, std::string_view kioskVersion,
+                  Diagnostics& problems) {
+    auto parsed = parsePackFile(file, problems);
+    if (!parsed) return;
+    TableReader root(*parsed, file.string(), "", problems);
+    static constexpr std::array known{"id"sv,         "version"sv,   "min_kiosk_version"sv, "category"sv, "languages"sv,
+                                      "start_page"sv, "tile_icon"sv, "title"sv,             "description"sv};
     root.rejectUnknownKeys(known);
 
     pack.id = root.string("id", true).value_or("");
     if (!pack.id.empty() && pack.id != pack.folder.filename().string()) {
-        root.fail(ErrorCode::InvalidValue, "id", "pack id '" + pack.id + "' differs from its folder name '" +
-                                                     pack.folder.filename().string() + "'",
+        root.fail(ErrorCode::InvalidValue, "id",
+                  "pack id '" + pack.id + "' differs from its folder name '" + pack.folder.filename().string() + "'",
                   "rename the folder or the id so they match");
     } else if (!pack.id.empty() && !isValidId(pack.id)) {
         root.fail(ErrorCode::InvalidValue, "id", "pack id '" + pack.id + "' is not a valid id",
-                  "use lowercase letters, digits and '-', starting with a letter");
+                  "use up to 48 lowercase letters, digits and '-', starting with a letter");
     }
-    pack.version = root.string("version", true).value_or("");
+    pack.version = readVersion(root, "version", true);
+    pack.minKioskVersion = readVersion(root, "min_kiosk_version", false);
+    if (!pack.minKioskVersion.empty() && parseVersion(kioskVersion) &&
+        *parseVersion(pack.minKioskVersion) > *parseVersion(kioskVersion)) {
+        root.fail(ErrorCode::InvalidValue, "min_kiosk_version",
+                  "the pack needs kiosk " + pack.minKioskVersion + " or newer, this is kiosk " + std::string(kioskVersion),
+                  "update the kiosk, or lower min_kiosk_version if the pack uses nothing newer");
+    }
     if (auto category = root.string("category", true)) {
         if (auto parsedCategory = categoryFromName(*category)) {
             pack.category = *parsedCategory;
@@ -201,68 +150,120 @@ void readManifest(const std::filesystem::path& manifestFile, Pack& pack, Diagnos
                       suggestionHint(*category, categories));
         }
     }
+    readLanguages(root, pack);
+    context.languages = pack.languages;
     pack.startPage = root.string("start_page", true).value_or("");
-    pack.startPageLine = root.lineOf("start_page");
-    pack.tileIcon = readImagePath(root, "tile_icon", pack.folder);
-    pack.title = readLocalized(root, "title", true);
-    pack.description = readLocalized(root, "description", true);
+    if (!pack.startPage.empty()) {
+        if (context.pageIds.count(pack.startPage) == 0) {
+            root.fail(ErrorCode::BrokenReference, "start_page", "start page '" + pack.startPage + "' does not exist",
+                      "add pages/" + pack.startPage + ".toml or fix 'start_page'");
+        }
+        context.linkedPages.insert(pack.startPage);
+    }
+    pack.tileIcon = readImagePath(root, "tile_icon", context);
+    pack.title = readText(root, "title", limits::kPackTitle, true, context);
+    pack.description = readText(root, "description", limits::kPackDescription, true, context);
 }
 
-// Links are checked against the page files present, not the pages that loaded: a page with a
-// syntax error is reported once, not again by every link that leads to it.
-void checkLinks(const Pack& pack, const std::set<std::string>& pageFiles, Diagnostics& problems) {
-    const std::string manifestName = (pack.folder / "pack.toml").string();
-    auto exists = [&pageFiles](const std::string& id) { return pageFiles.count(id) > 0; };
-    if (!pack.startPage.empty() && !exists(pack.startPage)) {
-        problems.push_back(Error{ErrorCode::BrokenReference, manifestName, pack.startPageLine,
-                                 "start page '" + pack.startPage + "' does not exist",
-                                 "add pages/" + pack.startPage + ".toml or fix 'start_page'"});
+// The .toml files of pages/ or flows/, each named by a valid id.
+std::vector<std::filesystem::path> listIdFiles(const std::filesystem::path& folder, bool required, Diagnostics& problems) {
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    if (!required && !std::filesystem::exists(folder, ec)) return files;
+    auto listing = listDirectory(folder);
+    if (!listing) {
+        problems.push_back(Error{ErrorCode::FileNotFound, folder.string(), 0, "this folder cannot be read",
+                                 required ? "create pages/ with at least the start page" : "check its permissions"});
+        return files;
     }
-    for (const Page& page : pack.pages) {
-        for (const Block& block : page.blocks) {
-            const auto* button = std::get_if<ButtonBlock>(&block);
-            if (!button || button->targetPage.empty() || exists(button->targetPage)) continue;
-            std::vector<std::string_view> pageIds(pageFiles.begin(), pageFiles.end());
-            problems.push_back(Error{ErrorCode::BrokenReference,
-                                     (pack.folder / "pages" / (page.id + ".toml")).string(), button->line,
-                                     "button '" + button->id + "' leads to page '" + button->targetPage + "', which does not exist",
-                                     suggestionHint(button->targetPage, pageIds)});
+    for (const auto& file : listing.value()) {
+        if (file.extension() != ".toml" || !std::filesystem::is_regular_file(file, ec)) continue;
+        if (!isValidId(file.stem().string())) {
+            problems.push_back(Error{ErrorCode::InvalidValue, file.string(), 0,
+                                     "the file name '" + file.stem().string() + "' is not a valid id",
+                                     "rename it to lowercase letters, digits and '-', e.g. 'how-it-works.toml'"});
+            continue;
         }
+        files.push_back(file);
+    }
+    return files;
+}
+
+void warnUnreachable(const Pack& pack, const PackReadContext& context, Diagnostics& problems) {
+    for (const Page& page : pack.pages) {
+        if (context.linkedPages.count(page.id) > 0) continue;
+        problems.push_back(Error{ErrorCode::Unreachable, (pack.folder / "pages" / (page.id + ".toml")).string(), 0,
+                                 "no button or link leads to page '" + page.id + "'",
+                                 "link to it from another page, or remove it", 0, Severity::Warning});
+    }
+    for (const Flow& flow : pack.flows) {
+        if (context.linkedFlows.count(flow.id) > 0) continue;
+        problems.push_back(Error{ErrorCode::Unreachable, (pack.folder / "flows" / (flow.id + ".toml")).string(), 0,
+                                 "no button starts flow '" + flow.id + "'",
+                                 "add a button with flow = \"" + flow.id + "\", or remove it", 0, Severity::Warning});
     }
 }
 
 }  // namespace
 
-Result<Pack, Diagnostics> loadPack(const std::filesystem::path& folder) {
+bool PackReport::hasErrors() const {
+    return std::any_of(problems.begin(), problems.end(), [](const Error& e) { return !e.isWarning(); });
+}
+
+std::optional<std::array<int, 3>> parseVersion(std::string_view text) {
+    std::array<int, 3> parts{};
+    const char* at = text.data();
+    const char* end = text.data() + text.size();
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) {
+            if (at == end || *at != '.') return std::nullopt;
+            ++at;
+        }
+        auto [next, error] = std::from_chars(at, end, parts[i]);
+        if (error != std::errc{} || next == at || parts[i] < 0) return std::nullopt;
+        at = next;
+    }
+    if (at != end) return std::nullopt;
+    return parts;
+}
+
+PackReport loadPack(const std::filesystem::path& folder, std::string_view kioskVersion) {
+    PackReport report;
     Pack pack;
-    // Resolved once here, so every image path can be checked against the real folder it lives in.
+    // Resolved once here, so every picture path can be checked against the real folder it lives in.
     std::error_code resolveError;
     pack.folder = std::filesystem::weakly_canonical(std::filesystem::absolute(folder), resolveError);
     if (resolveError) pack.folder = std::filesystem::absolute(folder).lexically_normal();
     if (!pack.folder.has_filename()) pack.folder = pack.folder.parent_path();
-    Diagnostics problems;
-    readManifest(pack.folder / "pack.toml", pack, problems);
+    Diagnostics& problems = report.problems;
 
-    std::vector<std::filesystem::path> pageFiles;
-    if (auto listing = listDirectory(pack.folder / "pages")) {
-        for (const auto& file : listing.value()) {
-            std::error_code ec;
-            if (file.extension() == ".toml" && std::filesystem::is_regular_file(file, ec)) pageFiles.push_back(file);
-        }
-    } else {
-        problems.push_back(Error{ErrorCode::FileNotFound, (pack.folder / "pages").string(), 0,
-                                 "the pack's 'pages' folder cannot be read", "create pages/ with at least the start page"});
+    checkPackFiles(pack.folder, problems);
+    if (std::any_of(problems.begin(), problems.end(), [](const Error& e) { return e.code == ErrorCode::Forbidden ||
+                                                                                  e.code == ErrorCode::TooLarge; })) {
+        // Nothing in a pack that carries a program or is too large is read any further.
+        sortByLocation(problems);
+        return report;
     }
-    std::set<std::string> pageIds;
+
+    PackReadContext context;
+    context.folder = pack.folder;
+    const auto pageFiles = listIdFiles(pack.folder / "pages", true, problems);
+    const auto flowFiles = listIdFiles(pack.folder / "flows", false, problems);
+    for (const auto& file : pageFiles) context.pageIds.insert(file.stem().string());
+    for (const auto& file : flowFiles) context.flowIds.insert(file.stem().string());
+
+    readManifest(pack.folder / "pack.toml", pack, context, kioskVersion, problems);
     for (const auto& file : pageFiles) {
-        pageIds.insert(file.stem().string());
-        if (auto page = readPage(file, pack.folder, problems)) pack.pages.push_back(std::move(*page));
+        if (auto page = readPage(file, context, problems)) pack.pages.push_back(std::move(*page));
     }
-    checkLinks(pack, pageIds, problems);
+    for (const auto& file : flowFiles) {
+        if (auto flow = readFlow(file, context, problems)) pack.flows.push_back(std::move(*flow));
+    }
+    warnUnreachable(pack, context, problems);
 
     sortByLocation(problems);
-    if (!problems.empty()) return problems;
-    return pack;
+    if (!report.hasErrors()) report.pack = std::move(pack);
+    return report;
 }
 
 }  // namespace kiosk::core

@@ -1,15 +1,27 @@
-// Reads one pack folder (pack.toml + pages/*.toml + images) into a Pack, checking every reference.
+// Reads one pack folder (pack.toml, pages/, flows/, pictures) into a Pack, checking everything
+// content/FORMAT.md promises to check.
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 #include "core/pack/pack.hpp"
 #include "core/util/result.hpp"
 
 namespace kiosk::core {
 
-// All problems of the pack at once, each naming file:line; a pack with any problem is not loaded,
-// so a visitor never meets a broken link or a missing picture.
-Result<Pack, Diagnostics> loadPack(const std::filesystem::path& folder);
+struct PackReport {
+    std::optional<Pack> pack;  // absent when any error was found: a visitor never meets a broken pack
+    Diagnostics problems;      // errors and warnings, sorted by file and line
+
+    bool hasErrors() const;
+};
+
+// `kioskVersion` is compared with the pack's min_kiosk_version.
+PackReport loadPack(const std::filesystem::path& folder, std::string_view kioskVersion = KIOSK_VERSION);
+
+// "1.2.10" → {1, 2, 10}; nullopt unless exactly three dot-separated numbers.
+std::optional<std::array<int, 3>> parseVersion(std::string_view text);
 
 }  // namespace kiosk::core

@@ -10,7 +10,9 @@ namespace kiosk::core {
 std::string Error::describe() const {
     std::string out = file;
     if (line > 0) out += ":" + std::to_string(line);
+    if (line > 0 && column > 0) out += ":" + std::to_string(column);
     if (!out.empty()) out += ": ";
+    out += isWarning() ? "warning: " : "error: ";
     out += message;
     if (!hint.empty()) out += " (" + hint + ")";
     return out;
@@ -18,7 +20,8 @@ std::string Error::describe() const {
 
 void sortByLocation(Diagnostics& problems) {
     std::stable_sort(problems.begin(), problems.end(), [](const Error& a, const Error& b) {
-        return a.file != b.file ? a.file < b.file : a.line < b.line;
+        if (a.file != b.file) return a.file < b.file;
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
 }
 

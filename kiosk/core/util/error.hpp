@@ -14,7 +14,15 @@ enum class ErrorCode {
     InvalidValue,
     MissingKey,
     BrokenReference,  // a page link, start page or image that does not exist
+    TooLarge,         // over one of the limits that protect the kiosk (bytes, pixels, characters)
+    Forbidden,        // something that must never be in a pack: a program, a font, a script
+    MissingTranslation,
+    Unreachable,      // a page or flow nothing leads to
 };
+
+// A warning does not stop anything from working, but shows something a visitor should not see
+// (a missing translation, a page nobody can reach).
+enum class Severity { Error, Warning };
 
 // Every message a staff member or operator reads names the file, the line where known,
 // what is wrong, and what to do ("hint").
@@ -24,9 +32,12 @@ struct Error {
     int line = 0;  // 0: the whole file
     std::string message;
     std::string hint;
+    int column = 0;  // 0: unknown
+    Severity severity = Severity::Error;
 
-    // "config/kiosk.toml:12: unknown key 'idel' (did you mean 'idle'?)"
+    // "config/kiosk.toml:12:1: error: unknown key 'idel' (did you mean 'idle'?)"
     std::string describe() const;
+    bool isWarning() const { return severity == Severity::Warning; }
 };
 
 }  // namespace kiosk::core

@@ -8,7 +8,7 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 bool isValidId(std::string_view id) {
-    if (id.empty() || id.size() > 64 || !isLower(id.front()) || id.back() == '-') return false;
+    if (id.empty() || id.size() > 48 || !isLower(id.front()) || id.back() == '-') return false;
     for (char c : id) {
         if (!isLower(c) && !isDigit(c) && c != '-') return false;
     }

@@ -7,23 +7,21 @@
 
 namespace kiosk::core {
 
-Result<toml::table> parseTomlFile(const std::filesystem::path& file) {
+Result<toml::table> parseTomlFile(const std::filesystem::path& file, std::uintmax_t maxBytes) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) {
         return Error{ErrorCode::FileNotFound, file.string(), 0, "file not found",
                      "check the path, or create the file"};
     }
-    // Refused before parsing: no human-written page or config is this large, and parsing a
-    // hostile file of any size must not be able to stall the kiosk.
-    constexpr std::uintmax_t kMaxBytes = 1024 * 1024;
     const std::uintmax_t size = std::filesystem::file_size(file, ec);
     if (ec) {
         return Error{ErrorCode::FileUnreadable, file.string(), 0, "cannot read the file: " + ec.message(),
                      "check that the kiosk's user may read it"};
     }
-    if (size > kMaxBytes) {
-        return Error{ErrorCode::InvalidValue, file.string(), 0, "file is larger than 1 MiB",
-                     "split it into several pages, or move long texts out of it"};
+    if (size > maxBytes) {
+        return Error{ErrorCode::TooLarge, file.string(), 0,
+                     "file is larger than " + std::to_string(maxBytes / 1024) + " KiB",
+                     "split it into several files"};
     }
     if (std::FILE* probe = std::fopen(file.c_str(), "rb")) {
         std::fclose(probe);
@@ -36,9 +34,8 @@ Result<toml::table> parseTomlFile(const std::filesystem::path& file) {
     } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
         return Error{ErrorCode::Syntax, file.string(), static_cast<int>(where.line),
-                     "not valid TOML: " + std::string(e.description()) + " (column " +
-                         std::to_string(where.column) + ")",
-                     "fix the syntax at that line; text values need \"quotes\""};
+                     "not valid TOML: " + std::string(e.description()),
+                     "fix the syntax at that line; text values need \"quotes\"", static_cast<int>(where.column)};
     }
 }
 
@@ -54,8 +51,22 @@ int TableReader::lineOf(std::string_view key) const {
 
 const toml::node* TableReader::node(std::string_view key) const { return m_table.get(key); }
 
+int TableReader::columnOf(std::string_view key) const {
+    if (const toml::node* n = node(key)) return static_cast<int>(n->source().begin.column);
+    return static_cast<int>(m_table.source().begin.column);
+}
+
+void TableReader::report(Severity severity, ErrorCode code, std::string_view key, std::string message,
+                         std::string hint) const {
+    m_problems.push_back(Error{code, m_file, lineOf(key), std::move(message), std::move(hint), columnOf(key), severity});
+}
+
 void TableReader::fail(ErrorCode code, std::string_view key, std::string message, std::string hint) const {
-    m_problems.push_back(Error{code, m_file, lineOf(key), std::move(message), std::move(hint)});
+    report(Severity::Error, code, key, std::move(message), std::move(hint));
+}
+
+void TableReader::warn(ErrorCode code, std::string_view key, std::string message, std::string hint) const {
+    report(Severity::Warning, code, key, std::move(message), std::move(hint));
 }
 
 void TableReader::wrongType(std::string_view key, std::string_view expected) const {
@@ -69,7 +80,8 @@ void TableReader::rejectUnknownKeys(std::span<const std::string_view> known) con
         for (std::string_view k : known) isKnown = isKnown || k == name;
         if (isKnown) continue;
         m_problems.push_back(Error{ErrorCode::UnknownKey, m_file, static_cast<int>(key.source().begin.line),
-                                   "unknown key '" + qualified(name) + "'", suggestionHint(name, known)});
+                                   "unknown key '" + qualified(name) + "'", suggestionHint(name, known),
+                                   static_cast<int>(key.source().begin.column)});
     }
 }
 
@@ -81,6 +93,25 @@ std::optional<std::string> TableReader::string(std::string_view key, bool requir
     }
     if (const auto* s = n->as_string()) return s->get();
     wrongType(key, "text in \"quotes\"");
+    return std::nullopt;
+}
+
+std::optional<bool> TableReader::boolean(std::string_view key) const {
+    const toml::node* n = node(key);
+    if (!n) return std::nullopt;
+    if (const auto* b = n->as_boolean()) return b->get();
+    wrongType(key, "true or false (without quotes)");
+    return std::nullopt;
+}
+
+std::optional<toml::date> TableReader::date(std::string_view key, bool required) const {
+    const toml::node* n = node(key);
+    if (!n) {
+        if (required) fail(ErrorCode::MissingKey, key, "missing key '" + qualified(key) + "'", "add it, like 2026-03-14");
+        return std::nullopt;
+    }
+    if (const auto* d = n->as_date()) return d->get();
+    wrongType(key, "a date written without quotes, like 2026-03-14");
     return std::nullopt;
 }
 
@@ -139,6 +170,34 @@ const toml::array* TableReader::array(std::string_view key) const {
     if (const auto* a = n->as_array()) return a;
     wrongType(key, "a list");
     return nullptr;
+}
+
+std::vector<TableReader> TableReader::sections(std::string_view key, std::size_t min, std::size_t max,
+                                               std::string_view what) const {
+    std::vector<TableReader> out;
+    const toml::node* n = node(key);
+    const toml::array* list = n ? n->as_array() : nullptr;
+    if (n && !list) {
+        wrongType(key, "a list of [[" + qualified(key) + "]] sections");
+        return out;
+    }
+    const std::size_t count = list ? list->size() : 0;
+    if (count < min || count > max) {
+        const std::string range = min == max ? std::to_string(min) : std::to_string(min) + " to " + std::to_string(max);
+        fail(count > max ? ErrorCode::TooLarge : ErrorCode::MissingKey, key,
+             "there are " + std::to_string(count) + " " + std::string(what) + ", but " + range + " are allowed",
+             count < min ? "add [[" + qualified(key) + "]] sections" : "remove some, or split them over several blocks");
+        if (count > max) return out;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        const toml::table* section = (*list)[i].as_table();
+        if (!section) {
+            wrongType(key, "a list of [[" + qualified(key) + "]] sections");
+            return out;
+        }
+        out.emplace_back(*section, m_file, qualified(key) + "[" + std::to_string(i + 1) + "].", m_problems);
+    }
+    return out;
 }
 
 }  // namespace kiosk::core

@@ -18,7 +18,7 @@ struct Column {
     float width;
 };
 
-void drawImage(FrameContext& ctx, const core::ImageBlock& image, const Column& column, float maxHeight) {
+void drawImage(FrameContext& ctx, const core::Picture& image, const Column& column, float maxHeight) {
     const Theme& theme = ctx.theme;
     const Texture* texture = ctx.textures.get(image.file, static_cast<int>(column.width));
     ImGui::SetCursorPosX(column.x);
@@ -60,7 +60,11 @@ void drawButton(FrameContext& ctx, const core::Page& page, const core::ButtonBlo
     const float width = std::min(column.width, std::max(buttonWidth(ctx, spec), ctx.theme.em(14.0f)));
     ImGui::SetCursorPosX(column.x);
     if (touchButton(ctx, spec, ImVec2(width, ctx.theme.touchTarget()))) {
-        ctx.intents.push_back(core::OpenPage{button.targetPage});
+        if (!button.targetFlow.empty()) {
+            ctx.intents.push_back(core::StartFlow{button.targetFlow});
+        } else {
+            ctx.intents.push_back(core::OpenPage{button.targetPage});
+        }
     }
 }
 
@@ -74,9 +78,9 @@ void drawBlock(FrameContext& ctx, const core::Page& page, const core::Block& blo
                 drawWrapped(theme.fonts().heading, theme.colors().text, b.text.in(ctx.languages), column.width);
             } else if constexpr (std::is_same_v<T, core::TextBlock>) {
                 ImGui::SetCursorPosX(column.x);
-                drawParagraphs(theme, theme.fonts().body, theme.colors().text, b.text.in(ctx.languages), column.width);
+                drawParagraphs(theme, theme.fonts().body, theme.colors().text, core::plainText(b.text.in(ctx.languages)), column.width);
             } else if constexpr (std::is_same_v<T, core::ImageBlock>) {
-                drawImage(ctx, b, column, viewHeight * 0.5f);
+                drawImage(ctx, b.picture, column, viewHeight * 0.5f);
             } else if constexpr (std::is_same_v<T, core::ButtonBlock>) {
                 drawButton(ctx, page, b, column);
             }

@@ -1,0 +1,138 @@
+// Reads only the headers of PNG and JPEG files and scans SVG text, so a picture with lying
+// dimensions or hidden scripts is refused before SDL_image ever sees it.
+#include "core/pack/image_check.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <vector>
+
+#include "core/pack/pack_limits.hpp"
+
+namespace kiosk::core {
+namespace {
+
+using Bytes = std::vector<unsigned char>;
+
+Bytes readPrefix(const std::filesystem::path& file, std::size_t count) {
+    std::ifstream in(file, std::ios::binary);
+    Bytes bytes(count);
+    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(count));
+    bytes.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    return bytes;
+}
+
+std::uint32_t bigEndian32(const Bytes& b, std::size_t at) {
+    return (std::uint32_t{b[at]} << 24) | (std::uint32_t{b[at + 1]} << 16) | (std::uint32_t{b[at + 2]} << 8) | b[at + 3];
+}
+int bigEndian16(const Bytes& b, std::size_t at) { return (b[at] << 8) | b[at + 1]; }
+
+bool startsWith(const Bytes& b, std::initializer_list<unsigned char> magic) {
+    return b.size() >= magic.size() && std::equal(magic.begin(), magic.end(), b.begin());
+}
+
+bool looksLikeSvg(const Bytes& b) {
+    const std::string head(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(b.size(), 512)));
+    return head.find("<svg") != std::string::npos;
+}
+
+// The JPEG frame header (SOF) carries the size; it follows a chain of marker segments.
+std::optional<ImageFacts> jpegSize(const std::filesystem::path& file) {
+    const Bytes b = readPrefix(file, 256 * 1024);
+    std::size_t at = 2;
+    while (at + 9 < b.size()) {
+        if (b[at] != 0xFF) return std::nullopt;
+        const unsigned char marker = b[at + 1];
+        if (marker == 0xFF) {  // fill byte
+            ++at;
+            continue;
+        }
+        const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (startOfFrame) return ImageFacts{ImageType::Jpeg, bigEndian16(b, at + 7), bigEndian16(b, at + 5)};
+        at += 2 + static_cast<std::size_t>(bigEndian16(b, at + 2));
+    }
+    return std::nullopt;
+}
+
+// SVG is text that SDL_image's renderer would follow; anything active or external is refused.
+std::optional<std::string> forbiddenSvgContent(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (std::string_view bad : {"<script", "<foreignobject", "javascript:", "<!entity"}) {
+        if (text.find(bad) != std::string::npos) return std::string(bad);
+    }
+    for (std::size_t at = text.find(" on"); at != std::string::npos; at = text.find(" on", at + 1)) {
+        std::size_t end = at + 3;
+        while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+        if (end > at + 3 && end < text.size() && text[end] == '=') return text.substr(at + 1, end - at);
+    }
+    for (std::size_t at = text.find("href="); at != std::string::npos; at = text.find("href=", at + 1)) {
+        if (at + 6 < text.size() && text[at + 6] != '#') return std::string("a link to another file");
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<ImageFacts> checkImageFile(const std::filesystem::path& file, const std::string& shownName) {
+    auto failure = [&](ErrorCode code, std::string message, std::string hint) {
+        return Error{code, shownName, 0, std::move(message), std::move(hint)};
+    };
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(file, ec);
+    if (ec) return failure(ErrorCode::FileUnreadable, "picture '" + shownName + "' cannot be read", "check the file");
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    const Bytes head = readPrefix(file, 512);
+
+    ImageFacts facts;
+    if (startsWith(head, {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}) && head.size() >= 24) {
+        facts = ImageFacts{ImageType::Png, static_cast<int>(bigEndian32(head, 16)), static_cast<int>(bigEndian32(head, 20))};
+    } else if (startsWith(head, {0xFF, 0xD8, 0xFF})) {
+        auto jpeg = jpegSize(file);
+        if (!jpeg) return failure(ErrorCode::InvalidValue, "picture '" + shownName + "' is a damaged JPEG", "export it again");
+        facts = *jpeg;
+    } else if (looksLikeSvg(head)) {
+        facts.type = ImageType::Svg;
+    } else {
+        return failure(ErrorCode::InvalidValue, "picture '" + shownName + "' is not an SVG, PNG or JPEG image",
+                       "export it again as .svg, .png or .jpg");
+    }
+
+    const bool nameMatches = (facts.type == ImageType::Svg && extension == ".svg") ||
+                             (facts.type == ImageType::Png && extension == ".png") ||
+                             (facts.type == ImageType::Jpeg && (extension == ".jpg" || extension == ".jpeg"));
+    if (!nameMatches) {
+        static constexpr std::array names{"an SVG", "a PNG", "a JPEG"};
+        return failure(ErrorCode::InvalidValue,
+                       "picture '" + shownName + "' is " + names[static_cast<int>(facts.type)] + " file with the wrong ending",
+                       "rename it so its ending says what it is");
+    }
+    if (facts.type == ImageType::Svg) {
+        if (size > limits::kSvgBytes) {
+            return failure(ErrorCode::TooLarge, "picture '" + shownName + "' is larger than 1 MiB", "simplify the drawing");
+        }
+        if (auto bad = forbiddenSvgContent(file)) {
+            return failure(ErrorCode::Forbidden, "picture '" + shownName + "' contains " + *bad,
+                           "pictures may only draw: remove scripts, event handlers and links to other files");
+        }
+        return facts;
+    }
+    if (size > limits::kImageBytes) {
+        return failure(ErrorCode::TooLarge, "picture '" + shownName + "' is larger than 10 MiB",
+                       "save it smaller: screens show at most 4096 pixels");
+    }
+    if (facts.width <= 0 || facts.height <= 0 || facts.width > limits::kImageSide || facts.height > limits::kImageSide) {
+        return failure(ErrorCode::TooLarge,
+                       "picture '" + shownName + "' is " + std::to_string(facts.width) + " × " +
+                           std::to_string(facts.height) + " pixels; at most 4096 × 4096 are allowed",
+                       "scale it down");
+    }
+    return facts;
+}
+
+}  // namespace kiosk::core

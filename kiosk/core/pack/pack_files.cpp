@@ -1,0 +1,102 @@
+// File names can lie, so programs and fonts are also recognised by their first bytes.
+#include "core/pack/pack_files.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <string_view>
+
+#include "core/pack/pack_limits.hpp"
+
+namespace kiosk::core {
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::array kAllowedExtensions{".toml"sv, ".md"sv, ".svg"sv, ".png"sv, ".jpg"sv, ".jpeg"sv};
+
+// What the first bytes say the file is, when it is something a pack must never carry.
+std::string_view forbiddenKind(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::array<char, 4> head{};
+    in.read(head.data(), head.size());
+    const std::string_view magic(head.data(), static_cast<std::size_t>(in.gcount()));
+    if (magic.starts_with("\x7F" "ELF") || magic.starts_with("MZ")) return "a program";
+    if (magic.starts_with("#!")) return "a script";
+    if (magic == std::string_view("\0\1\0\0", 4) || magic == "OTTO" || magic == "true" || magic == "ttcf" ||
+        magic == "wOFF" || magic == "wOF2") {
+        return "a font";
+    }
+    return {};
+}
+
+std::string lowercaseExtension(const std::filesystem::path& file) {
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    return extension;
+}
+
+}  // namespace
+
+void checkPackFiles(const std::filesystem::path& folder, Diagnostics& problems) {
+    auto report = [&problems](ErrorCode code, const std::filesystem::path& file, std::string message, std::string hint) {
+        problems.push_back(Error{code, file.string(), 0, std::move(message), std::move(hint)});
+    };
+    std::error_code ec;
+    std::filesystem::recursive_directory_iterator it(folder, std::filesystem::directory_options::none, ec);
+    std::uintmax_t totalBytes = 0;
+    std::size_t fileCount = 0;
+    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        const std::filesystem::directory_entry& entry = *it;
+        const std::filesystem::path& path = entry.path();
+        // Editors leave hidden files (".file.swp") next to what they edit; the kiosk never reads them.
+        if (path.filename().string().starts_with(".")) {
+            if (entry.is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it.depth() >= limits::kFolderDepth) {
+            report(ErrorCode::TooLarge, path, "folders are nested more than 8 deep", "keep the pack's folders flat");
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (entry.is_symlink(ec)) {
+            // Followed by nothing: a link could lead anywhere on the kiosk. Image references that
+            // resolve through a link are checked where they are read.
+            const auto target = std::filesystem::weakly_canonical(path, ec).lexically_relative(folder);
+            if (ec || target.empty() || *target.begin() == "..") {
+                report(ErrorCode::Forbidden, path, "this is a link to something outside the pack",
+                       "copy the file into the pack instead of linking to it");
+            }
+            continue;
+        }
+        if (entry.is_directory(ec)) continue;
+        if (!entry.is_regular_file(ec)) {
+            report(ErrorCode::Forbidden, path, "this is not an ordinary file (a device or a pipe)", "remove it from the pack");
+            continue;
+        }
+        if (++fileCount > limits::kPackFiles) break;  // enough to know; the rest need not be looked at
+        totalBytes += entry.file_size(ec);
+        const std::string_view kind = forbiddenKind(path);
+        if (!kind.empty()) {
+            report(ErrorCode::Forbidden, path, "this file is " + std::string(kind) + ", which a pack must never contain",
+                   "remove it; packs hold only texts and pictures");
+            continue;
+        }
+        const std::string extension = lowercaseExtension(path);
+        if (std::find(kAllowedExtensions.begin(), kAllowedExtensions.end(), extension) == kAllowedExtensions.end()) {
+            report(ErrorCode::Forbidden, path, "files of this kind do not belong in a pack",
+                   "packs hold only .toml, .md, .svg, .png and .jpg files; remove it or convert it");
+        }
+    }
+    if (ec) report(ErrorCode::FileUnreadable, folder, "the pack folder cannot be read completely: " + ec.message(),
+                   "check that the kiosk's user may read every file in it");
+    if (fileCount > limits::kPackFiles) {
+        report(ErrorCode::TooLarge, folder, "the pack has more than 20,000 files",
+               "split it into several packs");
+    }
+    if (totalBytes > limits::kPackBytes) {
+        report(ErrorCode::TooLarge, folder, "the pack is larger than 200 MiB", "make its pictures smaller, or split it");
+    }
+}
+
+}  // namespace kiosk::core

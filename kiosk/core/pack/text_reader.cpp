@@ -1,0 +1,187 @@
+// Texts are where authors make most mistakes; each is checked where it is read, so the message
+// can point at the exact line and language.
+#include "core/pack/text_reader.hpp"
+
+#include <algorithm>
+
+#include "core/pack/markdown.hpp"
+#include "core/pack/pack_limits.hpp"
+#include "core/util/did_you_mean.hpp"
+#include "core/util/identifiers.hpp"
+
+namespace kiosk::core {
+namespace {
+
+bool isWordBreak(std::string_view text, std::size_t i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '-' || c == '/') return true;
+    // Lines wrap after en and em dashes (U+2013, U+2014) too.
+    return text.compare(i, 3, "\u2013") == 0 || text.compare(i, 3, "\u2014") == 0;
+}
+
+std::string longestWord(std::string_view text) {
+    std::string_view longest;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && !isWordBreak(text, i)) continue;
+        const std::string_view word = text.substr(start, i - start);
+        if (countCharacters(word) > countCharacters(longest)) longest = word;
+        start = i + 1;
+    }
+    return std::string(longest);
+}
+
+// Length and word checks for one translation, reported at that translation's line.
+void checkLimits(const TableReader& languages, const std::string& tag, std::string_view text, std::size_t maxChars) {
+    const std::size_t length = countCharacters(text);
+    if (length > maxChars) {
+        languages.fail(ErrorCode::TooLarge, tag,
+                       "'" + languages.qualified(tag) + "' has " + std::to_string(length) + " characters, at most " +
+                           std::to_string(maxChars) + " fit here",
+                       "shorten it");
+    }
+    const std::string word = longestWord(text);
+    if (countCharacters(word) > limits::kWordChars && word.find("://") == std::string::npos) {
+        languages.fail(ErrorCode::TooLarge, tag,
+                       "the word '" + word + "' in '" + languages.qualified(tag) + "' is too long to fit its block (" +
+                           std::to_string(countCharacters(word)) + " characters, at most " +
+                           std::to_string(limits::kWordChars) + ")",
+                       "split it with a hyphen, like 'Kraftfahrzeug-Zulassung'");
+    }
+}
+
+// Warns once per text about the pack's languages it lacks, and about languages the pack does not declare.
+template <class T>
+void checkTranslations(const TableReader& parent, std::string_view key, const Localized<T>& text,
+                       const PackReadContext& context) {
+    // Without a valid 'languages' list (reported on its own) every text would warn.
+    if (text.empty() || context.languages.empty()) return;
+    std::string missing;
+    for (const std::string& language : context.languages) {
+        if (text.has(language)) continue;
+        if (!missing.empty()) missing += ", ";
+        missing += "'" + language + "'";
+    }
+    if (!missing.empty()) {
+        parent.warn(ErrorCode::MissingTranslation, key,
+                    "'" + parent.qualified(key) + "' has no " + missing + " translation",
+                    "add it; until then visitors see the text in another language");
+    }
+    for (const auto& [language, value] : text.all()) {
+        if (std::find(context.languages.begin(), context.languages.end(), language) != context.languages.end()) continue;
+        parent.warn(ErrorCode::MissingTranslation, key,
+                    "'" + parent.qualified(key) + "." + language + "' is in a language the pack does not list",
+                    "add \"" + language + "\" to 'languages' in pack.toml, or remove the text");
+    }
+}
+
+// Calls `each(tag, text)` for every valid, non-empty translation in parent[key].
+template <class Each>
+std::optional<TableReader> forEachTranslation(const TableReader& parent, std::string_view key, bool required, Each each) {
+    auto table = parent.table(key, required);
+    if (!table) return table;
+    for (const auto& [language, value] : table->raw()) {
+        const std::string tag(language.str());
+        if (!isValidLanguageTag(tag)) {
+            table->fail(ErrorCode::InvalidValue, tag, "'" + table->qualified(tag) + "' is not a language",
+                        "use language tags like de, en, uk or de-x-ls");
+            continue;
+        }
+        auto text = table->string(tag, true);
+        if (!text) continue;
+        if (text->empty()) {
+            table->fail(ErrorCode::InvalidValue, tag, "'" + table->qualified(tag) + "' is empty",
+                        "write the text, or remove the line to fall back to another language");
+            continue;
+        }
+        each(*table, tag, *text);
+    }
+    return table;
+}
+
+template <class T>
+void requireSomeText(const TableReader& parent, std::string_view key, bool required, const Localized<T>& text,
+                     const std::optional<TableReader>& table) {
+    if (required && table && text.empty()) {
+        parent.fail(ErrorCode::MissingKey, key, "'" + parent.qualified(key) + "' has no text",
+                    "add at least de = \"…\" and en = \"…\"");
+    }
+}
+
+}  // namespace
+
+std::size_t countCharacters(std::string_view utf8) {
+    return static_cast<std::size_t>(
+        std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+LocalizedText readText(const TableReader& parent, std::string_view key, std::size_t maxChars, bool required,
+                       const PackReadContext& context) {
+    LocalizedText text;
+    auto table = forEachTranslation(parent, key, required,
+                                    [&](const TableReader& languages, const std::string& tag, const std::string& value) {
+                                        checkLimits(languages, tag, value, maxChars);
+                                        text.set(tag, value);
+                                    });
+    requireSomeText(parent, key, required, text, table);
+    checkTranslations(parent, key, text, context);
+    return text;
+}
+
+Localized<RichText> readRichText(const TableReader& parent, std::string_view key, bool required,
+                                 PackReadContext& context) {
+    Localized<RichText> text;
+    auto table = forEachTranslation(
+        parent, key, required, [&](const TableReader& languages, const std::string& tag, const std::string& value) {
+            ParsedMarkdown parsed = parseMarkdown(value);
+            checkLimits(languages, tag, plainText(parsed.text), limits::kRichText);
+            // A text over several lines is written as """ followed by a line break, so its first
+            // line is the one after the key.
+            const int firstLine = languages.lineOf(tag) + (value.find('\n') != std::string::npos ? 1 : 0);
+            for (const MarkdownProblem& problem : parsed.problems) {
+                languages.problems().push_back(Error{ErrorCode::InvalidValue, languages.file(),
+                                                     firstLine + problem.lineOffset,
+                                                     problem.message + " (in '" + languages.qualified(tag) + "')",
+                                                     problem.hint});
+            }
+            for (const std::string& target : parsed.linkTargets) {
+                if (context.pageIds.count(target) > 0) {
+                    context.linkedPages.insert(target);
+                    continue;
+                }
+                std::vector<std::string_view> pages(context.pageIds.begin(), context.pageIds.end());
+                languages.fail(ErrorCode::BrokenReference, tag,
+                               "'" + languages.qualified(tag) + "' links to page '" + target + "', which does not exist",
+                               pages.empty() ? "add pages/" + target + ".toml" : suggestionHint(target, pages));
+            }
+            text.set(tag, std::move(parsed.text));
+        });
+    requireSomeText(parent, key, required, text, table);
+    checkTranslations(parent, key, text, context);
+    return text;
+}
+
+std::string readPlainText(const TableReader& reader, std::string_view key, std::size_t maxChars, bool required) {
+    auto text = reader.string(key, required);
+    if (!text) return {};
+    if (countCharacters(*text) > maxChars) {
+        reader.fail(ErrorCode::TooLarge, key,
+                    "'" + reader.qualified(key) + "' has " + std::to_string(countCharacters(*text)) +
+                        " characters, at most " + std::to_string(maxChars) + " fit here",
+                    "shorten it");
+    }
+    return *text;
+}
+
+std::string readId(const TableReader& reader, std::string_view key, std::string_view what) {
+    auto id = reader.string(key, true);
+    if (!id) return {};
+    if (!isValidId(*id)) {
+        reader.fail(ErrorCode::InvalidValue, key, std::string(what) + " id '" + *id + "' is not a valid id",
+                    "use up to 48 lowercase letters, digits and '-', starting with a letter");
+        return {};
+    }
+    return *id;
+}
+
+}  // namespace kiosk::core
