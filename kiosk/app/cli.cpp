@@ -39,15 +39,35 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     auto* shot = app.add_subcommand("screenshot", "Render one screen to a PNG file, with no display needed");
     shot->fallthrough();  // `kiosk screenshot --content DIR …` works like `kiosk --content DIR screenshot …`
     auto& s = line.screenshot;
-    auto* pack = shot->add_option("--pack", s.packId, "Pack to show (default: the home screen)")->type_name("ID");
-    shot->add_option("--page", s.pageId, "Page of that pack (default: its start page)")->type_name("ID")->needs(pack);
+    auto* packOption = shot->add_option("--pack", s.packId, "Pack to show (default: the home screen)")->type_name("ID");
+    shot->add_option("--page", s.pageId, "Page of that pack (default: its start page)")->type_name("ID")->needs(packOption);
     shot->add_option("--lang", s.language, "Language to render (default: the configured default)")->type_name("TAG");
     shot->add_option("--size", s.size, "Picture size")->capture_default_str()->type_name("WxH");
     shot->add_option("--out", s.out, "PNG file to write")->required()->type_name("FILE");
     shot->callback([&line] { line.command = Command::Screenshot; });
 
+    auto* pack = app.add_subcommand("pack", "Tools for content packs: validate, new");
+    pack->require_subcommand(1);
+    auto* validate = pack->add_subcommand("validate", "Check packs and print every problem as file:line:col");
+    validate->add_option("PATH", line.packValidate.paths, "Pack folders, or folders of packs (e.g. content/*)")
+        ->required()
+        ->type_name("PATH");
+    validate->add_flag("--json", line.packValidate.json, "Print the problems as JSON, for tools");
+    validate->callback([&line] { line.command = Command::PackValidate; });
+    auto* create = pack->add_subcommand("new", "Create a new pack from a template that shows how things are done");
+    create->add_option("ID", line.packNew.id, "The new pack's id, e.g. library-card")->required()->type_name("ID");
+    create->add_option("--out", line.packNew.out, "Folder to create it in (default: the current folder)")->type_name("DIR");
+    create->callback([&line] { line.command = Command::PackNew; });
+
+    auto* preview = app.add_subcommand("preview", "Show one pack in a window and reload it when a file changes");
+    preview->fallthrough();
+    preview->add_option("PATH", line.preview.pack, "The pack folder")->required()->type_name("PATH");
+    preview->add_option("--lang", line.preview.language, "Language to start in")->type_name("TAG");
+    preview->callback([&line] { line.command = Command::Preview; });
+
     app.footer(
-        "Exit codes: 0 ok, 1 internal error, 2 wrong flags, 3 config error, 4 no display, 5 pack or page not found.\n"
+        "Exit codes: 0 ok, 1 internal error (pack validate: a pack has errors), 2 wrong flags, 3 config error,\n"
+        "4 no display, 5 pack or page not found.\n"
         "Without a display: xvfb-run -a kiosk --windowed, or kiosk screenshot --out home.png");
 }
 

@@ -38,13 +38,31 @@ struct ScreenshotOptions {
     std::filesystem::path out;
 };
 
-enum class Command { Run, Screenshot };
+struct PackValidateOptions {
+    std::vector<std::filesystem::path> paths;  // pack folders, folders of packs, or their pack.toml
+    bool json = false;
+};
+
+struct PackNewOptions {
+    std::string id;
+    std::filesystem::path out = ".";  // the folder the new pack folder is created in
+};
+
+struct PreviewOptions {
+    std::filesystem::path pack;
+    std::string language;
+};
+
+enum class Command { Run, Screenshot, PackValidate, PackNew, Preview };
 
 struct CommandLine {
     Command command = Command::Run;
     ConfigOverrides overrides;
     RunOptions run;
     ScreenshotOptions screenshot;
+    PackValidateOptions packValidate;
+    PackNewOptions packNew;
+    PreviewOptions preview;
 };
 
 // "320x240 to 8192x8192", for messages about --size.

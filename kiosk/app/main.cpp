@@ -7,6 +7,7 @@
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
+#include "app/pack_commands.hpp"
 #include "core/config/kiosk_config.hpp"
 #include "net/curl_info.hpp"
 #include "platform/system_info.hpp"
@@ -46,7 +47,14 @@ int main(int argc, char** argv) {
     }
 
     try {
-        return line.command == Command::Screenshot ? screenshotCommand(line) : runCommand(line, startedAt);
+        switch (line.command) {
+            case Command::Screenshot: return screenshotCommand(line);
+            case Command::PackValidate: return packValidateCommand(line.packValidate);
+            case Command::PackNew: return packNewCommand(line.packNew);
+            case Command::Preview: return previewCommand(line);
+            case Command::Run: break;
+        }
+        return runCommand(line, startedAt);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kiosk: internal error: %s\n", e.what());
         return kExitFailure;

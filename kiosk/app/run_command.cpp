@@ -18,7 +18,10 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
 
     core::SteadyClock clock;
     core::Navigator navigator(library, config->languages, config->defaultLanguage, config->idleReset, clock.now());
-    platform::WindowLoopOptions options{config->window, line.run.frames, startedAt};
+    platform::WindowLoopOptions options;
+    options.window = config->window;
+    options.maxFrames = line.run.frames;
+    options.startedAt = startedAt;
     const auto result = platform::runWindowLoop(options, navigator, clock, platform::systemFontFiles());
     if (!result.error.empty()) {
         std::fprintf(stderr, "kiosk: %s\n", result.error.c_str());

@@ -121,11 +121,11 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
 
     int pendingFrames = kFramesAfterChange;
     int consecutiveFailures = 0;
+    core::TimePoint nextPoll = clock.now();
     bool running = true;
     while (running) {
-        const int timeout = (pendingFrames > 0 || options.maxFrames > 0)
-                                ? 0
-                                : millisecondsUntil(navigator.nextDeadline(), clock.now());
+        int timeout = (pendingFrames > 0 || options.maxFrames > 0) ? 0 : millisecondsUntil(navigator.nextDeadline(), clock.now());
+        if (options.poll) timeout = std::min(timeout, options.pollMilliseconds);
         SDL_Event event;
         for (bool got = SDL_WaitEventTimeout(&event, timeout) != 0; got; got = SDL_PollEvent(&event) != 0) {
             ImGui_ImplSDL2_ProcessEvent(&event);
@@ -151,6 +151,10 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
             }
         }
         if (navigator.tick(clock.now())) pendingFrames = kFramesAfterChange;
+        if (options.poll && clock.now() >= nextPoll) {
+            nextPoll = clock.now() + std::chrono::milliseconds(options.pollMilliseconds);
+            if (options.poll(ui)) pendingFrames = kFramesAfterChange;
+        }
         if (!running || (pendingFrames <= 0 && options.maxFrames == 0)) continue;
 
         canvas->beginFrame();

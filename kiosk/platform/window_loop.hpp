@@ -1,11 +1,13 @@
 // The kiosk on a real screen: window, event pump, idle-aware frame loop.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "core/config/kiosk_config.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/util/clock.hpp"
+#include "ui/kiosk_ui.hpp"
 #include "ui/theme.hpp"
 
 namespace kiosk::platform {
@@ -14,6 +16,10 @@ struct WindowLoopOptions {
     core::WindowConfig window;
     int maxFrames = 0;            // > 0: draw exactly this many frames, then return (smoke tests, benchmarks)
     core::TimePoint startedAt{};  // for the "first frame after … ms" log line
+    // Called about every `pollMilliseconds` between frames; returning true redraws the screen.
+    // The preview polls its pack folder this way.
+    std::function<bool(ui::KioskUi&)> poll;
+    int pollMilliseconds = 500;
 };
 
 struct WindowLoopResult {

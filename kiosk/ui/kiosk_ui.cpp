@@ -6,6 +6,7 @@
 #include "ui/imgui_scoped.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/page_screen.hpp"
+#include "ui/screens/problems_screen.hpp"
 
 namespace kiosk::ui {
 
@@ -23,6 +24,8 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
                                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                             ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     scoped::Window root("kiosk", kRootFlags);
+
+    if (drawAuthorProblems(ctx, m_authorProblems)) return;
 
     const bool justArrived = !(nav.location() == m_lastLocation);
     m_lastLocation = nav.location();

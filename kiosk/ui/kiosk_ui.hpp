@@ -24,6 +24,12 @@ public:
     // After the frame is presented, when no draw data refers to textures any more.
     void afterFrame() { m_textures.collectGarbage(); }
 
+    // Preview only: the problems of the pack being written. With errors they replace the screen
+    // (the pack cannot be shown); warnings show in a strip at the bottom. Empty: nothing shown.
+    void setAuthorProblems(core::Diagnostics problems) { m_authorProblems = std::move(problems); }
+    // Between frames, after files changed on disk: pictures are decoded again when next drawn.
+    void forgetTextures() { m_textures.clear(); }
+
     const ItemRegistry& items() const { return m_items; }
     const TextureCache& textures() const { return m_textures; }
 
@@ -32,6 +38,7 @@ private:
     TextureCache m_textures;
     ItemRegistry m_items;
     core::Location m_lastLocation{"-", "-"};  // never a real location, so the first frame "arrives"
+    core::Diagnostics m_authorProblems;
 };
 
 }  // namespace kiosk::ui

@@ -77,4 +77,11 @@ void TextureCache::collectGarbage() {
     }
 }
 
+void TextureCache::clear() {
+    for (auto& [key, entry] : m_entries) {
+        if (entry.texture.handle) SDL_DestroyTexture(entry.texture.handle);
+    }
+    m_entries.clear();
+}
+
 }  // namespace kiosk::ui

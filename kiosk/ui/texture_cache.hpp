@@ -33,6 +33,9 @@ public:
     // Call between frames: frees textures no frame has used for a while.
     void collectGarbage();
 
+    // Between frames: drops every texture, so changed files are decoded again (preview reloads).
+    void clear();
+
     std::size_t size() const { return m_entries.size(); }
 
 private:

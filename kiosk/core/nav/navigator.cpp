@@ -193,6 +193,24 @@ const QuizBlock* Navigator::findQuiz(std::string_view quizId) const {
     return nullptr;
 }
 
+void Navigator::libraryChanged() {
+    // The history may name pages that are gone; going back to one would be refused later anyway,
+    // but a clean history is simpler to reason about.
+    m_history.clear();
+    m_quizAnswers.clear();
+    const Pack* pack = currentPack();
+    if (!pack) {
+        m_location = Location{};
+        m_flow.reset();
+        return;
+    }
+    if (!pack->findPage(m_location.pageId)) m_location.pageId = pack->startPage;
+    if (m_flow) {
+        const Flow* flow = pack->findFlow(m_flow->flowId);
+        if (!flow || m_flow->step > flow->steps.size() + 1) m_flow.reset();
+    }
+}
+
 bool Navigator::visitorPresent() const {
     return !m_location.isHome() || !m_history.empty() || m_language != m_defaultLanguage;
 }

@@ -43,6 +43,10 @@ public:
     // a frame behind a content reload, and a visitor must never land on an empty page.
     void apply(const Intent& intent, TimePoint now);
 
+    // After the library's packs were replaced (a preview reload): stays where the visitor is if
+    // that page still exists, else the pack's start page, else home. A flow is left if it changed.
+    void libraryChanged();
+
     // Any touch or key counts as the visitor still being there.
     void noteActivity(TimePoint now) { m_lastActivity = now; }
 
