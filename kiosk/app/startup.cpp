@@ -1,6 +1,7 @@
 // Composition-root helpers: the only place that knows default paths.
 #include "app/startup.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -20,7 +21,7 @@ std::optional<core::KioskConfig> loadEffectiveConfig(const ConfigOverrides& over
     const std::filesystem::path file = overrides.configFile.empty() ? KIOSK_DEFAULT_CONFIG : overrides.configFile;
     auto loaded = core::loadConfig(file);
     if (!loaded) {
-        printProblems(loaded.error(), "config error");
+        printProblems(loaded.error(), "config");
         return std::nullopt;
     }
     core::KioskConfig config = std::move(loaded).value();
@@ -49,7 +50,7 @@ std::optional<core::KioskConfig> loadEffectiveConfig(const ConfigOverrides& over
 
     const auto problems = core::validateConfig(config, file.string() + " with command-line flags");
     if (!problems.empty()) {
-        printProblems(problems, "config error");
+        printProblems(problems, "config");
         return std::nullopt;
     }
     return config;
@@ -57,8 +58,10 @@ std::optional<core::KioskConfig> loadEffectiveConfig(const ConfigOverrides& over
 
 core::PackLibrary loadLibraryReporting(const core::KioskConfig& config) {
     core::PackLibrary library = core::loadPackLibrary(config.contentFolders);
-    printProblems(library.problems, "content error");
-    if (!library.problems.empty()) {
+    printProblems(library.problems, "content");
+    const bool anyError = std::any_of(library.problems.begin(), library.problems.end(),
+                                      [](const core::Error& e) { return !e.isWarning(); });
+    if (anyError) {
         core::logWarning("content", "packs with errors are not shown; check them with the messages above");
     }
     core::logInfo("content", std::to_string(library.packs.size()) + " pack(s) loaded");

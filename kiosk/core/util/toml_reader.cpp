@@ -185,7 +185,9 @@ std::vector<TableReader> TableReader::sections(std::string_view key, std::size_t
     if (count < min || count > max) {
         const std::string range = min == max ? std::to_string(min) : std::to_string(min) + " to " + std::to_string(max);
         fail(count > max ? ErrorCode::TooLarge : ErrorCode::MissingKey, key,
-             "there are " + std::to_string(count) + " " + std::string(what) + ", but " + range + " are allowed",
+             "'" + qualified(key) + "' has " + std::to_string(count) + " " +
+                 std::string(count == 1 && what.ends_with('s') ? what.substr(0, what.size() - 1) : what) + ", but " + range +
+                 " are allowed",
              count < min ? "add [[" + qualified(key) + "]] sections" : "remove some, or split them over several blocks");
         if (count > max) return out;
     }

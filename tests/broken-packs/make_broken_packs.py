@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+# Writes the deliberately broken packs next to this script: one mistake each, one folder per
+# mistake class. tests/cli/CMakeLists.txt runs `kiosk pack validate` on each and checks the
+# message and its line. Run it again after changing a pack here; commit the folders.
+import pathlib
+os_chdir = __import__("os").chdir(pathlib.Path(__file__).parent)
+import os, struct, zlib, shutil
+TILE = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#1F6FC5"/></svg>\n'
+def manifest(pid, extra=""):
+    return f'''id = "{pid}"
+version = "1.0.0"
+category = "egov"
+languages = ["de", "en"]
+start_page = "start"
+tile_icon = "images/tile.svg"
+{extra}title.de = "Kaputtes Paket"
+title.en = "Broken pack"
+description.de = "Enthält absichtlich einen Fehler."
+description.en = "Contains one mistake on purpose."
+'''
+def page(blocks):
+    return 'title.de = "Start"\ntitle.en = "Start"\n\n' + blocks
+TEXT = '[[blocks]]\ntype = "text"\ntext.de = "Hallo"\ntext.en = "Hello"\n'
+def png(w, h):
+    def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IEND", b"")
+
+packs = {
+ "toml-syntax": {"pages/start.toml": page('[[blocks]]\ntype = "text"\ntext.de = "Hallo\ntext.en = "Hello"\n')},
+ "unknown-key": {"pages/start.toml": page('[[blocks]]\ntype = "image"\nsrc = "images/tile.svg"\nalt.de = "Ein blaues Quadrat"\nalt.en = "A blue square"\ncaptoin.de = "Bildunterschrift"\n')},
+ "unknown-block-type": {"pages/start.toml": page('[[blocks]]\ntype = "imgae"\nsrc = "images/tile.svg"\n')},
+ "wrong-type": {"pages/start.toml": page('[[blocks]]\ntype = "quiz"\nid = "q"\nquestion.de = "Frage?"\nquestion.en = "Question?"\n\n[[blocks.answers]]\nid = "a"\ncorrect = "yes"\ntext.de = "Ja"\ntext.en = "Yes"\nfeedback.de = "Gut"\nfeedback.en = "Good"\n\n[[blocks.answers]]\nid = "b"\ncorrect = true\ntext.de = "Nein"\ntext.en = "No"\nfeedback.de = "Gut"\nfeedback.en = "Good"\n')},
+ "missing-alt-text": {"pages/start.toml": page('[[blocks]]\ntype = "image"\nsrc = "images/tile.svg"\n')},
+ "missing-image": {"pages/start.toml": page('[[blocks]]\ntype = "image"\nsrc = "images/photo.png"\nalt.de = "Ein Foto"\nalt.en = "A photo"\n')},
+ "broken-page-link": {"pages/start.toml": page('[[blocks]]\ntype = "button"\nid = "go"\nto = "stpes"\nlabel.de = "Weiter"\nlabel.en = "Next"\n'),
+                      "pages/steps.toml": page(TEXT)},
+ "broken-text-link": {"pages/start.toml": page('[[blocks]]\ntype = "text"\ntext.de = "Mehr unter [Schritte](schritte)."\ntext.en = "More in [steps](steps)."\n'),
+                      "pages/steps.toml": page(TEXT)},
+ "website-link-in-text": {"pages/start.toml": page('[[blocks]]\ntype = "text"\ntext.de = "Siehe [Portal](https://example.org)."\ntext.en = "See the [portal](https://example.org)."\n')},
+ "html-in-text": {"pages/start.toml": page('[[blocks]]\ntype = "text"\ntext.de = "Das ist <b>wichtig</b>."\ntext.en = "This is **important**."\n')},
+ "duplicate-id": {"pages/start.toml": page('[[blocks]]\ntype = "button"\nid = "go"\nto = "start"\nlabel.de = "Nochmal"\nlabel.en = "Again"\n\n[[blocks]]\ntype = "button"\nid = "go"\nto = "start"\nlabel.de = "Von vorn"\nlabel.en = "From the start"\n')},
+ "invalid-page-id": {"pages/start.toml": page('[[blocks]]\ntype = "button"\nid = "go"\nto = "start"\nlabel.de = "Nochmal"\nlabel.en = "Again"\n'), "pages/How To.toml": page(TEXT)},
+ "text-too-long": {"pages/start.toml": page('[[blocks]]\ntype = "heading"\ntext.de = "' + "Eine Überschrift, die viel zu lang ist " * 3 + '"\ntext.en = "A heading"\n')},
+ "word-too-long": {"pages/start.toml": page('[[blocks]]\ntype = "heading"\ntext.de = "Die Kraftfahrzeugzulassungsbescheinigung"\ntext.en = "The vehicle registration certificate"\n')},
+ "image-too-large": {"pages/start.toml": page('[[blocks]]\ntype = "image"\nsrc = "images/poster.png"\nalt.de = "Ein Plakat"\nalt.en = "A poster"\n'), "images/poster.png": png(12000, 9000)},
+ "image-wrong-ending": {"pages/start.toml": page('[[blocks]]\ntype = "image"\nsrc = "images/photo.svg"\nalt.de = "Ein Foto"\nalt.en = "A photo"\n'), "images/photo.svg": png(64, 64)},
+ "script-in-svg": {"pages/start.toml": page('[[blocks]]\ntype = "image"\nsrc = "images/map.svg"\nalt.de = "Eine Karte"\nalt.en = "A map"\n'),
+                   "images/map.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script><rect width="10" height="10"/></svg>\n'},
+ "font-in-pack": {"pages/start.toml": page(TEXT), "images/letters.png": b"OTTO" + b"\0" * 60},
+ "quiz-without-correct-answer": {"pages/start.toml": page('[[blocks]]\ntype = "quiz"\nid = "q"\nquestion.de = "Frage?"\nquestion.en = "Question?"\n\n[[blocks.answers]]\nid = "a"\ntext.de = "Ja"\ntext.en = "Yes"\nfeedback.de = "Hm"\nfeedback.en = "Hm"\n\n[[blocks.answers]]\nid = "b"\ntext.de = "Nein"\ntext.en = "No"\nfeedback.de = "Hm"\nfeedback.en = "Hm"\n')},
+ "qr-not-https": {"pages/start.toml": page('[[blocks]]\ntype = "qr"\nid = "portal"\nurl = "http://example.org/service"\nlabel.de = "Weiter am Handy"\nlabel.en = "Continue on your phone"\n')},
+ "flow-choice-with-one-option": {"pages/start.toml": page('[[blocks]]\ntype = "button"\nid = "try"\nflow = "form"\nlabel.de = "Ausprobieren"\nlabel.en = "Try it"\n'),
+     "flows/form.toml": 'title.de = "Demo: Formular"\ntitle.en = "Demo: form"\n\n[[steps]]\nid = "one"\ntitle.de = "Schritt"\ntitle.en = "Step"\n\n[[steps.fields]]\nid = "who"\ntype = "choice"\nlabel.de = "Wer?"\nlabel.en = "Who?"\n\n[[steps.fields.options]]\nid = "me"\nlabel.de = "Ich"\nlabel.en = "Me"\n\n[result]\ntitle.de = "Fertig"\ntitle.en = "Done"\ntext.de = "Danke."\ntext.en = "Thank you."\n'},
+ "flow-to-missing-flow": {"pages/start.toml": page('[[blocks]]\ntype = "button"\nid = "try"\nflow = "apply"\nlabel.de = "Ausprobieren"\nlabel.en = "Try it"\n')},
+ "kiosk-too-old": {"pack.toml": manifest("kiosk-too-old", 'min_kiosk_version = "99.0.0"\n')},
+ "missing-translation": {"pages/start.toml": page('[[blocks]]\ntype = "text"\ntext.de = "Nur auf Deutsch."\n')},
+ "unreachable-page": {"pages/extra.toml": page(TEXT)},
+}
+for pid, files in packs.items():
+    shutil.rmtree(pid, ignore_errors=True)
+    base = {"pack.toml": manifest(pid), "images/tile.svg": TILE, "pages/start.toml": page(TEXT)}
+    base.update(files)
+    for rel, content in base.items():
+        path = os.path.join(pid, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        mode = "wb" if isinstance(content, bytes) else "w"
+        with open(path, mode) as f: f.write(content)
