@@ -1,19 +1,31 @@
 // The frame order of DESIGN.md §3.2: draw, render, (caller presents), then apply intents.
 #include "platform/frame.hpp"
 
+#include <chrono>
+#include <ctime>
+
 #include <SDL.h>
 #include <imgui_impl_sdlrenderer.h>
 
 namespace kiosk::platform {
 
+core::CalendarDate localToday() {
+    // localtime_r, not std::chrono's time zones: GCC 12 (Debian 12) does not ship them.
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm local{};
+    if (!localtime_r(&now, &local)) return core::CalendarDate{1970, 1, 1};
+    return core::CalendarDate{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
 std::vector<core::Intent> drawFrame(SDL_Renderer* renderer, ui::KioskUi& ui, const core::Navigator& navigator,
-                                    ImU32 clearColor, const std::function<void(ImGuiIO&)>& feedInput) {
+                                    ImU32 clearColor, const std::function<void(ImGuiIO&)>& feedInput,
+                                    std::optional<core::CalendarDate> today) {
     ImGui_ImplSDLRenderer_NewFrame();
     feedInput(ImGui::GetIO());
     ImGui::NewFrame();
     std::vector<core::Intent> intents;
     try {
-        ui.draw(navigator, intents);
+        ui.draw(navigator, intents, today ? *today : localToday());
     } catch (...) {
         // The scoped guards have closed every window on the way out; end the frame so the next
         // one can begin, and let the caller decide what a failing screen means.

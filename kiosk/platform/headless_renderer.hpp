@@ -3,11 +3,13 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <imgui.h>
 
 #include "core/nav/navigator.hpp"
+#include "core/pack/blocks.hpp"
 #include "platform/imgui_runtime.hpp"
 #include "platform/sdl_runtime.hpp"
 #include "ui/kiosk_ui.hpp"
@@ -28,6 +30,12 @@ public:
 
     bool ok() const { return m_error.empty(); }
     const std::string& error() const { return m_error; }
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+
+    // Fixes the date a flow's date field starts at (golden images must not change with the day);
+    // until then it is the system's local date.
+    void setToday(core::CalendarDate today) { m_today = today; }
 
     // One frame with no finger on the screen.
     void frame(core::Navigator& navigator, core::TimePoint now);
@@ -45,6 +53,8 @@ public:
 
     // Empty when !ok(): a renderer that failed to start has drawn nothing.
     const ui::ItemRegistry& items() const { return m_ui ? m_ui->items() : m_noItems; }
+    // The UI itself, for tests that read its audit or page memory; null when !ok().
+    const ui::KioskUi* ui() const { return m_ui.get(); }
     const std::string& fontWarning() const { return m_imgui ? m_imgui->fontWarning() : m_error; }
 
 private:
@@ -60,6 +70,7 @@ private:
     std::unique_ptr<ImGuiRuntime> m_imgui;
     std::unique_ptr<ui::KioskUi> m_ui;
     ui::ItemRegistry m_noItems;
+    std::optional<core::CalendarDate> m_today;
 };
 
 }  // namespace kiosk::platform

@@ -19,7 +19,9 @@ std::string displayLibraryVersions() {
 
 ui::FontFiles systemFontFiles() {
     return ui::FontFiles{"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                         "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"};
+                         "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+                         "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf",
+                         "/usr/share/fonts/truetype/noto/NotoSans-BoldItalic.ttf"};
 }
 
 }  // namespace kiosk::platform

@@ -2,11 +2,15 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "core/nav/intent.hpp"
 #include "core/nav/navigator.hpp"
+#include "core/pack/blocks.hpp"
 #include "ui/item_registry.hpp"
+#include "ui/render_audit.hpp"
 #include "ui/texture_cache.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_strings.hpp"
@@ -21,6 +25,18 @@ struct FrameContext {
     std::vector<std::string> languages;  // the visitor's language first, then its fallbacks
     const UiStrings& strings;
     std::vector<core::Intent>& intents;
+    // The local date, from the platform: where a date field starts. Passed in, never read from
+    // the system here, so tests can fix it.
+    core::CalendarDate today;
+    // Where text drawing reports missing glyphs, overflow and raw markup; null: nobody listens.
+    RenderAudit* audit = nullptr;
+
+    // Asks for `T` (an intent type) to happen after this frame. Built in place in the vector: a
+    // moved temporary variant trips GCC 12's maybe-uninitialized false positive at -O2.
+    template <class T, class... Args>
+    void emit(Args&&... args) {
+        intents.emplace_back(std::in_place_type<T>, T{std::forward<Args>(args)...});
+    }
 };
 
 }  // namespace kiosk::ui

@@ -33,6 +33,8 @@ private:
 class Id {
 public:
     explicit Id(const char* id) { ImGui::PushID(id); }
+    // For content without an id of its own (a text block): its address, stable while loaded.
+    explicit Id(const void* id) { ImGui::PushID(id); }
     ~Id() { ImGui::PopID(); }
     Id(const Id&) = delete;
     Id& operator=(const Id&) = delete;

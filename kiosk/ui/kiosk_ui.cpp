@@ -5,6 +5,7 @@
 #include "ui/frame_context.hpp"
 #include "ui/imgui_scoped.hpp"
 #include "ui/screens/home_screen.hpp"
+#include "ui/screens/flow_screen.hpp"
 #include "ui/screens/page_screen.hpp"
 #include "ui/screens/problems_screen.hpp"
 
@@ -12,10 +13,12 @@ namespace kiosk::ui {
 
 KioskUi::KioskUi(SDL_Renderer* renderer, const Theme& theme) : m_theme(theme), m_textures(renderer) {}
 
-void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intents) {
+void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intents, core::CalendarDate today) {
     m_items.beginFrame();
     const auto languages = core::languageFallbacks(nav.language(), nav.defaultLanguage());
-    FrameContext ctx{nav, m_theme, m_textures, m_items, languages, uiStrings(languages), intents};
+    FrameContext ctx{nav, m_theme, m_textures, m_items, languages, uiStrings(languages), intents, today};
+    m_audit.beginFrame();
+    ctx.audit = &m_audit;
 
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -31,8 +34,16 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
     m_lastLocation = nav.location();
     const core::Pack* pack = nav.currentPack();
     const core::Page* page = nav.currentPage();
+    // A flow is drawn instead of the page that started it; the page is still where "Done" returns.
+    const core::Flow* flow = nav.currentFlow();
+    const core::FlowSession* session = nav.flowSession();
+    if (pack && flow && session) {
+        drawFlowScreen(ctx, *pack, *flow, *session, m_flowMemory);
+        return;
+    }
+    m_flowMemory = FlowScreenMemory{};  // a flow started again begins at its top
     if (pack && page) {
-        drawPageScreen(ctx, *pack, *page, justArrived);
+        drawPageScreen(ctx, *pack, *page, justArrived, m_pageMemory);
     } else {
         drawHomeScreen(ctx, justArrived);
     }

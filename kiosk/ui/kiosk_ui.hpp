@@ -5,7 +5,11 @@
 
 #include "core/nav/intent.hpp"
 #include "core/nav/navigator.hpp"
+#include "core/pack/blocks.hpp"
+#include "ui/blocks/page_memory.hpp"
 #include "ui/item_registry.hpp"
+#include "ui/render_audit.hpp"
+#include "ui/screens/flow_screen.hpp"
 #include "ui/texture_cache.hpp"
 #include "ui/theme.hpp"
 
@@ -19,7 +23,8 @@ public:
 
     // Between ImGui::NewFrame() and ImGui::Render(). Reads `nav`, never changes it: what the
     // visitor asked for is appended to `intents`, for the loop to apply after rendering.
-    void draw(const core::Navigator& nav, std::vector<core::Intent>& intents);
+    // `today` is the local date, for date fields.
+    void draw(const core::Navigator& nav, std::vector<core::Intent>& intents, core::CalendarDate today);
 
     // After the frame is presented, when no draw data refers to textures any more.
     void afterFrame() { m_textures.collectGarbage(); }
@@ -32,12 +37,19 @@ public:
 
     const ItemRegistry& items() const { return m_items; }
     const TextureCache& textures() const { return m_textures; }
+    // Text problems of the last frame (missing glyphs, overflow, raw markup): for tests.
+    const RenderAudit& audit() const { return m_audit; }
+    // Galleries' positions on the current page: for tests.
+    const PageScreenMemory& pageMemory() const { return m_pageMemory; }
 
 private:
     const Theme& m_theme;
     TextureCache m_textures;
     ItemRegistry m_items;
     core::Location m_lastLocation{"-", "-"};  // never a real location, so the first frame "arrives"
+    FlowScreenMemory m_flowMemory;
+    PageScreenMemory m_pageMemory;
+    RenderAudit m_audit;
     core::Diagnostics m_authorProblems;
 };
 

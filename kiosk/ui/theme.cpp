@@ -22,6 +22,7 @@ const ImWchar kGlyphRanges[] = {
     0x0400, 0x045F,  // Cyrillic
     0x0490, 0x0491,  // Ukrainian Ґ ґ
     0x2010, 0x205E,  // dashes, quotes „“ ‚‘, bullet, ellipsis
+    0x2190, 0x2193,  // arrows: facts like "3 → 0"
     0x20AC, 0x20AC,  // €
     0,
 };
@@ -40,6 +41,15 @@ Theme::Theme(float em) : m_em(em) {
         .primaryPressed = rgb(0x073763),
         .onPrimary = rgb(0xFFFFFF),
         .chip = rgb(0xD6E6F7),
+        .link = rgb(0x0B5CAD),
+        .surfaceMuted = rgb(0xE7ECF2),
+        .highlight = rgb(0xE8F1FB),
+        .success = rgb(0x17683A),
+        .successSurface = rgb(0xE3F4E8),
+        .failure = rgb(0xA3262A),
+        .failureSurface = rgb(0xFBE9E9),
+        .qrDark = rgb(0x000000),
+        .qrLight = rgb(0xFFFFFF),
         .categoryHub = rgb(0xF2B630),
         .categoryEgov = rgb(0x1F6FC5),
         .categoryHealth = rgb(0x0F8B7E),
@@ -62,7 +72,7 @@ std::string Theme::loadFonts(ImFontAtlas& atlas, const FontFiles& files) {
     for (const auto& file : {files.regular, files.bold}) {
         if (!std::filesystem::is_regular_file(file, ec)) {
             ImFont* fallback = atlas.AddFontDefault();
-            m_fonts = Fonts{fallback, fallback, fallback, fallback, fallback};
+            m_fonts = Fonts{fallback, fallback, fallback, fallback, fallback, fallback, fallback, fallback};
             return "font file " + file.string() + " not found; using ImGui's small built-in font. "
                    "Install fonts-noto-core (deploy/install-deps.sh).";
         }
@@ -73,8 +83,14 @@ std::string Theme::loadFonts(ImFontAtlas& atlas, const FontFiles& files) {
         config.PixelSnapH = true;
         return atlas.AddFontFromFileTTF(file.c_str(), em(sizeEm), &config, kGlyphRanges);
     };
+    auto orUpright = [&ec](const std::filesystem::path& wanted, const std::filesystem::path& upright) {
+        return !wanted.empty() && std::filesystem::is_regular_file(wanted, ec) ? wanted : upright;
+    };
     m_fonts.body = add(files.regular, 1.0f);
     m_fonts.bodyBold = add(files.bold, 1.0f);
+    m_fonts.italic = add(orUpright(files.italic, files.regular), 1.0f);
+    m_fonts.boldItalic = add(orUpright(files.boldItalic, files.bold), 1.0f);
+    m_fonts.subheading = add(files.bold, 1.15f);
     m_fonts.small = add(files.regular, 0.8f);
     m_fonts.heading = add(files.bold, 1.35f);
     m_fonts.display = add(files.bold, 1.9f);

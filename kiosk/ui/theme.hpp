@@ -12,6 +12,10 @@ namespace kiosk::ui {
 struct FontFiles {
     std::filesystem::path regular;
     std::filesystem::path bold;
+    // Optional: *emphasis* in rich text. Missing files fall back to upright, so emphasis is lost
+    // but no text is.
+    std::filesystem::path italic;
+    std::filesystem::path boldItalic;
 };
 
 struct Palette {
@@ -25,6 +29,15 @@ struct Palette {
     ImU32 primaryPressed;
     ImU32 onPrimary;
     ImU32 chip;           // selected language, category labels
+    ImU32 link;           // links inside text: also underlined, never told by colour alone
+    ImU32 surfaceMuted;   // quieter cards: "before" in a comparison, date tiles
+    ImU32 highlight;      // tinted cards that stand out: "after" in a comparison
+    ImU32 success;        // a right quiz answer (always with a ✓ icon and words)
+    ImU32 successSurface;
+    ImU32 failure;        // a wrong quiz answer (always with a ✗ icon and words)
+    ImU32 failureSurface;
+    ImU32 qrDark;         // QR modules and their quiet zone: black on white scans everywhere
+    ImU32 qrLight;
     ImU32 categoryHub;
     ImU32 categoryEgov;
     ImU32 categoryHealth;
@@ -34,6 +47,9 @@ struct Fonts {
     ImFont* body = nullptr;
     ImFont* bodyBold = nullptr;
     ImFont* small = nullptr;
+    ImFont* italic = nullptr;
+    ImFont* boldItalic = nullptr;
+    ImFont* subheading = nullptr;  // "## " inside rich text, step titles
     ImFont* heading = nullptr;  // headings inside a page
     ImFont* display = nullptr;  // page titles and the home headline
 };

@@ -1,11 +1,22 @@
-// Page layout: one centred column (about 65 characters wide), blocks top to bottom.
+// Page layout: one centred column (about 65 characters wide), blocks top to bottom, each drawn by
+// its own file in ui/blocks.
 #include "ui/screens/page_screen.hpp"
 
 #include <algorithm>
-#include <cfloat>
+#include <type_traits>
 
+#include "ui/blocks/button_block.hpp"
+#include "ui/blocks/compare_block.hpp"
+#include "ui/blocks/contact_block.hpp"
+#include "ui/blocks/events_block.hpp"
+#include "ui/blocks/facts_block.hpp"
+#include "ui/blocks/gallery_block.hpp"
+#include "ui/blocks/image_block.hpp"
+#include "ui/blocks/qr_block.hpp"
+#include "ui/blocks/quiz_block.hpp"
+#include "ui/blocks/steps_block.hpp"
+#include "ui/blocks/text_blocks.hpp"
 #include "ui/imgui_scoped.hpp"
-#include "ui/widgets/buttons.hpp"
 #include "ui/widgets/text_layout.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch.hpp"
@@ -13,85 +24,60 @@
 namespace kiosk::ui {
 namespace {
 
-struct Column {
-    float x;      // local x where the column starts
-    float width;
-};
-
-void drawImage(FrameContext& ctx, const core::Picture& image, const Column& column, float maxHeight) {
-    const Theme& theme = ctx.theme;
-    const Texture* texture = ctx.textures.get(image.file, static_cast<int>(column.width));
-    ImGui::SetCursorPosX(column.x);
-    if (!texture) {
-        // The picture is gone but its meaning is not: show the alt text in its place, in a box
-        // measured to hold it.
-        const ImVec2 min = ImGui::GetCursorScreenPos();
-        const float inner = column.width - theme.em(2.0f);
-        const std::string& alt = image.alt.in(ctx.languages);
-        auto heightOf = [inner](const ImFont* font, const char* text, const char* end) {
-            return font->CalcTextSizeA(font->FontSize, FLT_MAX, inner, text, end).y;
-        };
-        const float textHeight = heightOf(theme.fonts().small, ctx.strings.imageUnavailable, nullptr) +
-                                 heightOf(theme.fonts().body, alt.data(), alt.data() + alt.size()) + theme.em(0.3f);
-        const ImVec2 size(column.width, std::max(theme.em(6.0f), textHeight + theme.em(2.0f)));
-        ImDrawList& draw = *ImGui::GetWindowDrawList();
-        draw.AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), theme.colors().chip, theme.cornerRadius());
-        ImGui::SetCursorScreenPos(ImVec2(min.x + theme.em(1.0f), min.y + theme.em(1.0f)));
-        drawWrapped(theme.fonts().small, theme.colors().textMuted, ctx.strings.imageUnavailable, inner);
-        ImGui::SetCursorPosX(column.x + theme.em(1.0f));
-        drawWrapped(theme.fonts().body, theme.colors().text, alt, inner);
-        ImGui::SetCursorScreenPos(ImVec2(min.x, std::max(ImGui::GetCursorScreenPos().y, min.y + size.y)));
-    } else {
-        const float scale = std::min({column.width / static_cast<float>(texture->width),
-                                      maxHeight / static_cast<float>(texture->height), 1.0f});
-        const ImVec2 size(static_cast<float>(texture->width) * scale, static_cast<float>(texture->height) * scale);
-        ImGui::SetCursorPosX(column.x + (column.width - size.x) * 0.5f);
-        ImGui::Image(texture->handle, size);
-    }
-    if (!image.caption.empty()) {
-        ImGui::SetCursorPosX(column.x);
-        drawWrapped(theme.fonts().small, theme.colors().textMuted, image.caption.in(ctx.languages), column.width);
-    }
-}
-
-void drawButton(FrameContext& ctx, const core::Page& page, const core::ButtonBlock& button, const Column& column) {
-    ButtonSpec spec{"page/" + page.id + "/button/" + button.id, button.label.in(ctx.languages), ButtonStyle::Primary,
-                    Icon::Forward};
-    const float width = std::min(column.width, std::max(buttonWidth(ctx, spec), ctx.theme.em(14.0f)));
-    ImGui::SetCursorPosX(column.x);
-    if (touchButton(ctx, spec, ImVec2(width, ctx.theme.touchTarget()))) {
-        if (!button.targetFlow.empty()) {
-            ctx.intents.push_back(core::StartFlow{button.targetFlow});
-        } else {
-            ctx.intents.push_back(core::OpenPage{button.targetPage});
-        }
-    }
-}
-
-void drawBlock(FrameContext& ctx, const core::Page& page, const core::Block& block, const Column& column, float viewHeight) {
-    const Theme& theme = ctx.theme;
+void drawBlock(FrameContext& ctx, const BlockPlace& place, const core::Block& block) {
     std::visit(
         [&](const auto& b) {
             using T = std::decay_t<decltype(b)>;
             if constexpr (std::is_same_v<T, core::HeadingBlock>) {
-                ImGui::SetCursorPosX(column.x);
-                drawWrapped(theme.fonts().heading, theme.colors().text, b.text.in(ctx.languages), column.width);
+                drawHeadingBlock(ctx, place, b);
             } else if constexpr (std::is_same_v<T, core::TextBlock>) {
-                ImGui::SetCursorPosX(column.x);
-                drawParagraphs(theme, theme.fonts().body, theme.colors().text, core::plainText(b.text.in(ctx.languages)), column.width);
+                drawTextBlock(ctx, place, b);
             } else if constexpr (std::is_same_v<T, core::ImageBlock>) {
-                drawImage(ctx, b.picture, column, viewHeight * 0.5f);
+                drawImageBlock(ctx, place, b);
+            } else if constexpr (std::is_same_v<T, core::GalleryBlock>) {
+                drawGalleryBlock(ctx, place, b);
             } else if constexpr (std::is_same_v<T, core::ButtonBlock>) {
-                drawButton(ctx, page, b, column);
+                drawButtonBlock(ctx, place, b);
+            } else if constexpr (std::is_same_v<T, core::StepsBlock>) {
+                drawStepsBlock(ctx, place, b);
+            } else if constexpr (std::is_same_v<T, core::FactsBlock>) {
+                drawFactsBlock(ctx, place, b);
+            } else if constexpr (std::is_same_v<T, core::CompareBlock>) {
+                drawCompareBlock(ctx, place, b);
+            } else if constexpr (std::is_same_v<T, core::QuizBlock>) {
+                drawQuizBlock(ctx, place, b);
+            } else if constexpr (std::is_same_v<T, core::QrBlock>) {
+                drawQrBlock(ctx, place, b);
+            } else if constexpr (std::is_same_v<T, core::ContactBlock>) {
+                drawContactBlock(ctx, place, b);
+            } else if constexpr (std::is_same_v<T, core::EventsBlock>) {
+                drawEventsBlock(ctx, place, b);
+            } else {
+                static_assert(!sizeof(T), "every block type needs a drawing function");
             }
         },
         block);
 }
 
+bool isHeading(const core::Block& block) { return std::holds_alternative<core::HeadingBlock>(block); }
+bool isButton(const core::Block& block) { return std::holds_alternative<core::ButtonBlock>(block); }
+
+// More air above a heading than under it, so a heading reads with the text it introduces; buttons
+// in a row of blocks stay close together as one group of choices.
+float spaceBefore(const Theme& theme, const core::Block& block, const core::Block* previous) {
+    if (!previous) return theme.em(1.2f);
+    if (isHeading(block)) return theme.em(2.0f);
+    if (isHeading(*previous)) return theme.em(0.7f);
+    if (isButton(block) && isButton(*previous)) return theme.em(0.8f);
+    return theme.em(1.4f);
+}
+
 }  // namespace
 
-void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page& page, bool justArrived) {
+void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page& page, bool justArrived,
+                    PageScreenMemory& memory) {
     const Theme& theme = ctx.theme;
+    if (justArrived) memory.arriveOnPage();
     drawTopBar(ctx, pack.title.in(ctx.languages), true);
 
     const ImVec2 area = ImGui::GetContentRegionAvail();
@@ -101,18 +87,20 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
 
     const float available = ImGui::GetContentRegionAvail().x;
     const float width = std::min(available - theme.em(4.0f), theme.em(34.0f));
-    const Column column{(available - width) * 0.5f, width};
+    const float columnX = (available - width) * 0.5f;
+    const BlockPlace place{page, columnX, width, area.y, memory};
 
-    ImGui::SetCursorPos(ImVec2(column.x, theme.em(2.0f)));
-    drawWrapped(theme.fonts().display, theme.colors().text, page.title.in(ctx.languages), column.width);
+    ImGui::SetCursorPos(ImVec2(columnX, theme.em(2.0f)));
+    drawWrapped(ctx, theme.fonts().display, theme.colors().text, page.title.in(ctx.languages), width, kLabelLineHeight);
+    const core::Block* previous = nullptr;
     for (const core::Block& block : page.blocks) {
-        // More air above a heading than between a heading and its text, so they read as a unit.
-        const bool heading = std::holds_alternative<core::HeadingBlock>(block);
-        ImGui::Dummy(ImVec2(0, theme.em(heading ? 1.0f : 0.5f)));
-        drawBlock(ctx, page, block, column, area.y);
+        ImGui::Dummy(ImVec2(0, spaceBefore(theme, block, previous)));
+        drawBlock(ctx, place, block);
+        previous = &block;
     }
     ImGui::Dummy(ImVec2(0, theme.em(3.0f)));
-    touchScroll(theme);
+    // A finger swiping a gallery sideways must not scroll the page up and down as well.
+    if (!memory.swipingSideways()) touchScroll(theme);
 }
 
 }  // namespace kiosk::ui

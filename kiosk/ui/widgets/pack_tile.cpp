@@ -42,7 +42,7 @@ void drawPackTile(FrameContext& ctx, const core::Pack& pack, ImVec2 size) {
     const Palette& colors = theme.colors();
     const std::string itemId = "home/pack/" + pack.id;
     const auto [tapped, pressed, min, max] = tapTarget(ctx, itemId, size);
-    if (tapped) ctx.intents.push_back(core::OpenPack{pack.id});
+    if (tapped) ctx.emit<core::OpenPack>(pack.id);
 
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const float radius = theme.cornerRadius() * 1.5f;

@@ -42,7 +42,7 @@ float drawLanguageSwitch(FrameContext& ctx, bool compact, float right, float cen
         x -= width;
         ImGui::SetCursorScreenPos(ImVec2(x, centerY - height * 0.5f));
         if (touchButton(ctx, spec, ImVec2(width, height)) && !spec.selected) {
-            ctx.intents.push_back(core::SetLanguage{*it});
+            ctx.emit<core::SetLanguage>(*it);
         }
         x -= chipGap(ctx.theme);
     }
@@ -95,9 +95,9 @@ void drawTopBar(FrameContext& ctx, std::string_view title, bool showNavigation) 
             ImGui::SetCursorScreenPos(ImVec2(x, centerY - buttonHeight * 0.5f));
             if (touchButton(ctx, *spec, ImVec2(buttonWide, buttonHeight))) {
                 if (spec == &back) {
-                    ctx.intents.push_back(core::GoBack{});
+                    ctx.emit<core::GoBack>();
                 } else {
-                    ctx.intents.push_back(core::GoHome{});
+                    ctx.emit<core::GoHome>();
                 }
             }
             x += buttonWide + theme.em(0.6f);

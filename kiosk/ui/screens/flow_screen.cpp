@@ -1,0 +1,216 @@
+// Flow layout: top bar, the demo notice, a scrolling column (progress, step title, intro, fields),
+// and the way on (Back / Next) in a bar pinned to the bottom, always in reach without scrolling.
+#include "ui/screens/flow_screen.hpp"
+
+#include <algorithm>
+#include <cfloat>
+
+#include "core/nav/field_check.hpp"
+#include "ui/imgui_scoped.hpp"
+#include "ui/screens/flow_outcome.hpp"
+#include "ui/widgets/buttons.hpp"
+#include "ui/widgets/form_fields.hpp"
+#include "ui/widgets/placeholders.hpp"
+#include "ui/widgets/text_layout.hpp"
+#include "ui/widgets/top_bar.hpp"
+#include "ui/widgets/touch.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+// The notice is part of the frame, not of the scrolling content: it never scrolls out of sight.
+void drawDemoBanner(FrameContext& ctx) {
+    const Theme& theme = ctx.theme;
+    const Palette& colors = theme.colors();
+    const FlowStrings& words = ctx.strings.flow;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float margin = theme.em(1.2f);
+    ImFont* badgeFont = theme.fonts().bodyBold;
+    ImFont* font = theme.fonts().body;
+    const float badgePadding = theme.em(0.5f);
+    const float badgeWidth = badgeFont->CalcTextSizeA(badgeFont->FontSize, FLT_MAX, 0.0f, words.demoBadge).x + 2 * badgePadding;
+    const float textX = margin + badgeWidth + theme.em(0.7f);
+    const float textWidth = width - textX - margin;
+    const float textHeight = font->CalcTextSizeA(font->FontSize, FLT_MAX, textWidth, words.demoNotice).y;
+    const float padding = theme.em(0.5f);
+    const float height = std::max(textHeight, badgeFont->FontSize + theme.em(0.3f)) + 2 * padding;
+
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    draw.AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), colors.chip);
+    const float badgeHeight = badgeFont->FontSize + theme.em(0.3f);
+    const ImVec2 badgeMin(origin.x + margin, origin.y + (height - badgeHeight) * 0.5f);
+    draw.AddRectFilled(badgeMin, ImVec2(badgeMin.x + badgeWidth, badgeMin.y + badgeHeight), colors.primary,
+                       theme.em(0.25f));
+    draw.AddText(badgeFont, badgeFont->FontSize, ImVec2(badgeMin.x + badgePadding, badgeMin.y + theme.em(0.15f)),
+                 colors.onPrimary, words.demoBadge);
+    draw.AddText(font, font->FontSize, ImVec2(origin.x + textX, origin.y + (height - textHeight) * 0.5f), colors.text,
+                 words.demoNotice, nullptr, textWidth);
+    ctx.items.record("flow/demo-notice", origin, ImVec2(origin.x + width, origin.y + height));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+}
+
+// Segments for every step, the summary and the result, and the same in words. The current segment
+// is taller, finished ones are filled and those still ahead are hollow: readable without colour.
+void drawProgress(FrameContext& ctx, const core::Flow& flow, const core::FlowSession& session, const FlowColumn& column) {
+    const Theme& theme = ctx.theme;
+    const Palette& colors = theme.colors();
+    const std::size_t total = flow.steps.size() + 2;
+    const std::size_t current = std::min(session.step, total - 1);
+
+    ImGui::SetCursorPosX(column.x);
+    drawWrapped(theme.fonts().bodyBold, colors.textMuted, flow.title.in(ctx.languages), column.width);
+    ImGui::Dummy(ImVec2(0, theme.em(0.2f)));
+
+    const float gap = theme.em(0.3f);
+    const float segment = (column.width - gap * static_cast<float>(total - 1)) / static_cast<float>(total);
+    const float tall = theme.em(0.7f);
+    const float thin = theme.em(0.4f);
+    ImGui::SetCursorPosX(column.x);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < total; ++i) {
+        const float x = origin.x + static_cast<float>(i) * (segment + gap);
+        const float height = i == current ? tall : thin;
+        const ImVec2 min(x, origin.y + (tall - height) * 0.5f);
+        const ImVec2 max(x + segment, min.y + height);
+        if (i <= current) {
+            draw.AddRectFilled(min, max, colors.primary, height * 0.5f);
+        } else {
+            const float border = theme.em(0.08f);
+            draw.AddRectFilled(min, max, colors.textMuted, height * 0.5f);
+            draw.AddRectFilled(ImVec2(min.x + border, min.y + border), ImVec2(max.x - border, max.y - border), colors.background,
+                               height * 0.5f - border);
+        }
+    }
+    ImGui::Dummy(ImVec2(column.width, tall));
+    ImGui::SetCursorPosX(column.x);
+    const std::string words = fillPlaceholders(ctx.strings.flow.stepOf, {{"step", std::to_string(current + 1)},
+                                                                         {"total", std::to_string(total)}});
+    drawWrapped(theme.fonts().small, colors.textMuted, words, column.width);
+    ImGui::Dummy(ImVec2(0, theme.em(0.6f)));
+}
+
+std::string stepItemId(const core::Flow& flow, const core::FlowStep& step) {
+    return "flow/" + flow.id + "/step/" + step.id;
+}
+
+bool stepIsValid(const core::FlowStep& step, const core::FlowSession& session) {
+    return std::all_of(step.fields.begin(), step.fields.end(), [&](const core::FlowField& field) {
+        return core::checkField(field, session.value(field.id)) == core::FieldProblem::None;
+    });
+}
+
+void drawStep(FrameContext& ctx, const core::Flow& flow, const core::FlowStep& step, const core::FlowSession& session,
+              FlowScreenMemory& memory, const FlowColumn& column) {
+    const Theme& theme = ctx.theme;
+    ImGui::SetCursorPosX(column.x);
+    drawWrapped(theme.fonts().display, theme.colors().text, step.title.in(ctx.languages), column.width);
+    if (!step.intro.empty()) {
+        ImGui::SetCursorPosX(column.x);
+        drawFlowText(ctx, step.intro.in(ctx.languages), column);
+    }
+    const std::string stepId = stepItemId(flow, step);
+    for (const core::FlowField& field : step.fields) {
+        ImGui::Dummy(ImVec2(0, theme.em(0.9f)));
+        const std::string_view value = session.value(field.id);
+        const auto problem = session.showProblems ? core::checkField(field, value) : core::FieldProblem::None;
+        ImGui::SetCursorPosX(column.x);
+        const float top = ImGui::GetCursorScreenPos().y;
+        drawFormField(ctx, FieldView{field, stepId + "/field/" + field.id, value, problem}, column.width);
+        if (memory.scrollToProblem && problem != core::FieldProblem::None) {
+            // The first field the visitor still has to fix comes into view with its message, unless
+            // it is in view already: the screen should not jump under a finger for nothing.
+            const float windowTop = ImGui::GetWindowPos().y;
+            const float bottom = ImGui::GetCursorScreenPos().y;
+            if (top < windowTop || bottom > windowTop + ImGui::GetWindowHeight()) {
+                ImGui::SetScrollFromPosY(top - windowTop - theme.em(1.0f), 0.0f);
+            }
+            memory.scrollToProblem = false;
+        }
+    }
+}
+
+float actionBarHeight(const Theme& theme) { return theme.touchTarget() + 2 * theme.em(0.7f); }
+
+// Back on the left, the way on at the right, aligned with the column above.
+void drawActionBar(FrameContext& ctx, const core::Flow& flow, const core::FlowSession& session, FlowScreenMemory& memory,
+                   const FlowColumn& column) {
+    const Theme& theme = ctx.theme;
+    const Palette& colors = theme.colors();
+    const FlowStrings& words = ctx.strings.flow;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetWindowWidth();
+    const float height = actionBarHeight(theme);
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    draw.AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), colors.surface);
+    draw.AddRectFilled(origin, ImVec2(origin.x + width, origin.y + theme.hairline()), colors.border);
+
+    const std::size_t summary = flow.steps.size();
+    const bool result = session.step > summary;
+    const std::string prefix = "flow/" + flow.id + "/";
+    ButtonSpec onward = session.step < summary ? ButtonSpec{prefix + "next", words.next, ButtonStyle::Primary, Icon::Forward}
+                        : session.step == summary
+                            ? ButtonSpec{prefix + "submit", words.submit, ButtonStyle::Primary, Icon::Forward}
+                            : ButtonSpec{prefix + "done", words.done, ButtonStyle::Primary};
+    const ButtonSpec back{prefix + "back", ctx.strings.back, ButtonStyle::Secondary, Icon::Back};
+    const float buttonHeight = theme.touchTarget();
+    const float gap = theme.em(1.0f);
+    const float half = (column.width - gap) * 0.5f;
+    const float onwardWidth = std::min(std::max(buttonWidth(ctx, onward), theme.em(10.0f)), result ? column.width : half);
+    const float top = origin.y + (height - buttonHeight) * 0.5f;
+    const float left = origin.x + column.x;
+
+    if (!result) {
+        const float backWidth = std::min(std::max(buttonWidth(ctx, back), theme.em(8.0f)), half);
+        ImGui::SetCursorScreenPos(ImVec2(left, top));
+        if (touchButton(ctx, back, ImVec2(backWidth, buttonHeight))) ctx.emit<core::GoBack>();
+    }
+    ImGui::SetCursorScreenPos(ImVec2(left + column.width - onwardWidth, top));
+    if (touchButton(ctx, onward, ImVec2(onwardWidth, buttonHeight))) {
+        if (result) {
+            ctx.emit<core::FinishFlow>();
+        } else {
+            if (session.step < summary && !stepIsValid(flow.steps[session.step], session)) memory.scrollToProblem = true;
+            ctx.emit<core::NextStep>();
+        }
+    }
+}
+
+}  // namespace
+
+void drawFlowScreen(FrameContext& ctx, const core::Pack& pack, const core::Flow& flow, const core::FlowSession& session,
+                    FlowScreenMemory& memory) {
+    const Theme& theme = ctx.theme;
+    drawTopBar(ctx, pack.title.in(ctx.languages), true);
+    drawDemoBanner(ctx);
+
+    const bool arrived = memory.flowId != flow.id || memory.step != session.step;
+    if (arrived) memory = FlowScreenMemory{flow.id, session.step, false};
+
+    // The column is measured on the whole width, so the bar's buttons line up with it below.
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float columnWidth = std::min(available - theme.em(4.0f), theme.em(34.0f));
+    const FlowColumn column{(available - columnWidth) * 0.5f, columnWidth};
+    const ImVec2 area(available, ImGui::GetContentRegionAvail().y - actionBarHeight(theme));
+    {
+        const std::string scrollId = "flow/" + flow.id;
+        scoped::Child scroll(scrollId.c_str(), area, 0);
+        if (arrived) ImGui::SetScrollY(0.0f);
+        ImGui::SetCursorPos(ImVec2(column.x, theme.em(1.5f)));
+        drawProgress(ctx, flow, session, column);
+        const std::size_t summary = flow.steps.size();
+        if (session.step < summary) {
+            drawStep(ctx, flow, flow.steps[session.step], session, memory, column);
+        } else if (session.step == summary) {
+            drawFlowSummary(ctx, flow, session, column);
+        } else {
+            drawFlowResult(ctx, flow, session, column);
+        }
+        ImGui::Dummy(ImVec2(0, theme.em(2.0f)));
+        touchScroll(theme);
+    }
+    drawActionBar(ctx, flow, session, memory, column);
+}
+
+}  // namespace kiosk::ui

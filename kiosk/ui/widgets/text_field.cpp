@@ -1,0 +1,87 @@
+// A text field: ImGui's InputText made large, plus a chip that fills in the author's invented example.
+// The value lives in the navigator; this frame's copy goes into a buffer and every edit is sent
+// back as SetFieldValue, so the field never holds state of its own a later visitor could see.
+#include <algorithm>
+#include <vector>
+
+#include "ui/imgui_scoped.hpp"
+#include "ui/widgets/buttons.hpp"
+#include "ui/widgets/form_fields.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+// max_length counts characters as a visitor sees them (UTF-8 code points), like core's check;
+// ImGui's buffer size counts bytes, so the limit is applied here, while typing and on paste.
+int keepWithinLength(ImGuiInputTextCallbackData* data) {
+    const int maxCharacters = *static_cast<const int*>(data->UserData);
+    int characters = 0;
+    int cut = 0;
+    for (; cut < data->BufTextLen; ++cut) {
+        if ((static_cast<unsigned char>(data->Buf[cut]) & 0xC0) == 0x80) continue;  // inside a character
+        if (characters == maxCharacters) break;
+        ++characters;
+    }
+    if (cut < data->BufTextLen) data->DeleteChars(cut, data->BufTextLen - cut);
+    return 0;
+}
+
+}  // namespace
+
+void drawTextInput(FrameContext& ctx, const FieldView& view, float width) {
+    const Theme& theme = ctx.theme;
+    const Palette& colors = theme.colors();
+    const float height = theme.touchTarget();
+    const ButtonSpec example{view.itemId + "/example", ctx.strings.flow.fillExample, ButtonStyle::Chip};
+    const float exampleWidth = buttonWidth(ctx, example);
+    const float gap = theme.em(0.6f);
+    // Beside the field where both fit comfortably, under it on narrow columns.
+    const bool exampleBeside = width - exampleWidth - gap >= theme.em(14.0f);
+    const float inputWidth = exampleBeside ? width - exampleWidth - gap : width;
+    const float x = ImGui::GetCursorPosX();
+
+    int maxCharacters = std::clamp(view.field.maxLength, 1, 200);
+    std::vector<char> buffer(static_cast<std::size_t>(maxCharacters) * 4 + 1, '\0');
+    std::copy_n(view.value.data(), std::min(view.value.size(), buffer.size() - 1), buffer.data());
+    bool edited = false;
+    {
+        ImFont* font = theme.fonts().body;
+        scoped::Font useFont(font);
+        scoped::StyleVar padding(ImGuiStyleVar_FramePadding, ImVec2(theme.em(0.7f), (height - font->FontSize) * 0.5f));
+        scoped::StyleVar rounding(ImGuiStyleVar_FrameRounding, theme.cornerRadius());
+        scoped::StyleVar noBorder(ImGuiStyleVar_FrameBorderSize, 0.0f);  // drawn below, thicker and by state
+        scoped::StyleColor background(ImGuiCol_FrameBg, colors.surface);
+        scoped::StyleColor hovered(ImGuiCol_FrameBgHovered, colors.surface);
+        scoped::StyleColor active(ImGuiCol_FrameBgActive, colors.surface);
+        scoped::StyleColor text(ImGuiCol_Text, colors.text);
+        scoped::StyleColor selection(ImGuiCol_TextSelectedBg, colors.chip);
+        ImGui::SetNextItemWidth(inputWidth);
+        // No undo: the undo stack would outlive the flow and could bring back a previous visitor's text.
+        const std::string label = "##" + view.itemId;
+        edited = ImGui::InputText(label.c_str(), buffer.data(), buffer.size(),
+                                  ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_NoUndoRedo, keepWithinLength,
+                                  &maxCharacters);
+    }
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    const bool editing = ImGui::IsItemActive();
+    ctx.items.record(view.itemId, min, max);
+    // While editing, io.WantTextInput is set: the place where an on-screen keyboard will attach.
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    const bool problem = view.problem != core::FieldProblem::None;
+    const ImU32 borderColor = editing ? colors.primary : (problem ? colors.text : colors.textMuted);
+    const float borderWidth = editing || problem ? theme.em(0.12f) : theme.hairline() * 2;
+    draw.AddRect(min, max, borderColor, theme.cornerRadius(), 0, borderWidth);
+    if (edited) ctx.emit<core::SetFieldValue>(view.field.id, std::string(buffer.data()));
+
+    if (exampleBeside) {
+        ImGui::SetCursorScreenPos(ImVec2(max.x + gap, min.y));
+    } else {
+        ImGui::SetCursorPosX(x);
+    }
+    if (touchButton(ctx, example, ImVec2(exampleWidth, exampleBeside ? height : theme.em(2.2f)))) {
+        ctx.emit<core::SetFieldValue>(view.field.id, view.field.example.in(ctx.languages));
+    }
+}
+
+}  // namespace kiosk::ui
