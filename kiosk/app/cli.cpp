@@ -41,6 +41,9 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     auto& s = line.screenshot;
     auto* packOption = shot->add_option("--pack", s.packId, "Pack to show (default: the home screen)")->type_name("ID");
     shot->add_option("--page", s.pageId, "Page of that pack (default: its start page)")->type_name("ID")->needs(packOption);
+    auto* flowOption =
+        shot->add_option("--flow", s.flowId, "Flow of that pack, filled with sample answers up to --step")->type_name("ID")->needs(packOption);
+    shot->add_option("--step", s.step, "Step of the flow: 1, 2 … summary or result (default: 1)")->type_name("N")->needs(flowOption);
     shot->add_option("--lang", s.language, "Language to render (default: the configured default)")->type_name("TAG");
     shot->add_option("--size", s.size, "Picture size")->capture_default_str()->type_name("WxH");
     shot->add_option("--out", s.out, "PNG file to write")->required()->type_name("FILE");

@@ -33,6 +33,8 @@ struct RunOptions {
 struct ScreenshotOptions {
     std::string packId;
     std::string pageId;
+    std::string flowId;  // a flow of the pack, shown at `step`
+    std::string step;    // "1" … the number of steps, "summary" or "result"; empty: the first step
     std::string language;
     std::string size = "1920x1080";
     std::filesystem::path out;

@@ -1,11 +1,16 @@
 // `kiosk screenshot`: how docs, tests and reviews see the product without a screen.
+#include <array>
+#include <charconv>
 #include <cstdio>
+#include <optional>
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/startup.hpp"
+#include "core/nav/field_check.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/util/did_you_mean.hpp"
+#include "platform/frame.hpp"
 #include "platform/headless_renderer.hpp"
 #include "platform/system_info.hpp"
 
@@ -21,6 +26,37 @@ std::string availableHint(const std::string& wanted, const Items& items, IdOf id
     for (const auto& item : items) ids.push_back(idOf(item));
     if (ids.empty()) return "there are none";
     return core::suggestionHint(wanted, ids);
+}
+
+// "1" … steps, "summary", "result" → the index FlowSession::step counts in; nullopt for anything else.
+std::optional<std::size_t> stepIndex(const std::string& step, std::size_t steps) {
+    if (step.empty()) return 0;
+    if (step == "summary") return steps;
+    if (step == "result") return steps + 1;
+    std::size_t number = 0;
+    const auto [end, error] = std::from_chars(step.data(), step.data() + step.size(), number);
+    if (error != std::errc{} || end != step.data() + step.size() || number < 1 || number > steps) return std::nullopt;
+    return number - 1;
+}
+
+// Walks the flow to `target` as a visitor who answers every field with a sample value would.
+// Returns false if a step refused its sample answers (the flow then stays there).
+bool advanceFlow(core::Navigator& navigator, const core::Flow& flow, std::size_t target, core::TimePoint now) {
+    const core::CalendarDate today = platform::localToday();
+    std::array<char, 16> todayText{};
+    std::snprintf(todayText.data(), todayText.size(), "%04d-%02d-%02d", today.year, today.month, today.day);
+    const auto languages = core::languageFallbacks(navigator.language(), navigator.defaultLanguage());
+    while (navigator.flowSession() && navigator.flowSession()->step < target) {
+        const std::size_t at = navigator.flowSession()->step;
+        if (at < flow.steps.size()) {
+            for (const core::FlowField& field : flow.steps[at].fields) {
+                navigator.apply(core::SetFieldValue{field.id, core::sampleValue(field, languages, todayText.data())}, now);
+            }
+        }
+        navigator.apply(core::NextStep{}, now);
+        if (navigator.flowSession()->step == at) return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -63,6 +99,30 @@ int screenshotCommand(const CommandLine& line) {
                          availableHint(options.pageId, navigator.currentPack()->pages,
                                        [](const auto& p) { return std::string_view(p.id); }).c_str());
             return kExitNotFound;
+        }
+    }
+
+    if (!options.flowId.empty()) {
+        navigator.apply(core::StartFlow{options.flowId}, clock.now());
+        const core::Flow* flow = navigator.currentFlow();
+        if (!flow) {
+            std::fprintf(stderr, "kiosk screenshot: pack '%s' has no flow '%s' (%s)\n", options.packId.c_str(),
+                         options.flowId.c_str(),
+                         availableHint(options.flowId, navigator.currentPack()->flows,
+                                       [](const auto& f) { return std::string_view(f.id); }).c_str());
+            return kExitNotFound;
+        }
+        const auto target = stepIndex(options.step, flow->steps.size());
+        if (!target) {
+            std::fprintf(stderr, "kiosk screenshot: flow '%s' has no step '%s' (use 1 to %zu, summary or result)\n",
+                         flow->id.c_str(), options.step.c_str(), flow->steps.size());
+            return kExitNotFound;
+        }
+        if (!advanceFlow(navigator, *flow, *target, clock.now())) {
+            std::fprintf(stderr, "kiosk screenshot: flow '%s' stopped at step %zu: a field refused its sample answer "
+                                 "(give text fields an example)\n",
+                         flow->id.c_str(), navigator.flowSession()->step + 1);
+            return kExitFailure;
         }
     }
 

@@ -31,7 +31,7 @@ std::string quoted(std::string_view text) {
 std::string RenderProblem::describe() const {
     switch (kind) {
         case Kind::MissingGlyph: return "missing glyph " + detail + " in " + quoted(text);
-        case Kind::Overflow: return "too wide (" + detail + "): " + quoted(text);
+        case Kind::Overflow: return "does not fit its box (" + detail + "): " + quoted(text);
         case Kind::RawMarkup: return "raw markup '" + detail + "' in " + quoted(text);
     }
     return detail;

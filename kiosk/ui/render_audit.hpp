@@ -1,4 +1,4 @@
-// What went wrong while drawing text this frame: glyphs the font lacks, words too wide for their box,
+// What went wrong while drawing text this frame: glyphs the font lacks, text that does not fit its box,
 // Markdown or HTML left in text. Filled by the text drawing functions, read by tests and by the
 // content walk, so a content mistake is found before a visitor sees a box or a "**".
 #pragma once
@@ -15,7 +15,7 @@ namespace kiosk::ui {
 struct RenderProblem {
     enum class Kind {
         MissingGlyph,  // a character the font has no glyph for: drawn as "?" or a box
-        Overflow,      // text wider than the box it must fit in: cut or broken mid-word
+        Overflow,      // text larger than the box it must fit in: cut, or broken mid-word
         RawMarkup,     // "**", "](", "<b" … shown to the visitor as typed
     };
     Kind kind;
@@ -32,7 +32,7 @@ public:
     // Every text about to be drawn in `font`: glyphs and left-over markup. Cheap enough per frame:
     // a table lookup per character.
     void checkText(const ImFont* font, std::string_view text);
-    // `what` needed `needed` pixels but had `available`.
+    // `what` needed `needed` pixels (wide, or tall) but had `available`.
     void noteOverflow(std::string_view what, float needed, float available);
 
     const std::vector<RenderProblem>& problems() const { return m_problems; }

@@ -65,3 +65,25 @@ TEST_CASE("choices must name an option; checks must be ticked; dates must exist"
     CHECK_FALSE(core::isCalendarDate("2025-4-01"));
     CHECK_FALSE(core::isCalendarDate("2025-04-31"));
 }
+
+TEST_CASE("a sample value is one the field accepts: the author's example in the visitor's language, else one of its format") {
+    auto withExample = textField(core::TextFormat::Any);
+    withExample.example.set("de", "Erika");
+    withExample.example.set("en", "Erica");
+    CHECK(core::sampleValue(withExample, {"en", "de"}, "2025-03-14") == "Erica");
+    for (const auto format : {core::TextFormat::Any, core::TextFormat::Postcode, core::TextFormat::Number,
+                              core::TextFormat::Email, core::TextFormat::Phone}) {
+        const auto field = textField(format);
+        CHECK(core::checkField(field, core::sampleValue(field, {"de"}, "2025-03-14")) == FieldProblem::None);
+    }
+    core::FlowField choice;
+    choice.type = core::FlowField::Type::Choice;
+    choice.required = true;
+    choice.options.push_back(core::FieldOption{"first", {}});
+    CHECK(core::sampleValue(choice, {"de"}, "2025-03-14") == "first");
+    core::FlowField date;
+    date.type = core::FlowField::Type::Date;
+    date.required = true;
+    CHECK(core::sampleValue(date, {"de"}, "2025-03-14") == "2025-03-14");
+    CHECK(core::checkField(date, core::sampleValue(date, {"de"}, "2025-03-14")) == FieldProblem::None);
+}

@@ -66,4 +66,22 @@ FieldProblem checkField(const FlowField& field, std::string_view value) {
     return FieldProblem::None;
 }
 
+std::string sampleValue(const FlowField& field, const std::vector<std::string>& languages, std::string_view today) {
+    switch (field.type) {
+        case FlowField::Type::Choice: return field.options.empty() ? "" : field.options.front().id;
+        case FlowField::Type::Date: return std::string(today);
+        case FlowField::Type::Check: return "yes";
+        case FlowField::Type::Text: break;
+    }
+    if (!field.example.empty()) return field.example.in(languages);
+    switch (field.format) {
+        case TextFormat::Postcode: return "01900";
+        case TextFormat::Number: return "2";
+        case TextFormat::Email: return "a@b.de";
+        case TextFormat::Phone: return "0351 1234";
+        case TextFormat::Any: break;
+    }
+    return "Demo";
+}
+
 }  // namespace kiosk::core

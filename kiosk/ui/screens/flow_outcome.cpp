@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "ui/imgui_scoped.hpp"
 #include "ui/widgets/buttons.hpp"
 #include "ui/widgets/form_fields.hpp"
 #include "ui/widgets/form_marks.hpp"
+#include "ui/widgets/rich_text.hpp"
 #include "ui/widgets/text_layout.hpp"
 
 namespace kiosk::ui {
@@ -50,18 +52,18 @@ void drawStepAnswers(FrameContext& ctx, const core::Flow& flow, std::size_t step
     ImFont* titleFont = theme.fonts().heading;
     const float titleHeight = textHeight(titleFont, step.title.in(ctx.languages), titleWidth);
     ImGui::SetCursorScreenPos(ImVec2(rowMin.x, rowMin.y + std::max(0.0f, (chipHeight - titleFont->FontSize) * 0.5f)));
-    drawWrapped(titleFont, colors.text, step.title.in(ctx.languages), titleWidth);
+    drawWrapped(ctx, titleFont, colors.text, step.title.in(ctx.languages), titleWidth, kLabelLineHeight);
     ImGui::SetCursorScreenPos(ImVec2(rowMin.x, rowMin.y + std::max(chipHeight, titleHeight) + theme.em(0.4f)));
 
     for (const core::FlowField& field : step.fields) {
         ImGui::SetCursorPosX(column.x);
-        drawWrapped(theme.fonts().small, colors.textMuted, field.label.in(ctx.languages), column.width);
+        drawWrapped(ctx, theme.fonts().small, colors.textMuted, field.label.in(ctx.languages), column.width);
         const std::string answer = fieldAnswerText(ctx, field, session.value(field.id));
         ImGui::SetCursorPosX(column.x);
         if (answer.empty()) {
-            drawWrapped(theme.fonts().body, colors.textMuted, ctx.strings.flow.notAnswered, column.width);
+            drawWrapped(ctx, theme.fonts().body, colors.textMuted, ctx.strings.flow.notAnswered, column.width);
         } else {
-            drawWrapped(theme.fonts().bodyBold, colors.text, answer, column.width);
+            drawWrapped(ctx, theme.fonts().bodyBold, colors.text, answer, column.width, kLabelLineHeight);
         }
         ImGui::Dummy(ImVec2(0, theme.em(0.3f)));
     }
@@ -69,36 +71,20 @@ void drawStepAnswers(FrameContext& ctx, const core::Flow& flow, std::size_t step
 
 }  // namespace
 
-// Until the shared rich-text widget exists: each paragraph as plain wrapped text, headings larger,
-// list items with their bullet or number, so nothing is lost, only the inline styles.
 void drawFlowText(FrameContext& ctx, const core::RichText& text, const FlowColumn& column) {
-    const Theme& theme = ctx.theme;
-    for (const core::RichParagraph& paragraph : text) {
-        std::string line;
-        for (const core::TextSpan& span : paragraph.spans) line += span.text;
-        ImFont* font = paragraph.kind == core::RichParagraph::Kind::Heading ? theme.fonts().heading : theme.fonts().body;
-        float indent = 0;
-        if (paragraph.kind == core::RichParagraph::Kind::Bullet || paragraph.kind == core::RichParagraph::Kind::Numbered) {
-            indent = theme.em(1.4f) * static_cast<float>(std::max(paragraph.level, 1));
-            const std::string mark =
-                paragraph.kind == core::RichParagraph::Kind::Bullet ? "•" : std::to_string(paragraph.number) + ".";
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            const float left = at.x - ImGui::GetCursorPosX() + column.x;
-            ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(left + indent - theme.em(1.1f), at.y),
-                                                theme.colors().text, mark.c_str());
-        }
-        ImGui::SetCursorPosX(column.x + indent);
-        drawWrapped(font, theme.colors().text, line, column.width - indent);
-        ImGui::Dummy(ImVec2(0, theme.em(0.2f)));
-    }
+    // A link leaves the flow for its page, as on a real service's form. One rich text per flow
+    // screen, and the result's is rebuilt every frame (its case number filled in): a fixed id.
+    scoped::Id scope("flow-text");
+    ImGui::SetCursorPosX(column.x);
+    drawRichText(ctx, text, column.width, "flow");
 }
 
 void drawFlowSummary(FrameContext& ctx, const core::Flow& flow, const core::FlowSession& session, const FlowColumn& column) {
     const Theme& theme = ctx.theme;
     const std::string& ownTitle = flow.summaryTitle.in(ctx.languages);
     ImGui::SetCursorPosX(column.x);
-    drawWrapped(theme.fonts().display, theme.colors().text, ownTitle.empty() ? ctx.strings.flow.summaryTitle : ownTitle,
-                column.width);
+    drawWrapped(ctx, theme.fonts().display, theme.colors().text, ownTitle.empty() ? ctx.strings.flow.summaryTitle : ownTitle,
+                column.width, kLabelLineHeight);
     if (!flow.summaryIntro.empty()) {
         ImGui::SetCursorPosX(column.x);
         drawFlowText(ctx, flow.summaryIntro.in(ctx.languages), column);
@@ -131,7 +117,7 @@ void drawFlowResult(FrameContext& ctx, const core::Flow& flow, const core::FlowS
     ImGui::Dummy(ImVec2(markSize, markSize));
 
     ImGui::SetCursorPosX(column.x);
-    drawWrapped(theme.fonts().display, colors.text, flow.resultTitle.in(ctx.languages), column.width);
+    drawWrapped(ctx, theme.fonts().display, colors.text, flow.resultTitle.in(ctx.languages), column.width, kLabelLineHeight);
 
     if (!session.caseNumber.empty()) {
         ImGui::Dummy(ImVec2(0, theme.em(0.4f)));
@@ -149,9 +135,9 @@ void drawFlowResult(FrameContext& ctx, const core::Flow& flow, const core::FlowS
                            ImVec2(max.x - theme.em(0.12f), max.y - theme.em(0.12f)), colors.surface,
                            theme.cornerRadius() - theme.em(0.12f));
         ImGui::SetCursorScreenPos(ImVec2(min.x + padding, min.y + padding));
-        drawWrapped(label, colors.textMuted, ctx.strings.flow.caseNumber, innerWidth);
+        drawWrapped(ctx, label, colors.textMuted, ctx.strings.flow.caseNumber, innerWidth, kLabelLineHeight);
         ImGui::SetCursorScreenPos(ImVec2(min.x + padding, min.y + padding + labelHeight + theme.em(0.2f)));
-        drawWrapped(number, colors.text, session.caseNumber, innerWidth);
+        drawWrapped(ctx, number, colors.text, session.caseNumber, innerWidth, kLabelLineHeight);
         ctx.items.record("flow/" + flow.id + "/case-number", min, max);
         ImGui::SetCursorScreenPos(ImVec2(min.x, max.y));
         ImGui::Dummy(ImVec2(0, theme.em(0.4f)));

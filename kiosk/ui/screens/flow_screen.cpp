@@ -59,7 +59,7 @@ void drawProgress(FrameContext& ctx, const core::Flow& flow, const core::FlowSes
     const std::size_t current = std::min(session.step, total - 1);
 
     ImGui::SetCursorPosX(column.x);
-    drawWrapped(theme.fonts().bodyBold, colors.textMuted, flow.title.in(ctx.languages), column.width);
+    drawWrapped(ctx, theme.fonts().bodyBold, colors.textMuted, flow.title.in(ctx.languages), column.width, kLabelLineHeight);
     ImGui::Dummy(ImVec2(0, theme.em(0.2f)));
 
     const float gap = theme.em(0.3f);
@@ -87,7 +87,7 @@ void drawProgress(FrameContext& ctx, const core::Flow& flow, const core::FlowSes
     ImGui::SetCursorPosX(column.x);
     const std::string words = fillPlaceholders(ctx.strings.flow.stepOf, {{"step", std::to_string(current + 1)},
                                                                          {"total", std::to_string(total)}});
-    drawWrapped(theme.fonts().small, colors.textMuted, words, column.width);
+    drawWrapped(ctx, theme.fonts().small, colors.textMuted, words, column.width);
     ImGui::Dummy(ImVec2(0, theme.em(0.6f)));
 }
 
@@ -105,7 +105,7 @@ void drawStep(FrameContext& ctx, const core::Flow& flow, const core::FlowStep& s
               FlowScreenMemory& memory, const FlowColumn& column) {
     const Theme& theme = ctx.theme;
     ImGui::SetCursorPosX(column.x);
-    drawWrapped(theme.fonts().display, theme.colors().text, step.title.in(ctx.languages), column.width);
+    drawWrapped(ctx, theme.fonts().display, theme.colors().text, step.title.in(ctx.languages), column.width, kLabelLineHeight);
     if (!step.intro.empty()) {
         ImGui::SetCursorPosX(column.x);
         drawFlowText(ctx, step.intro.in(ctx.languages), column);

@@ -14,9 +14,9 @@ namespace {
 
 void drawNoContent(FrameContext& ctx, float width) {
     const Theme& theme = ctx.theme;
-    drawWrapped(theme.fonts().heading, theme.colors().text, ctx.strings.noContentTitle, width);
+    drawWrapped(ctx, theme.fonts().heading, theme.colors().text, ctx.strings.noContentTitle, width, kLabelLineHeight);
     ImGui::Dummy(ImVec2(0, theme.em(0.4f)));
-    drawWrapped(theme.fonts().body, theme.colors().textMuted, ctx.strings.noContentBody, width);
+    drawWrapped(ctx, theme.fonts().body, theme.colors().textMuted, ctx.strings.noContentBody, width);
 }
 
 }  // namespace
@@ -32,9 +32,9 @@ void drawHomeScreen(FrameContext& ctx, bool justArrived) {
     const float width = ImGui::GetContentRegionAvail().x - 2 * margin;
 
     ImGui::SetCursorPos(ImVec2(margin, margin));
-    drawWrapped(theme.fonts().display, theme.colors().text, ctx.strings.welcome, width);
+    drawWrapped(ctx, theme.fonts().display, theme.colors().text, ctx.strings.welcome, width, kLabelLineHeight);
     ImGui::SetCursorPosX(margin);
-    drawWrapped(theme.fonts().body, theme.colors().textMuted, ctx.strings.homeSubtitle, width);
+    drawWrapped(ctx, theme.fonts().body, theme.colors().textMuted, ctx.strings.homeSubtitle, width);
     ImGui::Dummy(ImVec2(0, theme.em(1.0f)));
 
     const auto& packs = ctx.nav.library().packs;
@@ -47,7 +47,10 @@ void drawHomeScreen(FrameContext& ctx, bool justArrived) {
     const float gap = theme.em(1.2f);
     const int columns = std::clamp(static_cast<int>((width + gap) / (theme.em(18.0f) + gap)), 1, 4);
     const float tileWidth = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const ImVec2 tileSize(tileWidth, theme.em(16.5f));
+    // One height for all tiles, the tallest one's: a calm grid, and no description cut short.
+    float tileHeight = theme.em(16.5f);
+    for (const core::Pack& pack : packs) tileHeight = std::max(tileHeight, packTileHeight(ctx, pack, tileWidth));
+    const ImVec2 tileSize(tileWidth, tileHeight);
     const float top = ImGui::GetCursorPosY();
     for (std::size_t i = 0; i < packs.size(); ++i) {
         const auto column = static_cast<float>(i % static_cast<std::size_t>(columns));

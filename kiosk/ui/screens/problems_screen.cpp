@@ -18,15 +18,16 @@ std::string location(const core::Error& e) {
     return out;
 }
 
-void drawProblem(const Theme& theme, const core::Error& problem, float width) {
+void drawProblem(const FrameContext& ctx, const core::Error& problem, float width) {
+    const Theme& theme = ctx.theme;
     const float x = ImGui::GetCursorPosX();
-    drawWrapped(theme.fonts().small, theme.colors().textMuted, location(problem), width);
+    drawWrapped(ctx, theme.fonts().small, theme.colors().textMuted, location(problem), width);
     ImGui::SetCursorPosX(x);
-    drawWrapped(theme.fonts().bodyBold, theme.colors().text,
-                std::string(problem.isWarning() ? "Warning: " : "Error: ") + problem.message, width);
+    drawWrapped(ctx, theme.fonts().bodyBold, theme.colors().text,
+                std::string(problem.isWarning() ? "Warning: " : "Error: ") + problem.message, width, kLabelLineHeight);
     if (!problem.hint.empty()) {
         ImGui::SetCursorPosX(x);
-        drawWrapped(theme.fonts().body, theme.colors().text, "→ " + problem.hint, width);
+        drawWrapped(ctx, theme.fonts().body, theme.colors().text, "→ " + problem.hint, width);
     }
     ImGui::Dummy(ImVec2(0, theme.em(0.8f)));
 }
@@ -56,15 +57,16 @@ bool drawAuthorProblems(FrameContext& ctx, const core::Diagnostics& problems) {
     const float width = std::min(area.x - theme.em(4.0f), theme.em(48.0f));
     const float x = (area.x - width) * 0.5f;
     ImGui::SetCursorPos(ImVec2(x, theme.em(2.0f)));
-    drawWrapped(theme.fonts().display, theme.colors().text,
-                "This pack cannot be shown: " + std::to_string(errors) + (errors == 1 ? " error" : " errors"), width);
+    drawWrapped(ctx, theme.fonts().display, theme.colors().text,
+                "This pack cannot be shown: " + std::to_string(errors) + (errors == 1 ? " error" : " errors"), width,
+                kLabelLineHeight);
     ImGui::SetCursorPosX(x);
-    drawWrapped(theme.fonts().body, theme.colors().textMuted,
+    drawWrapped(ctx, theme.fonts().body, theme.colors().textMuted,
                 "Fix them and save; the preview reloads by itself. The same list: kiosk pack validate", width);
     ImGui::Dummy(ImVec2(0, theme.em(1.0f)));
     for (const core::Error& problem : problems) {
         ImGui::SetCursorPosX(x);
-        drawProblem(theme, problem, width);
+        drawProblem(ctx, problem, width);
     }
     touchScroll(theme);
     return true;

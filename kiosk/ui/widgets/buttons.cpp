@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "ui/widgets/text_layout.hpp"
 #include "ui/widgets/touch.hpp"
 
 namespace kiosk::ui {
@@ -62,6 +63,7 @@ bool touchButton(FrameContext& ctx, const ButtonSpec& spec, ImVec2 size) {
     const float icon = spec.icon == Icon::None ? 0.0f : iconSize(ctx, spec.style);
     const float gap = spec.icon == Icon::None ? 0.0f : theme.em(0.5f);
     const float contentWidth = textSize.x + icon + gap;
+    checkLabel(ctx, font, spec.label, size.x - icon - gap - theme.em(0.8f));  // cut labels are a content mistake
     float x = min.x + (size.x - contentWidth) * 0.5f;
     const float midY = min.y + size.y * 0.5f;
     const float stroke = theme.em(0.12f);

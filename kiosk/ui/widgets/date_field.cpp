@@ -113,7 +113,7 @@ void drawDateInput(FrameContext& ctx, const FieldView& view, float width) {
     ImFont* lineFont = chosen ? theme.fonts().bodyBold : theme.fonts().body;
     const float textX = origin.x + todayWidth + theme.em(0.7f);
     ImGui::SetCursorScreenPos(ImVec2(textX, lineTop + (chipHeight - lineFont->FontSize) * 0.5f));
-    drawWrapped(lineFont, chosen ? theme.colors().text : theme.colors().textMuted, line, width - (textX - origin.x));
+    drawWrapped(ctx, lineFont, chosen ? theme.colors().text : theme.colors().textMuted, line, width - (textX - origin.x));
     ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(ImGui::GetCursorScreenPos().y, lineTop + chipHeight + theme.em(0.3f))));
 }
 

@@ -23,7 +23,7 @@ void drawLabel(FrameContext& ctx, const core::FlowField& field, float width) {
     const Theme& theme = ctx.theme;
     const float x = ImGui::GetCursorPosX();
     const std::string& label = field.label.in(ctx.languages);
-    drawWrapped(theme.fonts().bodyBold, theme.colors().text, label, width);
+    drawWrapped(ctx, theme.fonts().bodyBold, theme.colors().text, label, width, kLabelLineHeight);
     if (field.required) return;
     const std::string suffix = std::string("(") + ctx.strings.flow.optional + ")";
     const float labelWidth = measure(theme.fonts().bodyBold, label, 0.0f).x;
@@ -35,11 +35,11 @@ void drawLabel(FrameContext& ctx, const core::FlowField& field, float width) {
         const float lineHeight = theme.fonts().bodyBold->FontSize;
         ImGui::SetCursorPos(ImVec2(x + labelWidth + gap, after.y - ImGui::GetStyle().ItemSpacing.y - lineHeight +
                                                              (lineHeight - theme.fonts().small->FontSize) * 0.7f));
-        drawWrapped(theme.fonts().small, theme.colors().textMuted, suffix, width - labelWidth - gap);
+        drawWrapped(ctx, theme.fonts().small, theme.colors().textMuted, suffix, width - labelWidth - gap);
         ImGui::SetCursorPos(after);
     } else {
         ImGui::SetCursorPosX(x);
-        drawWrapped(theme.fonts().small, theme.colors().textMuted, suffix, width);
+        drawWrapped(ctx, theme.fonts().small, theme.colors().textMuted, suffix, width);
     }
 }
 
@@ -108,7 +108,7 @@ void drawProblem(FrameContext& ctx, const FieldView& view, float width) {
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     drawProblemMark(theme, draw, ImVec2(min.x + markSize * 0.5f, min.y + font->FontSize * 0.5f + theme.em(0.05f)), markSize);
     ImGui::SetCursorScreenPos(ImVec2(min.x + textX, min.y));
-    drawWrapped(font, theme.colors().text, message, width - textX);
+    drawWrapped(ctx, font, theme.colors().text, message, width - textX);
     ctx.items.record(view.itemId + "/problem", min, ImVec2(min.x + width, ImGui::GetCursorScreenPos().y));
 }
 
@@ -122,7 +122,7 @@ void drawFormField(FrameContext& ctx, const FieldView& view, float width) {
         drawLabel(ctx, field, width);
         if (!field.help.empty()) {
             ImGui::SetCursorPosX(x);
-            drawWrapped(theme.fonts().small, theme.colors().textMuted, field.help.in(ctx.languages), width);
+            drawWrapped(ctx, theme.fonts().small, theme.colors().textMuted, field.help.in(ctx.languages), width);
         }
         ImGui::Dummy(ImVec2(0, theme.em(0.1f)));
     }
@@ -135,7 +135,7 @@ void drawFormField(FrameContext& ctx, const FieldView& view, float width) {
     }
     if (field.type == core::FlowField::Type::Check && !field.help.empty()) {
         ImGui::SetCursorPosX(x);
-        drawWrapped(theme.fonts().small, theme.colors().textMuted, field.help.in(ctx.languages), width);
+        drawWrapped(ctx, theme.fonts().small, theme.colors().textMuted, field.help.in(ctx.languages), width);
     }
     if (view.problem != core::FieldProblem::None) {
         ImGui::SetCursorPosX(x);

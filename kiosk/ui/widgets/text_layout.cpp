@@ -9,9 +9,7 @@
 #include <string>
 
 #include "ui/frame_context.hpp"
-#include "ui/imgui_scoped.hpp"
 #include "ui/render_audit.hpp"
-#include "ui/theme.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -253,6 +251,20 @@ float textWidth(const ImFont* font, std::string_view text) {
     return measure(font, text.data(), text.data() + text.size());
 }
 
+std::string ellipsized(const ImFont* font, std::string_view text, float width) {
+    if (textWidth(font, text) <= width) return std::string(text);
+    static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+    const float room = width - textWidth(font, kEllipsis);
+    std::size_t end = 0;
+    for (std::size_t next = 0; next < text.size(); end = next) {
+        next += utf8Length(static_cast<unsigned char>(text[next]));
+        if (textWidth(font, text.substr(0, next)) > room) break;
+    }
+    std::string out(text.substr(0, end));
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + std::string(kEllipsis);
+}
+
 float checkLabel(const FrameContext& ctx, const ImFont* font, std::string_view text, float available) {
     const float width = textWidth(font, text);
     if (ctx.audit) {
@@ -269,31 +281,6 @@ float drawWrapped(const FrameContext& ctx, ImFont* font, ImU32 color, std::strin
     drawTextLayout(*ImGui::GetWindowDrawList(), origin, layout);
     ImGui::Dummy(ImVec2(std::max(layout.size.x, 1.0f), layout.size.y));
     return layout.size.y;
-}
-
-void drawWrapped(ImFont* font, ImU32 color, std::string_view text, float width) {
-    scoped::Font useFont(font);
-    scoped::StyleColor useColor(ImGuiCol_Text, color);
-    scoped::TextWrapPos wrap(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-}
-
-void drawParagraphs(const Theme& theme, ImFont* font, ImU32 color, std::string_view text, float width) {
-    // ImGui starts each new line at the window's left edge; every paragraph must return to the column.
-    const float startX = ImGui::GetCursorPosX();
-    bool first = true;
-    while (!text.empty()) {
-        std::size_t end = text.find("\n\n");
-        std::string_view paragraph = text.substr(0, end);
-        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 2);
-        while (!paragraph.empty() && (paragraph.front() == '\n' || paragraph.front() == ' ')) paragraph.remove_prefix(1);
-        while (!paragraph.empty() && (paragraph.back() == '\n' || paragraph.back() == ' ')) paragraph.remove_suffix(1);
-        if (paragraph.empty()) continue;
-        if (!first) ImGui::Dummy(ImVec2(0, theme.em(0.4f)));
-        first = false;
-        ImGui::SetCursorPosX(startX);
-        drawWrapped(font, color, paragraph, width);
-    }
 }
 
 }  // namespace kiosk::ui

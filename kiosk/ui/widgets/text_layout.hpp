@@ -14,7 +14,6 @@
 
 namespace kiosk::ui {
 
-class Theme;
 class RenderAudit;
 struct FrameContext;
 
@@ -67,6 +66,10 @@ void drawTextLayoutCentered(ImDrawList& draw, float centerX, float top, const Te
 // The width of `text` on one line.
 float textWidth(const ImFont* font, std::string_view text);
 
+// `text` if it fits `width` on one line, else as much of it as fits followed by "…" (cut at a
+// character boundary, trailing spaces dropped).
+std::string ellipsized(const ImFont* font, std::string_view text, float width);
+
 // One line of text that must fit `available` (a label in a tile or badge): audited for glyphs and
 // markup, and reported as an overflow when wider. Returns its width.
 float checkLabel(const FrameContext& ctx, const ImFont* font, std::string_view text, float available);
@@ -75,9 +78,5 @@ float checkLabel(const FrameContext& ctx, const ImFont* font, std::string_view t
 // Returns the height drawn.
 float drawWrapped(const FrameContext& ctx, ImFont* font, ImU32 color, std::string_view text, float width,
                   float lineHeight = kReadingLineHeight);
-
-// Older helpers on ImGui's own wrapping, not audited: for screens that do not pass a FrameContext.
-void drawWrapped(ImFont* font, ImU32 color, std::string_view text, float width);
-void drawParagraphs(const Theme& theme, ImFont* font, ImU32 color, std::string_view text, float width);
 
 }  // namespace kiosk::ui

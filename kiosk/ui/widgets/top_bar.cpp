@@ -3,7 +3,9 @@
 
 #include <algorithm>
 
+#include "ui/render_audit.hpp"
 #include "ui/widgets/buttons.hpp"
+#include "ui/widgets/text_layout.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -75,8 +77,11 @@ void drawTopBar(FrameContext& ctx, std::string_view title, bool showNavigation) 
     ButtonSpec home{"bar/home", ctx.strings.home, ButtonStyle::Secondary, Icon::Home};
     const float navigationWidth =
         showNavigation ? buttonWidth(ctx, back) + buttonWidth(ctx, home) + theme.em(1.8f) : 0.0f;
-    // Room for a few words of title between navigation and languages, when they share the row.
-    const float besideNavigation = width - 2 * margin - navigationWidth - theme.em(6.0f);
+    // Room for the whole title between navigation and languages when they share the row; a title
+    // that needs more sends the languages to a row of their own.
+    ImFont* font = theme.fonts().bodyBold;
+    const float titleRoom = std::max(theme.em(6.0f), textWidth(font, title) + theme.em(1.2f));
+    const float besideNavigation = width - 2 * margin - navigationWidth - titleRoom;
     const LanguageLayout languages = chooseLanguageLayout(ctx, besideNavigation, width - 2 * margin);
     const float height = languages.ownRow ? rowHeight * 2 - theme.em(0.6f) : rowHeight;
 
@@ -109,11 +114,11 @@ void drawTopBar(FrameContext& ctx, std::string_view title, bool showNavigation) 
     const float languagesStart = drawLanguageSwitch(ctx, languages.compact, right, languagesY);
     const float titleEnd = languages.ownRow ? right : languagesStart - theme.em(0.6f);
 
-    // The title takes what is left beside the buttons, clipped, never wrapped.
-    ImFont* font = theme.fonts().bodyBold;
-    const ImVec4 clip(x, origin.y, std::max(x, titleEnd), origin.y + rowHeight);
-    draw.AddText(font, font->FontSize, ImVec2(x, centerY - font->FontSize * 0.6f), theme.colors().text,
-                 title.data(), title.data() + title.size(), 0.0f, &clip);
+    // The title takes what is left beside the buttons, on one line; on a screen too narrow even
+    // with the languages on their own row it ends in "…" (the page's own heading says it in full).
+    const std::string shown = ellipsized(font, title, std::max(0.0f, titleEnd - x));
+    if (ctx.audit) ctx.audit->checkText(font, shown);
+    draw.AddText(font, font->FontSize, ImVec2(x, centerY - font->FontSize * 0.6f), theme.colors().text, shown.c_str());
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
 }
 
