@@ -52,6 +52,16 @@ nlohmann::json toJson(const core::Error& e) {
             {"message", e.message}, {"hint", e.hint}};
 }
 
+// A pack's errors first, then its warnings, each in file:line order: the errors are what keeps
+// the pack off the screen, and an author should not have to find them among many warnings.
+void printErrorsThenWarnings(const core::Diagnostics& problems) {
+    for (const bool warnings : {false, true}) {
+        for (const auto& problem : problems) {
+            if (problem.isWarning() == warnings) std::printf("%s\n", problem.describe().c_str());
+        }
+    }
+}
+
 std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
@@ -135,7 +145,7 @@ int packValidateCommand(const PackValidateOptions& options) {
     for (const auto& problem : otherProblems) std::printf("%s\n", problem.describe().c_str());
     std::size_t totalWarnings = 0, invalidPacks = 0;
     for (const auto& result : results) {
-        for (const auto& problem : result.report.problems) std::printf("%s\n", problem.describe().c_str());
+        printErrorsThenWarnings(result.report.problems);
         totalWarnings += result.warnings;
         if (result.errors > 0) ++invalidPacks;
     }

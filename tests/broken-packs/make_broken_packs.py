@@ -55,6 +55,10 @@ packs = {
  "kiosk-too-old": {"pack.toml": manifest("kiosk-too-old", 'min_kiosk_version = "99.0.0"\n')},
  "missing-translation": {"pages/start.toml": page('[[blocks]]\ntype = "text"\ntext.de = "Nur auf Deutsch."\n')},
  "unreachable-page": {"pages/extra.toml": page(TEXT)},
+ "untranslated-text": {"pages/start.toml": page('[[blocks]]\ntype = "facts"\n\n[[blocks.facts]]\nvalue = "0"\nlabel.de = "Wege zum Amt"\nlabel.en = "trips to the office"\n\n[[blocks.facts]]\nvalue.de = "24/7"\nvalue.en = "24/7"\nlabel.de = "erreichbar"\nlabel.en = "available"\n')},
+ # A warning in pack.toml sorts before the error in pages/: the error must still be printed first.
+ "errors-before-warnings": {"pack.toml": manifest("errors-before-warnings").replace('description.en = "Contains one mistake on purpose."\n', ""),
+                            "pages/start.toml": page('[[blocks]]\ntype = "heding"\ntext.de = "Hallo"\ntext.en = "Hello"\n')},
 }
 for pid, files in packs.items():
     shutil.rmtree(pid, ignore_errors=True)

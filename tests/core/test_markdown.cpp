@@ -70,6 +70,19 @@ TEST_CASE("what the kiosk cannot show is refused with the line it is on") {
     }
 }
 
+TEST_CASE("refused links, HTML and pictures name the column where they start, refused blocks only their line") {
+    const auto parsed = core::parseMarkdown("Erst [ä](https://a.org)\nü <i>x</i> ![Bild](b.png)\n\n> zitiert");
+    REQUIRE(parsed.problems.size() == 5);
+    CHECK(parsed.problems[0].lineOffset == 0);
+    CHECK(parsed.problems[0].column == 10);  // characters, not bytes: "ä" is one
+    CHECK(parsed.problems[1].lineOffset == 1);
+    CHECK(parsed.problems[1].column == 3);  // <i>
+    CHECK(parsed.problems[2].column == 7);  // </i>
+    CHECK(parsed.problems[3].column == 20);  // the picture's file name
+    CHECK(parsed.problems[4].message.starts_with("rich text cannot contain a quote"));
+    CHECK(parsed.problems[4].column == 0);
+}
+
 TEST_CASE("common entities become their characters, and a refused picture leaves no text behind") {
     CHECK(core::plainText(core::parseMarkdown("A &amp; B &lt;3").text) == "A & B <3");
     const auto parsed = core::parseMarkdown("![alt text](a.png)");

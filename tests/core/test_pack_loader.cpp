@@ -216,3 +216,85 @@ TEST_CASE("an image that is a link to a file outside the pack is refused") {
     CHECK(allMessages(report.problems).find("images/inside.png: error: this is a link to something outside the pack") !=
           std::string::npos);
 }
+
+TEST_CASE("a translated key written as one plain text says to write one text per language") {
+    test::TempDir dir;
+    writeMinimalPack(dir, "plain");
+    dir.write("plain/pack.toml", R"(id = "plain"
+version = "1.0.0"
+category = "hub"
+languages = ["de", "en", "de-x-ls"]
+start_page = "start"
+tile_icon = "images/tile.svg"
+title = "Titel"
+description.de = "Beschreibung"
+description.en = "Description"
+description.de-x-ls = "Beschreibung"
+)");
+    dir.write("plain/pages/start.toml", R"(title.de = "Start"
+title.en = "Start"
+title.de-x-ls = "Start"
+[[blocks]]
+type = "facts"
+[[blocks.facts]]
+value = "0"
+label.de = "Wege"
+label.en = "trips"
+label.de-x-ls = "Wege"
+[[blocks.facts]]
+value.de = "1"
+value.en = "1"
+value.de-x-ls = "1"
+label = 7
+[[blocks]]
+type = "text"
+text = """
+A text much too long to be repeated in a hint, over several lines."""
+)");
+    auto report = core::loadPack(dir.path() / "plain");
+    REQUIRE_FALSE(report.pack);
+    const auto& problems = report.problems;
+    const std::string text = allMessages(problems);
+    // One hint per kind of value: the author's own short text, or "…" for long ones and non-texts.
+    CHECK(text.find("plain/pack.toml:7:9: error: 'title' needs one text per language "
+                    "(write title.de = \"Titel\", title.en = \"Titel\" and title.de-x-ls = \"Titel\")") != std::string::npos);
+    CHECK(text.find("plain/pages/start.toml:7:9: error: 'blocks[1].facts[1].value' needs one text per language "
+                    "(write value.de = \"0\", value.en = \"0\" and value.de-x-ls = \"0\")") != std::string::npos);
+    CHECK(text.find("plain/pages/start.toml:15:9: error: 'blocks[1].facts[2].label' needs one text per language "
+                    "(write label.de = \"…\", label.en = \"…\" and label.de-x-ls = \"…\")") != std::string::npos);
+    CHECK(text.find("plain/pages/start.toml:18:8: error: 'blocks[2].text' needs one text per language "
+                    "(write text.de = \"…\", text.en = \"…\" and text.de-x-ls = \"…\")") != std::string::npos);
+    CHECK(text.find("must be a table") == std::string::npos);
+    CHECK(text.find("has no text") == std::string::npos);  // one message per mistake, not two
+    CHECK(problems.size() == 4);
+}
+
+TEST_CASE("Markdown the kiosk cannot show is reported at the line and column where it is written") {
+    test::TempDir dir;
+    writeMinimalPack(dir, "links");
+    dir.write("links/pages/start.toml", R"toml(title.de = "Start"
+[[blocks]]
+type = "text"
+text.de = "Siehe [Portal](https://example.org)."
+[[blocks]]
+type = "text"
+text.de = """
+Erste Zeile.
+Dann <b>fett</b> und [ä](http://example.org)."""
+[[blocks]]
+type = "text"
+text.de = """Gleich [hier](www.example.org)"""
+[[blocks]]
+type = "text"
+text.de = "Mit \"Zitat\" und [Link](https://example.org)"
+)toml");
+    auto report = core::loadPack(dir.path() / "links");
+    REQUIRE_FALSE(report.pack);
+    const std::string text = allMessages(report.problems);
+    CHECK(text.find("links/pages/start.toml:4:27: error: 'https://example.org' is a link to a website") != std::string::npos);
+    CHECK(text.find("links/pages/start.toml:9:6: error: rich text cannot contain HTML ('<b>')") != std::string::npos);
+    CHECK(text.find("links/pages/start.toml:9:26: error: 'http://example.org' is a link to a website") != std::string::npos);
+    CHECK(text.find("links/pages/start.toml:12:28: error: 'www.example.org' is a link to a website") != std::string::npos);
+    // Escapes shift the value against the file: the line is certain, the column is not.
+    CHECK(text.find("links/pages/start.toml:15: error: 'https://example.org' is a link to a website") != std::string::npos);
+}

@@ -6,6 +6,7 @@
 #include <md4c.h>
 
 #include "core/pack/pack_limits.hpp"
+#include "core/pack/text_reader.hpp"
 
 namespace kiosk::core {
 namespace {
@@ -22,6 +23,7 @@ public:
     ParsedMarkdown finish() && { return std::move(m_out); }
 
     int enterBlock(MD_BLOCKTYPE type, void* detail) {
+        m_columnOfSpan = 0;  // md4c gives no position for blocks: their problems name the line only
         switch (type) {
             case MD_BLOCK_DOC: break;
             case MD_BLOCK_UL:
@@ -75,13 +77,14 @@ public:
     }
 
     int enterSpan(MD_SPANTYPE type, void* detail) {
+        m_columnOfSpan = 0;  // until a span with a position in the source sets it
         switch (type) {
             case MD_SPAN_EM: ++m_italic; break;
             case MD_SPAN_STRONG: ++m_bold; break;
             case MD_SPAN_A: {
                 const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
                 m_link.assign(href.text, href.size);
-                m_lineOfSpan = lineAt(href.text);
+                markPosition(href.text);
                 if (m_link.find(':') != std::string::npos || m_link.find('.') != std::string::npos) {
                     problem("'" + m_link + "' is a link to a website, which visitors cannot open on the kiosk",
                             "link to a page of this pack, like [the steps](steps), and use a qr block for websites");
@@ -92,6 +95,7 @@ public:
                 break;
             }
             case MD_SPAN_IMG:
+                markPosition(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src.text);
                 ++m_suppressed;
                 refuse("a picture in text", "use an image block");
                 break;
@@ -116,9 +120,12 @@ public:
             case MD_TEXT_SOFTBR: append(" "); break;
             case MD_TEXT_BR: append("\n"); break;
             case MD_TEXT_NULLCHAR: break;
-            case MD_TEXT_ENTITY: appendEntity(std::string_view(text, size)); break;
+            case MD_TEXT_ENTITY:
+                markPosition(text);
+                appendEntity(std::string_view(text, size));
+                break;
             case MD_TEXT_HTML:
-                m_lineOfSpan = lineAt(text);
+                markPosition(text);
                 refuse("HTML ('" + std::string(text, size) + "')", "use Markdown: **bold**, *italic*, lists");
                 break;
             default: break;  // code text is refused where its span or block starts
@@ -127,13 +134,21 @@ public:
     }
 
 private:
-    int lineAt(const MD_CHAR* p) const {
-        if (p < m_source.data() || p > m_source.data() + m_source.size()) return m_lineOfSpan;
-        return static_cast<int>(std::count(m_source.data(), p, '\n'));
+    // Remembers where in the source the construct about to be reported starts. md4c hands out
+    // pointers into the source for most text, but not for all (an href with entities is copied).
+    void markPosition(const MD_CHAR* p) {
+        if (p < m_source.data() || p > m_source.data() + m_source.size()) {
+            m_columnOfSpan = 0;
+            return;
+        }
+        const std::string_view before(m_source.data(), static_cast<std::size_t>(p - m_source.data()));
+        const std::size_t lineStart = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+        m_lineOfSpan = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+        m_columnOfSpan = static_cast<int>(countCharacters(before.substr(lineStart))) + 1;
     }
 
     void problem(std::string message, std::string hint) {
-        m_out.problems.push_back(MarkdownProblem{m_lineOfSpan, std::move(message), std::move(hint)});
+        m_out.problems.push_back(MarkdownProblem{m_lineOfSpan, m_columnOfSpan, std::move(message), std::move(hint)});
     }
     void refuse(const std::string& what, std::string hint) {
         problem("rich text cannot contain " + what, std::move(hint));
@@ -167,6 +182,7 @@ private:
     int m_suppressed = 0;
     std::string m_link;
     int m_lineOfSpan = 0;
+    int m_columnOfSpan = 0;
 };
 
 RichTextBuilder& builder(void* userdata) { return *static_cast<RichTextBuilder*>(userdata); }

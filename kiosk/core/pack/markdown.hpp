@@ -12,6 +12,7 @@ namespace kiosk::core {
 
 struct MarkdownProblem {
     int lineOffset = 0;  // lines after the first line of the text
+    int column = 0;      // characters into that line, from 1; 0: unknown (a whole block is refused)
     std::string message;
     std::string hint;
 };

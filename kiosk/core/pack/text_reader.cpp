@@ -75,9 +75,39 @@ void checkTranslations(const TableReader& parent, std::string_view key, const Lo
     }
 }
 
+// `"0"` when the author's text can be repeated in a hint as it is, `"…"` when it is too long for
+// one or would need escaping.
+std::string quotedForHint(const toml::node& value) {
+    const auto* text = value.as_string();
+    if (!text || text->get().empty() || countCharacters(text->get()) > 40 ||
+        text->get().find_first_of("\"\\\n") != std::string::npos) {
+        return "\"…\"";
+    }
+    return "\"" + text->get() + "\"";
+}
+
+// `value = "0"` instead of `value.de = "0"`: the commonest slip with translated keys. TableReader's
+// own message ("must be a table") speaks TOML; an author needs to read what to write instead.
+void reportUntranslated(const TableReader& parent, std::string_view key, const PackReadContext& context) {
+    static const std::vector<std::string> kUsualLanguages{"de", "en"};
+    const auto& languages = context.languages.empty() ? kUsualLanguages : context.languages;
+    const std::string text = quotedForHint(*parent.raw().get(key));
+    std::string fix = "write ";
+    for (std::size_t i = 0; i < languages.size(); ++i) {
+        if (i > 0) fix += i + 1 == languages.size() ? " and " : ", ";
+        fix += std::string(key) + "." + languages[i] + " = " + text;
+    }
+    parent.fail(ErrorCode::WrongType, key, "'" + parent.qualified(key) + "' needs one text per language", fix);
+}
+
 // Calls `each(tag, text)` for every valid, non-empty translation in parent[key].
 template <class Each>
-std::optional<TableReader> forEachTranslation(const TableReader& parent, std::string_view key, bool required, Each each) {
+std::optional<TableReader> forEachTranslation(const TableReader& parent, std::string_view key, bool required,
+                                              const PackReadContext& context, Each each) {
+    if (const toml::node* value = parent.raw().get(key); value && !value->is_table()) {
+        reportUntranslated(parent, key, context);
+        return std::nullopt;
+    }
     auto table = parent.table(key, required);
     if (!table) return table;
     for (const auto& [language, value] : table->raw()) {
@@ -99,6 +129,44 @@ std::optional<TableReader> forEachTranslation(const TableReader& parent, std::st
     return table;
 }
 
+struct FilePosition {
+    int line = 0;
+    int column = 0;  // 0: not certain
+};
+
+// The width of the quotes around a string written on one line (1 for "…", 3 for """…"""), or 0
+// when escapes (\", \u00e4) make the source longer than the value, so columns would be off. Each
+// escape lengthens it; only \" \\ \t \b \f \r by exactly one, so without those characters in the
+// value, six extra characters can only be two sets of triple quotes.
+int oneLineQuoteWidth(std::size_t sourceWidth, std::string_view value) {
+    const std::size_t extra = sourceWidth - countCharacters(value);
+    if (extra == 2) return 1;
+    if (extra == 6 && value.find_first_of("\"\\\t\b\f\r") == std::string_view::npos) return 3;
+    return 0;
+}
+
+// Where a problem inside a text's value is in the file. Strings map character for character onto
+// their source but for escapes and line-ending backslashes, which the size of the value's source
+// region gives away. Authors escape in one-line strings (\"); in """ strings they have no need to.
+FilePosition positionInFile(const toml::node& source, std::string_view value, const MarkdownProblem& problem) {
+    const toml::source_position begin = source.source().begin, end = source.source().end;
+    const int firstLine = static_cast<int>(begin.line), lastLine = static_cast<int>(end.line);
+    const auto breaks = static_cast<int>(std::count(value.begin(), value.end(), '\n'));
+    if (firstLine == lastLine) {
+        const int quotes = oneLineQuoteWidth(end.column - begin.column, value);
+        return {firstLine, quotes > 0 && problem.column > 0 ? static_cast<int>(begin.column) + quotes - 1 + problem.column : 0};
+    }
+    // """ and a line break: that break is not part of the value, the text starts on the next line.
+    const int skippedBreak = lastLine - firstLine - breaks;
+    if (skippedBreak == 1) return {firstLine + 1 + problem.lineOffset, problem.column};
+    if (skippedBreak == 0) {
+        const bool onOpeningLine = problem.lineOffset == 0 && problem.column > 0;
+        return {firstLine + problem.lineOffset, onOpeningLine ? static_cast<int>(begin.column) + 2 + problem.column : problem.column};
+    }
+    // Line-ending backslashes joined lines: which source line a value line came from is unknown.
+    return {firstLine + 1 + problem.lineOffset, 0};
+}
+
 template <class T>
 void requireSomeText(const TableReader& parent, std::string_view key, bool required, const Localized<T>& text,
                      const std::optional<TableReader>& table) {
@@ -118,7 +186,7 @@ std::size_t countCharacters(std::string_view utf8) {
 LocalizedText readText(const TableReader& parent, std::string_view key, std::size_t maxChars, bool required,
                        const PackReadContext& context) {
     LocalizedText text;
-    auto table = forEachTranslation(parent, key, required,
+    auto table = forEachTranslation(parent, key, required, context,
                                     [&](const TableReader& languages, const std::string& tag, const std::string& value) {
                                         checkLimits(languages, tag, value, maxChars);
                                         text.set(tag, value);
@@ -132,17 +200,15 @@ Localized<RichText> readRichText(const TableReader& parent, std::string_view key
                                  PackReadContext& context) {
     Localized<RichText> text;
     auto table = forEachTranslation(
-        parent, key, required, [&](const TableReader& languages, const std::string& tag, const std::string& value) {
+        parent, key, required, context, [&](const TableReader& languages, const std::string& tag, const std::string& value) {
             ParsedMarkdown parsed = parseMarkdown(value);
             checkLimits(languages, tag, plainText(parsed.text), limits::kRichText);
-            // A text over several lines is written as """ followed by a line break, so its first
-            // line is the one after the key.
-            const int firstLine = languages.lineOf(tag) + (value.find('\n') != std::string::npos ? 1 : 0);
+            const toml::node& source = *languages.raw().get(tag);
             for (const MarkdownProblem& problem : parsed.problems) {
-                languages.problems().push_back(Error{ErrorCode::InvalidValue, languages.file(),
-                                                     firstLine + problem.lineOffset,
+                const FilePosition at = positionInFile(source, value, problem);
+                languages.problems().push_back(Error{ErrorCode::InvalidValue, languages.file(), at.line,
                                                      problem.message + " (in '" + languages.qualified(tag) + "')",
-                                                     problem.hint});
+                                                     problem.hint, at.column});
             }
             for (const std::string& target : parsed.linkTargets) {
                 if (context.pageIds.count(target) > 0) {
