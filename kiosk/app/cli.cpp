@@ -44,6 +44,11 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     auto* flowOption =
         shot->add_option("--flow", s.flowId, "Flow of that pack, filled with sample answers up to --step")->type_name("ID")->needs(packOption);
     shot->add_option("--step", s.step, "Step of the flow: 1, 2 … summary or result (default: 1)")->type_name("N")->needs(flowOption);
+    auto* attractFlag = shot->add_flag("--attract", s.attract, "The attract loop, as the kiosk shows it when nobody is there");
+    shot->add_option("--slide", s.slide, "Which picture of the attract loop (counted from 0)")
+        ->check(CLI::Range(0, 10'000))
+        ->needs(attractFlag);
+    attractFlag->excludes(packOption);
     shot->add_option("--lang", s.language, "Language to render (default: the configured default)")->type_name("TAG");
     shot->add_option("--size", s.size, "Picture size")->capture_default_str()->type_name("WxH");
     shot->add_option("--out", s.out, "PNG file to write")->required()->type_name("FILE");

@@ -35,6 +35,8 @@ struct ScreenshotOptions {
     std::string pageId;
     std::string flowId;  // a flow of the pack, shown at `step`
     std::string step;    // "1" … the number of steps, "summary" or "result"; empty: the first step
+    bool attract = false;  // the attract loop instead of a visitor's screen
+    int slide = 0;         // which of its pictures
     std::string language;
     std::string size = "1920x1080";
     std::filesystem::path out;

@@ -17,7 +17,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     const core::PackLibrary library = loadLibraryReporting(*config);
 
     core::SteadyClock clock;
-    core::Navigator navigator(library, config->languages, config->defaultLanguage, config->idleReset, clock.now());
+    core::Navigator navigator(library, config->languages, config->defaultLanguage, core::idlePolicy(*config), clock.now());
     platform::WindowLoopOptions options;
     options.window = config->window;
     options.maxFrames = line.run.frames;

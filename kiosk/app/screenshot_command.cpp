@@ -74,8 +74,19 @@ int screenshotCommand(const CommandLine& line) {
     const core::PackLibrary library = loadLibraryReporting(*config);
 
     core::ManualClock clock;  // a screenshot is one instant: no idle reset can happen
-    core::Navigator navigator(library, config->languages, config->defaultLanguage, config->idleReset, clock.now());
+    core::Navigator navigator(library, config->languages, config->defaultLanguage, core::idlePolicy(*config), clock.now());
+    if (options.attract) {
+        // The loop's pictures change with the clock: wait for the one asked for.
+        clock.advance(core::idlePolicy(*config).slide * options.slide);
+        navigator.tick(clock.now());
+    } else {
+        navigator.apply(core::StartVisit{}, clock.now());  // a visitor's screen, not the attract loop
+    }
     if (!options.language.empty()) {
+        if (options.attract) {
+            std::fprintf(stderr, "kiosk screenshot: the attract loop is always in the default language (--lang goes with a visitor's screen)\n");
+            return kExitUsage;
+        }
         navigator.apply(core::SetLanguage{options.language}, clock.now());
         if (navigator.language() != options.language) {
             std::fprintf(stderr, "kiosk screenshot: language '%s' is not configured (%s)\n", options.language.c_str(),

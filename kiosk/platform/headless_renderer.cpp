@@ -36,6 +36,8 @@ HeadlessRenderer::~HeadlessRenderer() {
 
 void HeadlessRenderer::frameWithPointer(core::Navigator& navigator, core::TimePoint now, ImVec2 position, bool down) {
     if (!ok()) return;
+    // As in the window loop: a finger on the screen is a visitor who is still there.
+    if (down) navigator.noteActivity(now);
     const auto intents = drawFrame(m_renderer, *m_ui, navigator, m_theme.colors().background, [&](ImGuiIO& io) {
         io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
         io.DeltaTime = 1.0f / 60.0f;  // fixed, so frames are reproducible

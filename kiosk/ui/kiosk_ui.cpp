@@ -4,10 +4,13 @@
 #include "core/pack/localized_text.hpp"
 #include "ui/frame_context.hpp"
 #include "ui/imgui_scoped.hpp"
+#include "ui/screens/attract_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/flow_screen.hpp"
 #include "ui/screens/page_screen.hpp"
 #include "ui/screens/problems_screen.hpp"
+#include "ui/widgets/form_fields.hpp"
+#include "ui/widgets/idle_prompt.hpp"
 
 namespace kiosk::ui {
 
@@ -30,6 +33,17 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
 
     if (drawAuthorProblems(ctx, m_authorProblems)) return;
 
+    const core::VisitorPhase phase = nav.visit().phase();
+    if (phase == core::VisitorPhase::Attract || phase == core::VisitorPhase::ResetNotice) {
+        forgetVisitor();
+        drawAttractScreen(ctx, nav.visit().slide(), phase == core::VisitorPhase::ResetNotice);
+        return;
+    }
+    drawVisit(ctx, nav);
+    if (phase == core::VisitorPhase::IdlePrompt) drawIdlePrompt(ctx, nav.visit().secondsLeft());
+}
+
+void KioskUi::drawVisit(FrameContext& ctx, const core::Navigator& nav) {
     const bool justArrived = !(nav.location() == m_lastLocation);
     m_lastLocation = nav.location();
     const core::Pack* pack = nav.currentPack();
@@ -47,6 +61,13 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
     } else {
         drawHomeScreen(ctx, justArrived);
     }
+}
+
+void KioskUi::forgetVisitor() {
+    m_flowMemory = FlowScreenMemory{};
+    m_pageMemory.arriveOnPage();
+    m_lastLocation = core::Location{"-", "-"};
+    forgetTypedText();
 }
 
 }  // namespace kiosk::ui

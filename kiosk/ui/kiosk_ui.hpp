@@ -43,6 +43,11 @@ public:
     const PageScreenMemory& pageMemory() const { return m_pageMemory; }
 
 private:
+    void drawVisit(FrameContext& ctx, const core::Navigator& nav);
+    // Between visitors: nothing the last one saw or typed survives in the UI (ImGui's text
+    // buffers included), and the next visit starts on fresh screens.
+    void forgetVisitor();
+
     const Theme& m_theme;
     TextureCache m_textures;
     ItemRegistry m_items;

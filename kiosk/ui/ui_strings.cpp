@@ -75,6 +75,15 @@ const UiStrings kGerman{
         .weekdaysShort = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"},
         .monthsShort = {"Jan", "Feb", "März", "Apr", "Mai", "Juni", "Juli", "Aug", "Sept", "Okt", "Nov", "Dez"},
     },
+    .visit = {
+        .touchToStart = "Berühren Sie den Bildschirm, um zu beginnen",
+        .stillThereTitle = "Sind Sie noch da?",
+        .stillThereBody = "Wenn niemand den Bildschirm berührt, wird in {seconds} Sekunden alles gelöscht, was Sie "
+                          "eingegeben haben.",
+        .stillThereButton = "Ja, weiter",
+        .inputsDeletedTitle = "Ihre Eingaben wurden gelöscht",
+        .inputsDeletedBody = "Der Bildschirm ist bereit für die nächste Person.",
+    },
 };
 
 const UiStrings kEnglish{
@@ -141,6 +150,14 @@ const UiStrings kEnglish{
         .weekdaysShort = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
         .monthsShort = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
     },
+    .visit = {
+        .touchToStart = "Touch the screen to start",
+        .stillThereTitle = "Are you still there?",
+        .stillThereBody = "If nobody touches the screen, everything you entered will be deleted in {seconds} seconds.",
+        .stillThereButton = "Yes, continue",
+        .inputsDeletedTitle = "Your inputs have been deleted",
+        .inputsDeletedBody = "The screen is ready for the next person.",
+    },
 };
 
 const UiStrings kEasyGerman{
@@ -205,6 +222,14 @@ const UiStrings kEasyGerman{
         // Whole words: abbreviations are hard to read (Leichte Sprache rules).
         .weekdaysShort = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"},
         .monthsShort = kGermanMonths,
+    },
+    .visit = {
+        .touchToStart = "Tippen Sie auf den Bildschirm",
+        .stillThereTitle = "Sind Sie noch da?",
+        .stillThereBody = "Dann tippen Sie bitte auf den Knopf. Sonst löschen wir alles in {seconds} Sekunden.",
+        .stillThereButton = "Ich bin noch da",
+        .inputsDeletedTitle = "Alles ist gelöscht",
+        .inputsDeletedBody = "Niemand sieht, was Sie eingegeben haben.",
     },
 };
 
@@ -273,6 +298,14 @@ const UiStrings kUkrainian{
         // In a date the month takes the genitive: "4 груд." (4 грудня).
         .monthsShort = {"січ.", "лют.", "берез.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.", "листоп.",
                         "груд."},
+    },
+    .visit = {
+        .touchToStart = "Торкніться екрана, щоб почати",
+        .stillThereTitle = "Ви ще тут?",
+        .stillThereBody = "Якщо ніхто не торкнеться екрана, усе, що ви ввели, буде видалено через {seconds} с.",
+        .stillThereButton = "Так, продовжити",
+        .inputsDeletedTitle = "Ваші дані видалено",
+        .inputsDeletedBody = "Екран готовий для наступної людини.",
     },
 };
 

@@ -63,6 +63,17 @@ struct BlockStrings {
     std::array<const char*, 12> monthsShort;   // in a date tile, under the day
 };
 
+// The words around a visit: the attract loop, the idle prompt, the reset notice. "{seconds}" is
+// filled in by the prompt.
+struct VisitStrings {
+    const char* touchToStart;  // on the attract loop, in every configured language at once
+    const char* stillThereTitle;
+    const char* stillThereBody;  // "… in {seconds} seconds …"
+    const char* stillThereButton;
+    const char* inputsDeletedTitle;
+    const char* inputsDeletedBody;
+};
+
 struct UiStrings {
     const char* homeTitle;
     const char* welcome;
@@ -78,6 +89,7 @@ struct UiStrings {
     const char* categoryHealth;
     FlowStrings flow;
     BlockStrings blocks;
+    VisitStrings visit;
 };
 
 // The first language in `fallbacks` the kiosk has words for; English otherwise.

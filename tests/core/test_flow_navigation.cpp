@@ -160,8 +160,12 @@ TEST_CASE("home and the idle reset forget the flow and the quiz answers") {
     f.apply(core::StartFlow{"apply"});
     f.apply(core::SetFieldValue{"postcode", "01900"});
 
-    f.clock.advance(61s);
+    f.clock.advance(61s);  // a page's idle time, but within a flow the visitor has twice that
+    f.nav->tick(f.clock.now());
+    CHECK(f.nav->flowSession());
+    f.clock.advance(60s);
     CHECK(f.nav->tick(f.clock.now()));
+    CHECK(f.nav->visit().phase() == core::VisitorPhase::ResetNotice);
     CHECK_FALSE(f.nav->flowSession());
     CHECK(f.nav->quizAnswer("q").empty());
 

@@ -66,27 +66,69 @@ TEST_CASE("intents naming things that do not exist change nothing") {
     CHECK(f.nav.language() == "de");
 }
 
-TEST_CASE("after the idle time the visitor is forgotten: home, default language, no history") {
+TEST_CASE("the kiosk starts in the attract loop; the first intent begins a visit") {
     Fixture f;
+    CHECK(f.nav.visit().phase() == core::VisitorPhase::Attract);
+    f.nav.noteActivity(f.clock.now());  // a touch alone wakes nothing: the attract screen asks
+    CHECK(f.nav.visit().phase() == core::VisitorPhase::Attract);
+    f.nav.apply(core::StartVisit{}, f.clock.now());
+    CHECK(f.nav.visit().phase() == core::VisitorPhase::Visiting);
+    CHECK(f.nav.location().isHome());
+}
+
+TEST_CASE("after the idle time the visitor is asked, then forgotten: home, default language, no history") {
+    Fixture f;  // a 60 s page time: the prompt gets its last 20 s
     f.nav.apply(core::OpenPack{"test-pack"}, f.clock.now());
     f.nav.apply(core::SetLanguage{"en"}, f.clock.now());
-    REQUIRE(f.nav.nextDeadline() == f.clock.now() + 60s);
+    REQUIRE(f.nav.nextDeadline() == f.clock.now() + 40s);
 
-    f.clock.advance(59s);
+    f.clock.advance(39s);
     CHECK_FALSE(f.nav.tick(f.clock.now()));
-    CHECK(f.nav.location().packId == "test-pack");
-
     f.nav.noteActivity(f.clock.now());  // a touch restarts the wait
-    f.clock.advance(59s);
+    f.clock.advance(39s);
     CHECK_FALSE(f.nav.tick(f.clock.now()));
 
     f.clock.advance(1s);
     CHECK(f.nav.tick(f.clock.now()));
+    CHECK(f.nav.visit().phase() == core::VisitorPhase::IdlePrompt);
+    CHECK(f.nav.visit().secondsLeft() == 20);
+    CHECK(f.nav.location().packId == "test-pack");  // nothing is gone yet
+    CHECK(f.nav.nextDeadline() == f.clock.now() + 1s);  // the countdown's next second
+    f.clock.advance(1s);
+    CHECK(f.nav.tick(f.clock.now()));
+    CHECK(f.nav.visit().secondsLeft() == 19);
+    f.clock.advance(500ms);
+    CHECK_FALSE(f.nav.tick(f.clock.now()));  // the same second: nothing to redraw
+
+    f.clock.advance(18500ms);
+    CHECK(f.nav.tick(f.clock.now()));
+    CHECK(f.nav.visit().phase() == core::VisitorPhase::ResetNotice);
     CHECK(f.nav.location().isHome());
     CHECK(f.nav.language() == "de");
     CHECK(f.nav.historyDepth() == 0);
-    CHECK_FALSE(f.nav.nextDeadline().has_value());  // nothing left to reset: the loop may sleep
-    CHECK_FALSE(f.nav.tick(f.clock.now() + 1h));
+
+    // The notice shows for a few seconds, then the attract loop turns its pictures.
+    f.clock.advance(4s);
+    CHECK(f.nav.tick(f.clock.now()));
+    CHECK(f.nav.visit().phase() == core::VisitorPhase::Attract);
+    CHECK(f.nav.nextDeadline() == f.clock.now() + 8s);
+    f.clock.advance(8s);
+    CHECK(f.nav.tick(f.clock.now()));
+    CHECK(f.nav.visit().slide() == 1);
+}
+
+TEST_CASE("a touch on the idle prompt keeps the visit and everything in it") {
+    Fixture f;
+    f.nav.apply(core::OpenPack{"test-pack"}, f.clock.now());
+    f.clock.advance(45s);
+    REQUIRE(f.nav.tick(f.clock.now()));
+    REQUIRE(f.nav.visit().phase() == core::VisitorPhase::IdlePrompt);
+    f.nav.apply(core::StillHere{}, f.clock.now());
+    CHECK(f.nav.visit().phase() == core::VisitorPhase::Visiting);
+    CHECK(f.nav.location().packId == "test-pack");
+    f.clock.advance(45s);  // a full wait again, not what was left of the old one
+    f.nav.tick(f.clock.now());
+    CHECK(f.nav.location().packId == "test-pack");
 }
 
 TEST_CASE("a visitor who only changed the language is reset too") {

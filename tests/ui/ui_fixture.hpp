@@ -28,6 +28,16 @@ struct UiFixture {
         REQUIRE_MESSAGE(renderer.ok(), renderer.error());
         REQUIRE_MESSAGE(renderer.fontWarning().empty(), renderer.fontWarning());
         settle();
+        startVisit();
+    }
+
+    // The kiosk starts in the attract loop: a first touch anywhere begins a visit on the home screen.
+    void startVisit() {
+        const auto attract = renderer.items().find("attract/start");
+        REQUIRE_MESSAGE(attract.has_value(), "the kiosk did not start in the attract loop");
+        renderer.tap(nav, attract->center(), clock.now());
+        settle();
+        REQUIRE(nav.visit().phase() == core::VisitorPhase::Visiting);
     }
 
     void settle() {

@@ -1,6 +1,7 @@
 // Loads config/kiosk.toml strictly: unknown keys, wrong types and bad values name file:line.
 #include "core/config/kiosk_config.hpp"
 
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -64,10 +65,13 @@ void readLanguages(const TableReader& root, KioskConfig& config) {
 void readIdle(const TableReader& root, KioskConfig& config) {
     auto idle = root.table("idle", false);
     if (!idle) return;
-    static constexpr std::array known{"reset_after_seconds"sv};
+    static constexpr std::array known{"reset_after_seconds"sv, "flow_reset_after_seconds"sv, "prompt_seconds"sv};
     idle->rejectUnknownKeys(known);
     // Below 10 s a slow reader is thrown out mid-sentence; above an hour nobody is "forgotten".
     if (auto seconds = idle->integer("reset_after_seconds", 10, 3600)) config.idleReset = std::chrono::seconds(*seconds);
+    if (auto seconds = idle->integer("flow_reset_after_seconds", 10, 3600)) config.flowIdleReset = std::chrono::seconds(*seconds);
+    // Under 5 s nobody reads the question and finds the button; over 2 minutes it is no warning.
+    if (auto seconds = idle->integer("prompt_seconds", 5, 120)) config.idlePrompt = std::chrono::seconds(*seconds);
 }
 
 void readWindow(const TableReader& root, KioskConfig& config) {
@@ -142,6 +146,14 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     sortByLocation(problems);
     if (!problems.empty()) return problems;
     return config;
+}
+
+IdlePolicy idlePolicy(const KioskConfig& config) {
+    IdlePolicy policy;
+    policy.page = config.idleReset;
+    policy.flow = std::max(config.flowIdleReset, config.idleReset);
+    policy.prompt = std::min<Duration>(config.idlePrompt, config.idleReset / 2);
+    return policy;
 }
 
 Diagnostics validateConfig(const KioskConfig& config, const std::string& source) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/nav/visit_timer.hpp"
 #include "core/util/result.hpp"
 
 namespace kiosk::core {
@@ -39,9 +40,15 @@ struct KioskConfig {
     std::filesystem::path stateFolder;                  // empty: the caller picks the XDG default
     std::vector<std::string> languages{"de", "en"};
     std::string defaultLanguage = "de";
-    std::chrono::seconds idleReset{90};
+    std::chrono::seconds idleReset{90};       // idle.reset_after_seconds: on pages and home
+    std::chrono::seconds flowIdleReset{180};  // idle.flow_reset_after_seconds: within a flow
+    std::chrono::seconds idlePrompt{20};      // idle.prompt_seconds: the countdown before a reset
     WindowConfig window;
 };
+
+// The visit's timing as the navigator uses it. A flow never gets less time than a page, and the
+// countdown takes at most half of the page time, so a short --idle-seconds still leaves a visit.
+IdlePolicy idlePolicy(const KioskConfig& config);
 
 // Reads and validates a config file. Relative folders are resolved against the file's folder,
 // so the same file works wherever the kiosk is started from. Reports every problem in the file.

@@ -6,6 +6,12 @@
 
 namespace kiosk::core {
 
+// The first touch on the attract loop: a visit begins on the home screen. Any other intent
+// begins one too; this one only does that.
+struct StartVisit {};
+// "Yes, I am still here" on the idle prompt.
+struct StillHere {};
+
 struct OpenPack {
     std::string packId;
 };
@@ -41,7 +47,7 @@ struct NextStep {};
 // From the result: leaves the flow (to its next page, or back to where it started).
 struct FinishFlow {};
 
-using Intent = std::variant<OpenPack, OpenPage, GoBack, GoHome, SetLanguage, AnswerQuiz, StartFlow, SetFieldValue,
+using Intent = std::variant<StartVisit, StillHere, OpenPack, OpenPage, GoBack, GoHome, SetLanguage, AnswerQuiz, StartFlow, SetFieldValue,
                             NextStep, FinishFlow>;
 
 }  // namespace kiosk::core

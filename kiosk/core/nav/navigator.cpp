@@ -14,13 +14,12 @@ std::string_view FlowSession::value(std::string_view fieldId) const {
 }
 
 Navigator::Navigator(const PackLibrary& library, std::vector<std::string> languages, std::string defaultLanguage,
-                     Duration idleReset, TimePoint now, std::uint32_t randomSeed)
+                     IdlePolicy idle, TimePoint now, std::uint32_t randomSeed)
     : m_library(library),
       m_languages(std::move(languages)),
       m_defaultLanguage(std::move(defaultLanguage)),
-      m_idleReset(idleReset),
+      m_visit(idle, now),
       m_language(m_defaultLanguage),
-      m_lastActivity(now),
       m_random(randomSeed) {}
 
 const Pack* Navigator::currentPack() const {
@@ -102,7 +101,8 @@ void Navigator::applyFlowIntent(const Intent& intent) {
 }
 
 void Navigator::apply(const Intent& intent, TimePoint now) {
-    m_lastActivity = now;
+    m_visit.startVisit(now);
+    if (std::holds_alternative<StartVisit>(intent) || std::holds_alternative<StillHere>(intent)) return;
     if (std::holds_alternative<SetFieldValue>(intent) || std::holds_alternative<NextStep>(intent) ||
         std::holds_alternative<FinishFlow>(intent)) {
         applyFlowIntent(intent);
@@ -211,10 +211,8 @@ void Navigator::libraryChanged() {
     }
 }
 
-bool Navigator::visitorPresent() const {
-    return !m_location.isHome() || !m_history.empty() || m_language != m_defaultLanguage;
-}
-
+// Everything the visitor did goes: page, path, language, form values, quiz answers. The UI drops
+// its own traces (text field buffers, scroll positions) when it sees the phase change.
 void Navigator::resetVisitor() {
     leavePage();
     m_location = Location{};
@@ -223,14 +221,9 @@ void Navigator::resetVisitor() {
 }
 
 bool Navigator::tick(TimePoint now) {
-    if (!visitorPresent() || now - m_lastActivity < m_idleReset) return false;
-    resetVisitor();
-    return true;
-}
-
-std::optional<TimePoint> Navigator::nextDeadline() const {
-    if (!visitorPresent()) return std::nullopt;
-    return m_lastActivity + m_idleReset;
+    const VisitTimer::Change change = m_visit.tick(now, m_flow.has_value());
+    if (change == VisitTimer::Change::Reset) resetVisitor();
+    return change != VisitTimer::Change::None;
 }
 
 }  // namespace kiosk::core

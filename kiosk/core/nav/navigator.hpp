@@ -1,4 +1,5 @@
-// Where the visitor is (home or a page of a pack), their path back, their language, and idle reset.
+// Where the visitor is (home or a page of a pack), their path back, their language, and the
+// visit's life by the clock (attract loop, idle prompt, reset).
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "core/nav/intent.hpp"
+#include "core/nav/visit_timer.hpp"
 #include "core/pack/pack_library.hpp"
 #include "core/util/clock.hpp"
 
@@ -36,26 +38,32 @@ struct FlowSession {
 
 class Navigator {
 public:
+    // Starts in the attract loop, with nobody there.
     Navigator(const PackLibrary& library, std::vector<std::string> languages, std::string defaultLanguage,
-              Duration idleReset, TimePoint now, std::uint32_t randomSeed = std::random_device{}());
+              IdlePolicy idle, TimePoint now, std::uint32_t randomSeed = std::random_device{}());
 
     // Intents naming packs or pages that do not exist are ignored (and logged): a screen can be
-    // a frame behind a content reload, and a visitor must never land on an empty page.
+    // a frame behind a content reload, and a visitor must never land on an empty page. Every
+    // intent counts as the visitor being there, and one in the attract loop begins a visit.
     void apply(const Intent& intent, TimePoint now);
 
     // After the library's packs were replaced (a preview reload): stays where the visitor is if
     // that page still exists, else the pack's start page, else home. A flow is left if it changed.
     void libraryChanged();
 
-    // Any touch or key counts as the visitor still being there.
-    void noteActivity(TimePoint now) { m_lastActivity = now; }
+    // Any touch or key during a visit counts as the visitor still being there (and dismisses
+    // the idle prompt). In the attract loop only the attract screen's StartVisit begins a visit.
+    void noteActivity(TimePoint now) { m_visit.noteActivity(now); }
 
-    // Forgets the visitor when they have been gone for the idle time. Returns true if that changed
-    // what is on screen.
+    // Prompts, then forgets the visitor when they have been gone for the idle time (a flow's is
+    // longer), and runs the attract loop. Returns true if that changed what is on screen.
     bool tick(TimePoint now);
 
     // When tick() may next have something to do; the frame loop sleeps until then.
-    std::optional<TimePoint> nextDeadline() const;
+    std::optional<TimePoint> nextDeadline() const { return m_visit.nextDeadline(m_flow.has_value()); }
+
+    // Attract loop, visit, idle prompt (with its seconds left) or reset notice.
+    const VisitTimer& visit() const { return m_visit; }
 
     const Location& location() const { return m_location; }
     const std::string& language() const { return m_language; }
@@ -74,7 +82,6 @@ public:
     std::string_view quizAnswer(std::string_view quizId) const;
 
 private:
-    bool visitorPresent() const;
     void resetVisitor();
     void leavePage();
     const QuizBlock* findQuiz(std::string_view quizId) const;
@@ -84,12 +91,11 @@ private:
     const PackLibrary& m_library;
     std::vector<std::string> m_languages;
     std::string m_defaultLanguage;
-    Duration m_idleReset;
+    VisitTimer m_visit;
 
     Location m_location;
     std::vector<Location> m_history;
     std::string m_language;
-    TimePoint m_lastActivity;
     std::optional<FlowSession> m_flow;
     std::map<std::string, std::string, std::less<>> m_quizAnswers;  // of the current page: quiz id → answer id
     std::mt19937 m_random;

@@ -32,6 +32,9 @@ std::string fieldAnswerText(const FrameContext& ctx, const core::FlowField& fiel
 
 // Per field type (form_fields.cpp dispatches): the input part only, without label and message.
 void drawTextInput(FrameContext& ctx, const FieldView& view, float width);
+
+// Between visitors: ends any editing and overwrites ImGui's own copies of typed text.
+void forgetTypedText();
 void drawDateInput(FrameContext& ctx, const FieldView& view, float width);
 
 }  // namespace kiosk::ui

@@ -9,7 +9,6 @@
 #include "ui/widgets/touch.hpp"
 
 namespace kiosk::ui {
-namespace {
 
 ImU32 categoryColor(const Palette& colors, core::PackCategory category) {
     switch (category) {
@@ -28,6 +27,8 @@ const char* categoryName(const UiStrings& strings, core::PackCategory category) 
     }
     return strings.categoryHub;
 }
+
+namespace {
 
 // The tile's words, measured once for its width: the home screen sizes every tile to the tallest,
 // so no description is ever cut.

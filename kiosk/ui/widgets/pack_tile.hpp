@@ -6,6 +6,10 @@
 
 namespace kiosk::ui {
 
+// A category's colour band and its name: categories are told apart by both, never colour alone.
+ImU32 categoryColor(const Palette& colors, core::PackCategory category);
+const char* categoryName(const UiStrings& strings, core::PackCategory category);
+
 // How tall the tile must be at `width` to show all its words above the call to action.
 float packTileHeight(const FrameContext& ctx, const core::Pack& pack, float width);
 

@@ -2,7 +2,10 @@
 // The value lives in the navigator; this frame's copy goes into a buffer and every edit is sent
 // back as SetFieldValue, so the field never holds state of its own a later visitor could see.
 #include <algorithm>
+#include <cstring>
 #include <vector>
+
+#include <imgui_internal.h>  // ImGuiInputTextState: ImGui's own copy of the text being edited
 
 #include "ui/imgui_scoped.hpp"
 #include "ui/widgets/buttons.hpp"
@@ -26,7 +29,23 @@ int keepWithinLength(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
+template <class T>
+void wipe(ImVector<T>& buffer) {
+    if (!buffer.empty()) std::memset(buffer.Data, 0, static_cast<std::size_t>(buffer.size_in_bytes()));
+    buffer.clear();
+}
+
 }  // namespace
+
+void forgetTypedText() {
+    ImGui::ClearActiveID();
+    ImGuiInputTextState& state = ImGui::GetCurrentContext()->InputTextState;
+    wipe(state.TextW);
+    wipe(state.TextA);
+    wipe(state.InitialTextA);
+    state.CurLenW = state.CurLenA = 0;
+    state.ID = 0;
+}
 
 void drawTextInput(FrameContext& ctx, const FieldView& view, float width) {
     const Theme& theme = ctx.theme;
@@ -73,6 +92,7 @@ void drawTextInput(FrameContext& ctx, const FieldView& view, float width) {
     const float borderWidth = editing || problem ? theme.em(0.12f) : theme.hairline() * 2;
     draw.AddRect(min, max, borderColor, theme.cornerRadius(), 0, borderWidth);
     if (edited) ctx.emit<core::SetFieldValue>(view.field.id, std::string(buffer.data()));
+    std::fill(buffer.begin(), buffer.end(), '\0');  // the heap it returns to keeps no visitor's text
 
     if (exampleBeside) {
         ImGui::SetCursorScreenPos(ImVec2(max.x + gap, min.y));

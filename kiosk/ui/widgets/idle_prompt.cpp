@@ -1,0 +1,72 @@
+// The prompt is drawn about once a second for its countdown: the dimming layer's cost in the
+// software renderer (a screen-sized translucent rectangle) is paid that rarely, never per frame.
+#include "ui/widgets/idle_prompt.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "ui/blocks/block_shapes.hpp"
+#include "ui/imgui_scoped.hpp"
+#include "ui/widgets/buttons.hpp"
+#include "ui/widgets/placeholders.hpp"
+#include "ui/widgets/text_layout.hpp"
+#include "ui/widgets/touch.hpp"
+
+namespace kiosk::ui {
+
+void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
+    const Theme& theme = ctx.theme;
+    const Palette& colors = theme.colors();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::SetNextWindowFocus();
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
+    scoped::StyleVar noPadding(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    scoped::Window overlay("idle-prompt", kFlags);
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    draw.AddRectFilled(ImVec2(0, 0), display, IM_COL32(16, 24, 40, 150));
+
+    const float width = std::min(display.x - theme.em(3.0f), theme.em(30.0f));
+    const float padding = theme.em(2.0f);
+    const float inner = width - 2 * padding;
+    const std::string body = fillPlaceholders(ctx.strings.visit.stillThereBody, {{"seconds", std::to_string(secondsLeft)}});
+    const TextLayout title =
+        layoutText(theme.fonts().display, colors.text, ctx.strings.visit.stillThereTitle, inner, kLabelLineHeight, ctx.audit);
+    const TextLayout text = layoutText(theme.fonts().body, colors.text, body, inner, kReadingLineHeight, ctx.audit);
+    const std::string count = std::to_string(secondsLeft);
+    ImFont* countFont = theme.fonts().display;
+    const float ring = theme.em(5.0f);
+    const float buttonHeight = std::max(theme.touchTarget() * 1.3f, theme.em(3.6f));
+    const float height = padding + ring + theme.em(1.2f) + title.size.y + theme.em(0.8f) + text.size.y + theme.em(1.6f) +
+                         buttonHeight + padding;
+    const ImVec2 min((display.x - width) * 0.5f, std::max(theme.em(1.0f), (display.y - height) * 0.5f));
+    const ImVec2 max(min.x + width, min.y + height);
+    drawCard(draw, theme, min, max, colors.surface, colors.border, theme.hairline());
+
+    // The seconds in a ring: big enough to read from a step back, and not told by colour alone.
+    const ImVec2 center(min.x + width * 0.5f, min.y + padding + ring * 0.5f);
+    draw.AddCircleFilled(center, ring * 0.5f, colors.primary, 48);
+    draw.AddCircleFilled(center, ring * 0.5f - theme.em(0.35f), colors.surface, 48);
+    const float countWidth = checkLabel(ctx, countFont, count, ring);
+    draw.AddText(countFont, countFont->FontSize, ImVec2(center.x - countWidth * 0.5f, center.y - countFont->FontSize * 0.55f),
+                 colors.text, count.c_str());
+
+    float y = min.y + padding + ring + theme.em(1.2f);
+    drawTextLayoutCentered(draw, center.x, y, title);
+    y += title.size.y + theme.em(0.8f);
+    drawTextLayoutCentered(draw, center.x, y, text);
+    y += text.size.y + theme.em(1.6f);
+    ImGui::SetCursorScreenPos(ImVec2(min.x + padding, y));
+    const ButtonSpec stay{"idle/continue", ctx.strings.visit.stillThereButton, ButtonStyle::Primary};
+    if (touchButton(ctx, stay, ImVec2(inner, buttonHeight))) ctx.emit<core::StillHere>();
+
+    // Around the button, the whole screen answers "yes, still here" too. Submitted after the
+    // button: ImGui gives an overlapped spot to the item submitted first, so the button keeps its
+    // pressed look.
+    ImGui::SetCursorScreenPos(ImVec2(0, 0));
+    if (tapTarget(ctx, "idle/backdrop", display).tapped) ctx.emit<core::StillHere>();
+}
+
+}  // namespace kiosk::ui
