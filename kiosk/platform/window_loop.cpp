@@ -144,6 +144,11 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
                     } else {
                         running = false;
                     }
+                } else if (event.window.event == SDL_WINDOWEVENT_MINIMIZED && fullscreen) {
+                    // A window manager's shortcut minimised the kiosk: a visitor would see the desktop.
+                    core::logWarning("display", "the window was minimised; restoring it (fullscreen kiosks stay on screen)");
+                    SDL_RestoreWindow(window.get());
+                    SDL_RaiseWindow(window.get());
                 } else if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                     SDL_GetRendererOutputSize(renderer.get(), &outputWidth, &outputHeight);
                     canvas = std::make_unique<RotatedCanvas>(renderer.get(), options.window.rotation, outputWidth, outputHeight);
