@@ -73,6 +73,13 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     preview->add_option("--lang", line.preview.language, "Language to start in")->type_name("TAG");
     preview->callback([&line] { line.command = Command::Preview; });
 
+    auto* admin = app.add_subcommand("admin", "Set-up tasks for operators: set-pin");
+    admin->require_subcommand(1);
+    admin->fallthrough();
+    auto* setPin = admin->add_subcommand("set-pin", "Set the staff PIN (read from the terminal, stored only as a hash)");
+    setPin->fallthrough();  // `kiosk admin set-pin --state DIR` like `kiosk --state DIR admin set-pin`
+    setPin->callback([&line] { line.command = Command::AdminSetPin; });
+
     app.footer(
         "Exit codes: 0 ok, 1 internal error (pack validate: a pack has errors), 2 wrong flags, 3 config error,\n"
         "4 no display, 5 pack or page not found.\n"

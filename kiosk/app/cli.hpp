@@ -57,7 +57,7 @@ struct PreviewOptions {
     std::string language;
 };
 
-enum class Command { Run, Screenshot, PackValidate, PackNew, Preview };
+enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin };
 
 struct CommandLine {
     Command command = Command::Run;

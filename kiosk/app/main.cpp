@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/admin_commands.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
             case Command::PackValidate: return packValidateCommand(line.packValidate);
             case Command::PackNew: return packNewCommand(line.packNew);
             case Command::Preview: return previewCommand(line);
+            case Command::AdminSetPin: return adminSetPinCommand(line);
             case Command::Run: break;
         }
         return runCommand(line, startedAt);

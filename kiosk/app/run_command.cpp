@@ -1,10 +1,11 @@
-// `kiosk run`: wires config, content, navigation and the window loop together.
+// `kiosk run`: wires config, content, navigation, the staff screen and the window loop together.
 #include <cstdio>
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/startup.hpp"
 #include "core/nav/navigator.hpp"
+#include "core/staff/staff_pin.hpp"
 #include "platform/system_info.hpp"
 #include "platform/window_loop.hpp"
 
@@ -13,15 +14,24 @@ namespace kiosk::app {
 int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     auto config = loadEffectiveConfig(line.overrides);
     if (!config) return kExitConfig;
-    prepareStateFolder(*config);
-    const core::PackLibrary library = loadLibraryReporting(*config);
+    const std::filesystem::path state = prepareStateFolder(*config);
+    // Reloaded in place from the staff screen: the navigator keeps a reference to it.
+    core::PackLibrary library = loadLibraryReporting(*config);
 
     core::SteadyClock clock;
     core::Navigator navigator(library, config->languages, config->defaultLanguage, core::idlePolicy(*config), clock.now());
+    const core::SystemWallClock wallClock;
+    core::StaffPin staffPin(state, wallClock);
+
     platform::WindowLoopOptions options;
     options.window = config->window;
     options.maxFrames = line.run.frames;
     options.startedAt = startedAt;
+    options.staff = ui::StaffAccess{&staffPin, config->staffGesture, config->contentFolders};
+    options.reloadContent = [&] {
+        library = loadLibraryReporting(*config);
+        navigator.libraryChanged();
+    };
     const auto result = platform::runWindowLoop(options, navigator, clock, platform::systemFontFiles());
     if (!result.error.empty()) {
         std::fprintf(stderr, "kiosk: %s\n", result.error.c_str());

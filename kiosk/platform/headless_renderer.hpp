@@ -37,6 +37,12 @@ public:
     // until then it is the system's local date.
     void setToday(core::CalendarDate today) { m_today = today; }
 
+    // The staff screen behind the hidden corner taps, as in the kiosk; off unless enabled.
+    void enableStaffScreen(ui::StaffAccess access) {
+        if (m_ui) m_ui->enableStaffScreen(std::move(access));
+    }
+    ui::StaffRequest takeStaffRequest() { return m_ui ? m_ui->takeStaffRequest() : ui::StaffRequest::None; }
+
     // One frame with no finger on the screen.
     void frame(core::Navigator& navigator, core::TimePoint now);
     // A finger down at `position` for one frame, lifted there the next, then gone: one tap.

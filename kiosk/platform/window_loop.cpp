@@ -117,6 +117,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     ImGuiRuntime imgui(window.get(), renderer.get(), theme, fonts);
     if (!imgui.fontWarning().empty()) core::logWarning("fonts", imgui.fontWarning());
     ui::KioskUi ui(renderer.get(), theme);
+    if (options.staff) ui.enableStaffScreen(*options.staff);
     PointerInput pointer;
 
     int pendingFrames = kFramesAfterChange;
@@ -180,6 +181,18 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         }
         canvas->present();
         finishFrame(ui, navigator, intents, clock.now());
+        switch (ui.takeStaffRequest()) {
+            case ui::StaffRequest::Exit:
+                core::logInfo("staff", "the kiosk was quit from the staff screen");
+                running = false;
+                break;
+            case ui::StaffRequest::ReloadContent:
+                if (options.reloadContent) options.reloadContent();
+                ui.forgetTextures();
+                pendingFrames = kFramesAfterChange;
+                break;
+            case ui::StaffRequest::None: break;
+        }
         if (!intents.empty()) pendingFrames = kFramesAfterChange + 1;
         --pendingFrames;
         if (pointer.needsAnotherFrame()) pendingFrames = std::max(pendingFrames, 1);

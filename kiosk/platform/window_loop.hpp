@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "core/config/kiosk_config.hpp"
@@ -20,6 +21,11 @@ struct WindowLoopOptions {
     // The preview polls its pack folder this way.
     std::function<bool(ui::KioskUi&)> poll;
     int pollMilliseconds = 500;
+    // Staff asked to reload the content (the staff screen): the app loads it again and tells the
+    // navigator; the loop then drops cached pictures and redraws.
+    std::function<void()> reloadContent;
+    // Set: the hidden corner taps open the staff screen (the kiosk itself, not the preview).
+    std::optional<ui::StaffAccess> staff;
 };
 
 struct WindowLoopResult {
@@ -28,7 +34,7 @@ struct WindowLoopResult {
 };
 
 // Runs until the window is closed (windowed mode only: in fullscreen, closing is for staff),
-// SIGINT/SIGTERM, or maxFrames. With nothing to show it sleeps in SDL_WaitEventTimeout and
+// staff quit it from the staff screen, SIGINT/SIGTERM, or maxFrames. With nothing to show it sleeps in SDL_WaitEventTimeout and
 // draws nothing, waking only for input or the navigator's next deadline.
 WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator& navigator, const core::Clock& clock,
                                const ui::FontFiles& fonts);

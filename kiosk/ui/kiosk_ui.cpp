@@ -31,6 +31,8 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
                                             ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     scoped::Window root("kiosk", kRootFlags);
 
+    // Before anything of the visitor's: while it is open, the staff screen is all there is.
+    if (m_staff && m_staff->draw(ctx)) return;
     if (drawAuthorProblems(ctx, m_authorProblems)) return;
 
     const core::VisitorPhase phase = nav.visit().phase();

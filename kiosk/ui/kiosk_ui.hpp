@@ -1,6 +1,8 @@
 // The whole visitor UI for one frame: picks the screen for the navigator's state and draws it.
 #pragma once
 
+#include <optional>
+
 #include <vector>
 
 #include "core/nav/intent.hpp"
@@ -10,6 +12,7 @@
 #include "ui/item_registry.hpp"
 #include "ui/render_audit.hpp"
 #include "ui/screens/flow_screen.hpp"
+#include "ui/staff/staff_screen.hpp"
 #include "ui/texture_cache.hpp"
 #include "ui/theme.hpp"
 
@@ -35,6 +38,11 @@ public:
     // Between frames, after files changed on disk: pictures are decoded again when next drawn.
     void forgetTextures() { m_textures.clear(); }
 
+    // Opens the staff screen to the hidden corner taps (the kiosk; not screenshots or previews).
+    void enableStaffScreen(StaffAccess access) { m_staff.emplace(std::move(access)); }
+    // What staff asked for in the last frame (reload, quit), once.
+    StaffRequest takeStaffRequest() { return m_staff ? m_staff->takeRequest() : StaffRequest::None; }
+
     const ItemRegistry& items() const { return m_items; }
     const TextureCache& textures() const { return m_textures; }
     // Text problems of the last frame (missing glyphs, overflow, raw markup): for tests.
@@ -56,6 +64,7 @@ private:
     PageScreenMemory m_pageMemory;
     RenderAudit m_audit;
     core::Diagnostics m_authorProblems;
+    std::optional<StaffScreen> m_staff;
 };
 
 }  // namespace kiosk::ui

@@ -75,7 +75,7 @@ TEST_CASE("an unknown table with no close match lists the known ones") {
     test::TempDir dir;
     auto config = core::loadConfig(dir.write("kiosk.toml", "[network]\nproxy = \"x\"\n"));
     REQUIRE_FALSE(config.ok());
-    CHECK(config.error()[0].hint == "expected one of: content, state, languages, idle, window");
+    CHECK(config.error()[0].hint == "expected one of: content, state, languages, idle, staff, window");
 }
 
 TEST_CASE("wrong types name the key, the line and the expected type") {
@@ -149,4 +149,24 @@ TEST_CASE("a missing config file says so") {
     REQUIRE_FALSE(config.ok());
     CHECK(config.error()[0].code == core::ErrorCode::FileNotFound);
     CHECK(config.error()[0].describe() == "/nonexistent/kiosk.toml: error: file not found (check the path, or create the file)");
+}
+
+TEST_CASE("the staff gesture and the idle times are read from the config, with a clear error for a wrong corner") {
+    test::TempDir dir;
+    const auto file = dir.write("kiosk.toml", "[idle]\nreset_after_seconds = 60\nflow_reset_after_seconds = 30\nprompt_seconds = 50\n"
+                                              "[staff]\ncorner = \"top-right\"\ntaps = 4\nwithin_seconds = 2\n");
+    const auto config = core::loadConfig(file);
+    REQUIRE(config.ok());
+    CHECK(config.value().staffGesture.corner == core::ScreenCorner::TopRight);
+    CHECK(config.value().staffGesture.taps == 4);
+    CHECK(config.value().staffGesture.withinSeconds == 2.0);
+    const core::IdlePolicy policy = core::idlePolicy(config.value());
+    CHECK(policy.flow == std::chrono::seconds(60));    // never less than a page's time
+    CHECK(policy.prompt == std::chrono::seconds(30));  // at most half of it
+
+    const auto wrong = dir.write("wrong.toml", "[staff]\ncorner = \"bottom-lft\"\n");
+    const auto refused = core::loadConfig(wrong);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error()[0].describe() ==
+          wrong.string() + ":2:10: error: 'staff.corner' is \"bottom-lft\" (did you mean 'bottom-left'?)");
 }

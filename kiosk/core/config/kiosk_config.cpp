@@ -74,6 +74,24 @@ void readIdle(const TableReader& root, KioskConfig& config) {
     if (auto seconds = idle->integer("prompt_seconds", 5, 120)) config.idlePrompt = std::chrono::seconds(*seconds);
 }
 
+void readStaff(const TableReader& root, KioskConfig& config) {
+    auto staff = root.table("staff", false);
+    if (!staff) return;
+    static constexpr std::array known{"corner"sv, "taps"sv, "within_seconds"sv};
+    staff->rejectUnknownKeys(known);
+    if (auto corner = staff->string("corner", false)) {
+        if (auto parsed = parseScreenCorner(*corner)) {
+            config.staffGesture.corner = *parsed;
+        } else {
+            static constexpr std::array corners{"top-left"sv, "top-right"sv, "bottom-left"sv, "bottom-right"sv};
+            staff->fail(ErrorCode::InvalidValue, "corner", "'staff.corner' is \"" + *corner + "\"", suggestionHint(*corner, corners));
+        }
+    }
+    // Fewer than 3 taps happen by chance; more than 10 nobody counts right.
+    if (auto taps = staff->integer("taps", 3, 10)) config.staffGesture.taps = static_cast<int>(*taps);
+    if (auto seconds = staff->integer("within_seconds", 1, 10)) config.staffGesture.withinSeconds = static_cast<double>(*seconds);
+}
+
 void readWindow(const TableReader& root, KioskConfig& config) {
     auto window = root.table("window", false);
     if (!window) return;
@@ -131,7 +149,7 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     Diagnostics problems;
     const std::filesystem::path base = std::filesystem::absolute(file).parent_path();
     TableReader root(parsed.value(), file.string(), "", problems);
-    static constexpr std::array known{"content"sv, "state"sv, "languages"sv, "idle"sv, "window"sv};
+    static constexpr std::array known{"content"sv, "state"sv, "languages"sv, "idle"sv, "staff"sv, "window"sv};
     root.rejectUnknownKeys(known);
 
     KioskConfig config;
@@ -140,6 +158,7 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     readState(root, base, config);
     readLanguages(root, config);
     readIdle(root, config);
+    readStaff(root, config);
     readWindow(root, config);
 
     for (auto& e : validateConfig(config, file.string())) problems.push_back(std::move(e));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/nav/visit_timer.hpp"
+#include "core/staff/staff_gesture.hpp"
 #include "core/util/result.hpp"
 
 namespace kiosk::core {
@@ -43,6 +44,7 @@ struct KioskConfig {
     std::chrono::seconds idleReset{90};       // idle.reset_after_seconds: on pages and home
     std::chrono::seconds flowIdleReset{180};  // idle.flow_reset_after_seconds: within a flow
     std::chrono::seconds idlePrompt{20};      // idle.prompt_seconds: the countdown before a reset
+    StaffGestureConfig staffGesture;          // [staff]: the hidden taps that open the PIN prompt
     WindowConfig window;
 };
 

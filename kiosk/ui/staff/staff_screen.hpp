@@ -1,0 +1,57 @@
+// The staff screen behind the hidden corner taps: a PIN pad, then the kiosk's status and what
+// staff may do (reload content, quit the kiosk). While it is open the visitor's screen is not
+// drawn at all, so no touch on it can reach the visitor's screen beneath.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/staff/staff_gesture.hpp"
+#include "core/staff/staff_pin.hpp"
+#include "ui/frame_context.hpp"
+
+namespace kiosk::ui {
+
+// What the app lends the staff screen.
+struct StaffAccess {
+    core::StaffPin* pin = nullptr;  // owned by the app
+    core::StaffGestureConfig gesture;
+    std::vector<std::filesystem::path> contentFolders;
+};
+
+// What staff asked for; the window loop carries it out after the frame.
+enum class StaffRequest { None, Exit, ReloadContent };
+
+class StaffScreen {
+public:
+    explicit StaffScreen(StaffAccess access) : m_access(std::move(access)), m_gesture(m_access.gesture) {}
+
+    // Call first in every frame: watches touches for the gesture. Returns true when the staff
+    // screen is open (and drawn); then the caller draws nothing else.
+    bool draw(FrameContext& ctx);
+
+    // Once: what staff asked for in the last frame.
+    StaffRequest takeRequest();
+
+    bool isOpen() const { return m_mode != Mode::Closed; }
+
+private:
+    enum class Mode { Closed, Pin, Menu };
+
+    void drawPinPad(FrameContext& ctx);
+    void drawMenu(FrameContext& ctx);
+    void pressKey(char key);
+    void submitPin(FrameContext& ctx);
+    void close();
+
+    StaffAccess m_access;
+    core::StaffGesture m_gesture;
+    Mode m_mode = Mode::Closed;
+    std::string m_digits;   // wiped on every close
+    std::string m_message;  // under the PIN dots: wrong PIN, wait, no PIN set
+    double m_lastTouch = 0;
+    StaffRequest m_request = StaffRequest::None;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,51 @@
+// Plain words for people who are not administrators: what happened and what to do.
+#include "ui/staff/staff_strings.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+const StaffStrings kGerman{
+    .title = "Bereich für das Personal",
+    .enterPin = "Bitte geben Sie die PIN ein.",
+    .wrongPin = "Diese PIN ist falsch.",
+    .waitSeconds = "Zu viele Versuche: der nächste ist in {seconds} Sekunden möglich.",
+    .noPinSet = "Es ist keine PIN eingerichtet. Am Gerät einrichten mit: kiosk admin set-pin",
+    .pinUnreadable = "Die PIN-Datei lässt sich nicht lesen:",
+    .cancel = "Abbrechen",
+    .ok = "OK",
+    .statusTitle = "Zustand des Kiosks",
+    .version = "Version",
+    .uptime = "Läuft seit",
+    .packs = "Inhalte",
+    .contentFolders = "Inhaltsordner",
+    .contentProblems = "{count} Fehler in den Inhalten: betroffene Pakete werden nicht gezeigt (prüfen mit: kiosk pack validate)",
+    .reload = "Inhalte neu laden",
+    .exitKiosk = "Kiosk beenden",
+    .close = "Zurück zum Kiosk",
+};
+
+const StaffStrings kEnglish{
+    .title = "Staff area",
+    .enterPin = "Please enter the PIN.",
+    .wrongPin = "This PIN is wrong.",
+    .waitSeconds = "Too many attempts: the next one is possible in {seconds} seconds.",
+    .noPinSet = "No PIN is set up. Set one on the device with: kiosk admin set-pin",
+    .pinUnreadable = "The PIN file cannot be read:",
+    .cancel = "Cancel",
+    .ok = "OK",
+    .statusTitle = "Kiosk status",
+    .version = "Version",
+    .uptime = "Running for",
+    .packs = "Content",
+    .contentFolders = "Content folders",
+    .contentProblems = "{count} errors in the content: packs with errors are not shown (check with: kiosk pack validate)",
+    .reload = "Reload content",
+    .exitKiosk = "Quit the kiosk",
+    .close = "Back to the kiosk",
+};
+
+}  // namespace
+
+const StaffStrings& staffStrings(std::string_view language) { return language == "en" ? kEnglish : kGerman; }
+
+}  // namespace kiosk::ui

@@ -1,0 +1,32 @@
+// The staff screen's words, in German and English only: staff read one of the two, and these
+// words never reach a visitor.
+#pragma once
+
+#include <string_view>
+
+namespace kiosk::ui {
+
+struct StaffStrings {
+    const char* title;
+    const char* enterPin;
+    const char* wrongPin;
+    const char* waitSeconds;  // "{seconds}"
+    const char* noPinSet;
+    const char* pinUnreadable;
+    const char* cancel;
+    const char* ok;
+    const char* statusTitle;
+    const char* version;
+    const char* uptime;
+    const char* packs;
+    const char* contentFolders;
+    const char* contentProblems;  // "{count}"
+    const char* reload;
+    const char* exitKiosk;
+    const char* close;
+};
+
+// English for a visitor's `en`, German for every other language.
+const StaffStrings& staffStrings(std::string_view language);
+
+}  // namespace kiosk::ui
