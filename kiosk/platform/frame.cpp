@@ -9,6 +9,16 @@
 
 namespace kiosk::platform {
 
+namespace {
+
+double threadCpuSeconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+}  // namespace
+
 core::CalendarDate localToday() {
     // localtime_r, not std::chrono's time zones: GCC 12 (Debian 12) does not ship them.
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -19,7 +29,8 @@ core::CalendarDate localToday() {
 
 std::vector<core::Intent> drawFrame(SDL_Renderer* renderer, ui::KioskUi& ui, const core::Navigator& navigator,
                                     ImU32 clearColor, const std::function<void(ImGuiIO&)>& feedInput,
-                                    std::optional<core::CalendarDate> today) {
+                                    std::optional<core::CalendarDate> today, FrameTimings* timings) {
+    const double started = timings ? threadCpuSeconds() : 0.0;
     ImGui_ImplSDLRenderer_NewFrame();
     feedInput(ImGui::GetIO());
     ImGui::NewFrame();
@@ -33,10 +44,12 @@ std::vector<core::Intent> drawFrame(SDL_Renderer* renderer, ui::KioskUi& ui, con
         throw;
     }
     ImGui::Render();
+    const double built = timings ? threadCpuSeconds() : 0.0;
     auto channel = [clearColor](int shift) { return static_cast<Uint8>((clearColor >> shift) & 0xFF); };
     SDL_SetRenderDrawColor(renderer, channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), 255);
     SDL_RenderClear(renderer);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (timings) *timings = FrameTimings{built - started, threadCpuSeconds() - built};
     return intents;
 }
 

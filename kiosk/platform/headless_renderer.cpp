@@ -43,7 +43,7 @@ void HeadlessRenderer::frameWithPointer(core::Navigator& navigator, core::TimePo
         io.DeltaTime = 1.0f / 60.0f;  // fixed, so frames are reproducible
         io.MousePos = position;
         io.MouseDown[0] = down;
-    }, m_today);
+    }, m_today, &m_lastTimings);
     finishFrame(*m_ui, navigator, intents, now);
 }
 

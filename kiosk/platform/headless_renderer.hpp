@@ -10,6 +10,7 @@
 
 #include "core/nav/navigator.hpp"
 #include "core/pack/blocks.hpp"
+#include "platform/frame.hpp"
 #include "platform/imgui_runtime.hpp"
 #include "platform/sdl_runtime.hpp"
 #include "ui/kiosk_ui.hpp"
@@ -53,6 +54,9 @@ public:
     // Finger down at `from`, moved to `to` over `steps` frames, lifted there.
     void drag(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now);
 
+    // What the last frame cost (thread CPU time, build and rasterisation): for benchmarks.
+    const FrameTimings& lastFrameTimings() const { return m_lastTimings; }
+
     // The last frame's pixels (RGBA32), owned by the renderer.
     SDL_Surface* surface() const { return m_surface; }
     std::string savePng(const std::filesystem::path& file) const;  // empty on success, else why not
@@ -77,6 +81,7 @@ private:
     std::unique_ptr<ui::KioskUi> m_ui;
     ui::ItemRegistry m_noItems;
     std::optional<core::CalendarDate> m_today;
+    FrameTimings m_lastTimings;
 };
 
 }  // namespace kiosk::platform

@@ -113,7 +113,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
                                  std::to_string(outputHeight) + (fullscreen ? " fullscreen" : " windowed") +
                                  ", rotation " + std::to_string(options.window.rotation));
 
-    ui::Theme theme = ui::Theme::forDisplay(static_cast<int>(logical.x), static_cast<int>(logical.y));
+    ui::Theme theme = ui::Theme::forDisplay(static_cast<int>(logical.x), static_cast<int>(logical.y), options.window.diagonalInches);
     ImGuiRuntime imgui(window.get(), renderer.get(), theme, fonts);
     if (!imgui.fontWarning().empty()) core::logWarning("fonts", imgui.fontWarning());
     ui::KioskUi ui(renderer.get(), theme);

@@ -2,6 +2,7 @@
 #include "ui/theme.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <system_error>
 
 #include <imgui_freetype.h>
@@ -28,7 +29,7 @@ const ImWchar kGlyphRanges[] = {
 };
 }  // namespace
 
-Theme::Theme(float em) : m_em(em) {
+Theme::Theme(float em, float minTouchTarget) : m_em(em), m_minTouchTarget(minTouchTarget) {
     // Calm public-service palette; text contrast ≥ 7:1 on background and surface.
     m_palette = Palette{
         .background = rgb(0xF3F6FA),
@@ -56,11 +57,14 @@ Theme::Theme(float em) : m_em(em) {
     };
 }
 
-Theme Theme::forDisplay(int width, int height) {
+Theme Theme::forDisplay(int width, int height, float diagonalInches) {
     const float shorter = static_cast<float>(std::min(width, height));
+    // Pixels per millimetre from the diagonal in pixels over the diagonal in millimetres.
+    const float diagonalPixels = std::hypot(static_cast<float>(width), static_cast<float>(height));
+    const float minTouchTarget = diagonalInches > 0.0f ? 9.0f * diagonalPixels / (diagonalInches * 25.4f) : 0.0f;
     // Capped at 4K's em: larger glyphs overflow the FreeType atlas builder of ImGui 1.86 (it
     // crashes from about 250 px), and nobody reads a kiosk from further away than a 4K one.
-    return Theme(std::clamp(shorter / 36.0f, 14.0f, 60.0f));
+    return Theme(std::clamp(shorter / 36.0f, 14.0f, 60.0f), minTouchTarget);
 }
 
 std::string Theme::loadFonts(ImFontAtlas& atlas, const FontFiles& files) {

@@ -57,13 +57,16 @@ struct Fonts {
 class Theme {
 public:
     // One em for the whole UI from the display's shorter side, so 1080p, 4K, landscape and
-    // portrait keep the same proportions: 30 px on a 1080-pixel side.
-    static Theme forDisplay(int width, int height);
+    // portrait keep the same proportions: 30 px on a 1080-pixel side. `diagonalInches` (0:
+    // unknown) is the panel's physical size: touch targets never get smaller than 9 mm on it.
+    static Theme forDisplay(int width, int height, float diagonalInches = 0.0f);
 
     float em(float n = 1.0f) const { return m_em * n; }
     ImVec2 em2(float x, float y) const { return ImVec2(m_em * x, m_em * y); }
     float cornerRadius() const { return em(0.6f); }
-    float touchTarget() const { return em(2.6f); }  // about 13 mm on a 24" 1080p panel
+    // 78 px at 1080p: 21 mm on a 24" panel, 9 mm on a 10" one; at least 9 mm wherever the
+    // config gives the panel's size (EN 301 549 and platform guidelines ask for about that).
+    float touchTarget() const { return std::max(em(2.6f), m_minTouchTarget); }
     // How far a finger moves before a press becomes a scroll: about 2.5 mm, more than a tap wobbles.
     float dragThreshold() const { return em(0.3f); }
     float hairline() const { return std::max(1.0f, em(1.0f / 30.0f)); }  // borders: 1 px at 1080p
@@ -79,9 +82,10 @@ public:
     void applyTo(ImGuiStyle& style) const;
 
 private:
-    explicit Theme(float em);
+    Theme(float em, float minTouchTarget);
 
     float m_em;
+    float m_minTouchTarget;  // 9 mm in pixels on the configured panel; 0 when its size is unknown
     Palette m_palette;
     Fonts m_fonts;
 };

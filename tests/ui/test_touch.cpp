@@ -1,11 +1,13 @@
 // Touch input: short taps, drags that scroll instead of tapping, and rotated screens.
 #include <cfloat>
+#include <cmath>
 
 #include <SDL.h>
 #include <doctest/doctest.h>
 
 #include "platform/pointer_input.hpp"
 #include "platform/rotation.hpp"
+#include "ui/theme.hpp"
 #include "ui_fixture.hpp"
 
 using kiosk::platform::windowToLogical;
@@ -97,4 +99,14 @@ TEST_CASE("the home screen starts at the top for every visitor") {
     f.tap("home/pack/test-pack");
     f.tap("bar/home");
     CHECK(f.renderer.items().find("home/pack/test-pack")->min.y == top->min.y);
+}
+
+TEST_CASE("touch targets are at least 9 mm on the configured panel, and never smaller than the theme's own") {
+    const auto small = kiosk::ui::Theme::forDisplay(1920, 1080, 7.0f);  // 12.4 px per mm
+    CHECK(small.touchTarget() == doctest::Approx(9.0f * std::hypot(1920.0f, 1080.0f) / (7.0f * 25.4f)));
+    CHECK(small.touchTarget() > small.em(2.6f));
+    const auto large = kiosk::ui::Theme::forDisplay(1920, 1080, 24.0f);  // 9 mm is 41 px: the theme's 78 px stay
+    CHECK(large.touchTarget() == doctest::Approx(large.em(2.6f)));
+    const auto unknown = kiosk::ui::Theme::forDisplay(1920, 1080);
+    CHECK(unknown.touchTarget() == doctest::Approx(unknown.em(2.6f)));
 }

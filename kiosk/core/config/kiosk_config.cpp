@@ -95,7 +95,7 @@ void readStaff(const TableReader& root, KioskConfig& config) {
 void readWindow(const TableReader& root, KioskConfig& config) {
     auto window = root.table("window", false);
     if (!window) return;
-    static constexpr std::array known{"mode"sv, "width"sv, "height"sv, "rotation"sv};
+    static constexpr std::array known{"mode"sv, "width"sv, "height"sv, "rotation"sv, "diagonal_inches"sv};
     window->rejectUnknownKeys(known);
     if (auto mode = window->string("mode", false)) {
         if (*mode == "fullscreen") {
@@ -110,6 +110,8 @@ void readWindow(const TableReader& root, KioskConfig& config) {
     }
     if (auto width = window->integer("width", kMinWindowWidth, kMaxWindowSide)) config.window.width = static_cast<int>(*width);
     if (auto height = window->integer("height", kMinWindowHeight, kMaxWindowSide)) config.window.height = static_cast<int>(*height);
+    // 7" (the Raspberry Pi display) to a 98" panel.
+    if (auto inches = window->integer("diagonal_inches", 7, 98)) config.window.diagonalInches = static_cast<float>(*inches);
     if (auto rotation = window->integer("rotation", 0, 270)) {
         if (*rotation % 90 != 0) {
             window->fail(ErrorCode::InvalidValue, "rotation", "'window.rotation' is " + std::to_string(*rotation),

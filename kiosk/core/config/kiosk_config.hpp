@@ -34,6 +34,7 @@ struct WindowConfig {
     int width = 1280;   // windowed size; fullscreen uses the display's size
     int height = 720;
     int rotation = 0;   // degrees clockwise, 0/90/180/270, for screens mounted in portrait
+    float diagonalInches = 0;  // the panel's size, for touch targets of at least 9 mm; 0: unknown
 };
 
 struct KioskConfig {

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <iterator>
+#include <optional>
+#include <string_view>
 
 #include "core/nav/field_check.hpp"
 #include "ui/imgui_scoped.hpp"
@@ -101,8 +104,45 @@ bool stepIsValid(const core::FlowStep& step, const core::FlowSession& session) {
     });
 }
 
+// Where the field the keyboard types into lies in the column: it is kept in view above the keyboard.
+struct FieldBlock {
+    bool found = false;
+    float top = 0.0f;  // the label's top, screen coordinates
+    float bottom = 0.0f;
+    float inputTop = 0.0f;  // the input box alone, for fields too tall to show whole
+    float inputBottom = 0.0f;
+};
+
+// The text field Enter on the keyboard moves on to: choices, dates and checks take no typing.
+const core::FlowField* nextTextField(const core::FlowStep& step, std::string_view fieldId) {
+    auto field = std::find_if(step.fields.begin(), step.fields.end(), [&](const core::FlowField& f) { return f.id == fieldId; });
+    if (field == step.fields.end()) return nullptr;
+    auto next = std::find_if(std::next(field), step.fields.end(),
+                             [](const core::FlowField& f) { return f.type == core::FlowField::Type::Text; });
+    return next == step.fields.end() ? nullptr : &*next;
+}
+
+// The smallest scroll that shows the block whole (or, when it is taller than the view, its input),
+// a little away from the edges. SetScrollY takes effect next frame, before the visitor types on.
+void keepInView(const Theme& theme, const FieldBlock& block) {
+    const float margin = theme.em(0.6f);
+    const float viewTop = ImGui::GetWindowPos().y + margin;
+    const float viewBottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - margin;
+    float top = block.top;
+    float bottom = block.bottom;
+    if (bottom - top > viewBottom - viewTop && block.inputBottom > block.inputTop) {
+        top = block.inputTop;
+        bottom = block.inputBottom;
+    }
+    if (top < viewTop) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - (viewTop - top));
+    } else if (bottom > viewBottom) {
+        ImGui::SetScrollY(ImGui::GetScrollY() + std::min(bottom - viewBottom, top - viewTop));
+    }
+}
+
 void drawStep(FrameContext& ctx, const core::Flow& flow, const core::FlowStep& step, const core::FlowSession& session,
-              FlowScreenMemory& memory, const FlowColumn& column) {
+              FlowScreenMemory& memory, const FlowColumn& column, TextEditing& editing, FieldBlock& typedInto) {
     const Theme& theme = ctx.theme;
     ImGui::SetCursorPosX(column.x);
     drawWrapped(ctx, theme.fonts().display, theme.colors().text, step.title.in(ctx.languages), column.width, kLabelLineHeight);
@@ -117,7 +157,15 @@ void drawStep(FrameContext& ctx, const core::Flow& flow, const core::FlowStep& s
         const auto problem = session.showProblems ? core::checkField(field, value) : core::FieldProblem::None;
         ImGui::SetCursorPosX(column.x);
         const float top = ImGui::GetCursorScreenPos().y;
-        drawFormField(ctx, FieldView{field, stepId + "/field/" + field.id, value, problem}, column.width);
+        const bool startEditing = field.id == memory.startEditing;
+        drawFormField(ctx, FieldView{field, stepId + "/field/" + field.id, value, problem, &editing, startEditing},
+                      column.width);
+        // A field Enter moved on to comes first: it has to be in view to be drawn, and so to take over.
+        if (startEditing || (editing.fieldId == field.id && memory.startEditing.empty())) {
+            const bool isEdited = editing.fieldId == field.id;
+            typedInto = FieldBlock{true, top, ImGui::GetCursorScreenPos().y, isEdited ? editing.min.y : 0.0f,
+                                   isEdited ? editing.max.y : 0.0f};
+        }
         if (memory.scrollToProblem && problem != core::FieldProblem::None) {
             // The first field the visitor still has to fix comes into view with its message, unless
             // it is in view already: the screen should not jump under a finger for nothing.
@@ -186,31 +234,57 @@ void drawFlowScreen(FrameContext& ctx, const core::Pack& pack, const core::Flow&
     drawDemoBanner(ctx);
 
     const bool arrived = memory.flowId != flow.id || memory.step != session.step;
-    if (arrived) memory = FlowScreenMemory{flow.id, session.step, false};
+    if (arrived) {
+        memory = FlowScreenMemory{};  // the keyboard too: a new step starts with nothing being edited
+        memory.flowId = flow.id;
+        memory.step = session.step;
+    }
+
+    // The keyboard comes first: it takes a finger on its keys before the fields could see it, and
+    // what its keys type reaches the field drawn below in this same frame.
+    const std::size_t summary = flow.steps.size();
+    const core::FlowStep* step = session.step < summary ? &flow.steps[session.step] : nullptr;
+    std::optional<KeyboardTarget> target;
+    if (step && !memory.editing.fieldId.empty()) {
+        target = KeyboardTarget{memory.editing.fieldId, memory.editing.format,
+                                nextTextField(*step, memory.editing.fieldId) != nullptr};
+    }
+    OnScreenKeyboard keyboard(ctx, memory.keyboard, target);
+    if (keyboard.nextFieldRequested()) memory.startEditing = nextTextField(*step, memory.editing.fieldId)->id;
 
     // The column is measured on the whole width, so the bar's buttons line up with it below.
+    // With the keyboard out, the bar stays above it rather than under it: the way on stays in
+    // reach, so a visitor who has typed enough taps "Next" as on any web form, without first
+    // having to find out how the keyboard goes away, and "Back" never disappears. The column
+    // gives the keyboard its room, so no field is ever under the keyboard, only scrolled.
     const float available = ImGui::GetContentRegionAvail().x;
     const float columnWidth = std::min(available - theme.em(4.0f), theme.em(34.0f));
     const FlowColumn column{(available - columnWidth) * 0.5f, columnWidth};
-    const ImVec2 area(available, ImGui::GetContentRegionAvail().y - actionBarHeight(theme));
+    const ImVec2 area(available, ImGui::GetContentRegionAvail().y - actionBarHeight(theme) - keyboard.height());
     {
         const std::string scrollId = "flow/" + flow.id;
         scoped::Child scroll(scrollId.c_str(), area, 0);
         if (arrived) ImGui::SetScrollY(0.0f);
         ImGui::SetCursorPos(ImVec2(column.x, theme.em(1.5f)));
         drawProgress(ctx, flow, session, column);
-        const std::size_t summary = flow.steps.size();
-        if (session.step < summary) {
-            drawStep(ctx, flow, flow.steps[session.step], session, memory, column);
+        TextEditing editing;
+        FieldBlock typedInto;
+        if (step) {
+            drawStep(ctx, flow, *step, session, memory, column, editing, typedInto);
         } else if (session.step == summary) {
             drawFlowSummary(ctx, flow, session, column);
         } else {
             drawFlowResult(ctx, flow, session, column);
         }
         ImGui::Dummy(ImVec2(0, theme.em(2.0f)));
+        if (keyboard.shown() && typedInto.found) keepInView(theme, typedInto);
         touchScroll(theme);
+        // Until the field Enter moved on to is edited; given up once nothing is edited any more.
+        if (editing.fieldId.empty() || editing.fieldId == memory.startEditing) memory.startEditing.clear();
+        memory.editing = editing;
     }
     drawActionBar(ctx, flow, session, memory, column);
+    keyboard.draw();
 }
 
 }  // namespace kiosk::ui

@@ -11,11 +11,23 @@
 
 namespace kiosk::ui {
 
+// A text field that is being edited says so here, for the on-screen keyboard: which field, what
+// it expects (its layer) and where its input is (to keep it in view above the keyboard).
+struct TextEditing {
+    std::string fieldId;  // empty: no text field is being edited
+    core::TextFormat format = core::TextFormat::Any;
+    ImVec2 min{0, 0};  // the input box, in screen coordinates
+    ImVec2 max{0, 0};
+};
+
 struct FieldView {
     const core::FlowField& field;
     std::string itemId;          // "flow/<flow>/step/<step>/field/<field>"; parts add "/example" …
     std::string_view value;      // as in FlowSession::values: text, option id, "YYYY-MM-DD", "yes"
     core::FieldProblem problem;  // None unless the step shows its problems
+    TextEditing* editing = nullptr;  // text fields: filled in while the field is being edited
+    // Text fields: start editing without a tap, because Enter on the on-screen keyboard moved here.
+    bool startEditing = false;
 };
 
 // Draws the field at the cursor, in a column starting at the cursor's x and `width` wide, and

@@ -35,6 +35,36 @@ void drawIcon(ImDrawList& draw, Icon icon, ImVec2 center, float size, float thic
             draw.PathLineTo(at(0.3f, 0.08f));
             draw.PathStroke(color, 0, thickness);
             return;
+        case Icon::Shift:
+        case Icon::ShiftOn: {
+            const ImVec2 arrow[] = {at(0.0f, -0.42f), at(0.4f, 0.02f),    at(0.17f, 0.02f), at(0.17f, 0.38f),
+                                    at(-0.17f, 0.38f), at(-0.17f, 0.02f), at(-0.4f, 0.02f)};
+            if (icon == Icon::ShiftOn) {
+                // Not convex as a whole: filled as its head and its shaft.
+                draw.AddTriangleFilled(arrow[0], arrow[1], arrow[6], color);
+                draw.AddRectFilled(arrow[5], arrow[3], color);
+            }
+            draw.AddPolyline(arrow, IM_ARRAYSIZE(arrow), color, ImDrawFlags_Closed, thickness);
+            return;
+        }
+        case Icon::Backspace: {
+            const ImVec2 cap[] = {at(-0.48f, 0.0f), at(-0.2f, -0.3f), at(0.45f, -0.3f), at(0.45f, 0.3f), at(-0.2f, 0.3f)};
+            draw.AddPolyline(cap, IM_ARRAYSIZE(cap), color, ImDrawFlags_Closed, thickness);
+            draw.AddLine(at(0.0f, -0.12f), at(0.24f, 0.12f), color, thickness);
+            draw.AddLine(at(0.0f, 0.12f), at(0.24f, -0.12f), color, thickness);
+            return;
+        }
+        case Icon::HideKeyboard:
+            draw.AddRect(at(-0.45f, -0.42f), at(0.45f, 0.12f), color, size * 0.06f, 0, thickness * 0.8f);
+            for (float x = -0.27f; x < 0.3f; x += 0.18f) {
+                draw.AddLine(at(x - 0.04f, -0.26f), at(x + 0.04f, -0.26f), color, thickness * 0.8f);
+            }
+            draw.AddLine(at(-0.2f, -0.06f), at(0.2f, -0.06f), color, thickness * 0.8f);
+            draw.PathLineTo(at(-0.15f, 0.24f));
+            draw.PathLineTo(at(0.0f, 0.4f));
+            draw.PathLineTo(at(0.15f, 0.24f));
+            draw.PathStroke(color, 0, thickness);
+            return;
     }
 }
 

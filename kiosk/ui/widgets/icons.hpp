@@ -5,7 +5,17 @@
 
 namespace kiosk::ui {
 
-enum class Icon { None, Back, Home, Forward };
+enum class Icon {
+    None,
+    Back,
+    Home,
+    Forward,
+    // The on-screen keyboard's function keys, as on phone keyboards.
+    Shift,      // an outlined arrow up
+    ShiftOn,    // the same arrow filled: shift is on (a shape change, not only a colour)
+    Backspace,  // a key cap pointing left with a cross
+    HideKeyboard,  // a keyboard with a chevron down
+};
 
 // Draws `icon` centred on `center`, `size` pixels across, with strokes of `thickness`.
 void drawIcon(ImDrawList& draw, Icon icon, ImVec2 center, float size, float thickness, ImU32 color);

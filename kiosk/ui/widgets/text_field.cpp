@@ -35,6 +35,15 @@ void wipe(ImVector<T>& buffer) {
     buffer.clear();
 }
 
+// Starts editing `id` when it is drawn next frame: the request that Tab (and SetKeyboardFocusHere)
+// end up queuing for an input in 1.86, set directly. Going through SetKeyboardFocusHere would add a
+// navigation scoring pass and navigation's own scrolling; the flow screen scrolls the field itself.
+void startEditingWithoutTap(ImGuiID id) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.NavNextActivateId = id;
+    g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+}
+
 }  // namespace
 
 void forgetTypedText() {
@@ -77,15 +86,21 @@ void drawTextInput(FrameContext& ctx, const FieldView& view, float width) {
         ImGui::SetNextItemWidth(inputWidth);
         // No undo: the undo stack would outlive the flow and could bring back a previous visitor's text.
         const std::string label = "##" + view.itemId;
+        const ImGuiID id = ImGui::GetID(label.c_str());
+        if (view.startEditing && ImGui::GetActiveID() != id) startEditingWithoutTap(id);
         edited = ImGui::InputText(label.c_str(), buffer.data(), buffer.size(),
                                   ImGuiInputTextFlags_CallbackEdit | ImGuiInputTextFlags_NoUndoRedo, keepWithinLength,
                                   &maxCharacters);
+        // ImGui selects all text of a field it activates this way (as after Tab); a visitor coming
+        // from "next" on the on-screen keyboard expects the cursor at the end, as on a phone, not a
+        // selection the next key would replace.
+        if (view.startEditing && ImGui::IsItemActivated()) ImGui::GetCurrentContext()->InputTextState.ClearSelection();
     }
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     const bool editing = ImGui::IsItemActive();
     ctx.items.record(view.itemId, min, max);
-    // While editing, io.WantTextInput is set: the place where an on-screen keyboard will attach.
+    if (editing && view.editing) *view.editing = TextEditing{view.field.id, view.field.format, min, max};
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const bool problem = view.problem != core::FieldProblem::None;
     const ImU32 borderColor = editing ? colors.primary : (problem ? colors.text : colors.textMuted);
