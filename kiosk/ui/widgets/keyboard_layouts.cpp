@@ -11,6 +11,7 @@ KeyboardKey wide(KeyKind kind, float width) { return {kind, {}, {}, width}; }
 
 // Shift and backspace are wider, as on every phone: they are aimed at without looking.
 constexpr float kSideKey = 1.5f;
+constexpr float kEnterKey = 2.5f;  // room for "nächstes Feld"
 
 KeyboardRow latinLetters(int row) {
     switch (row) {
@@ -79,14 +80,16 @@ KeyboardRow bottomRow(KeyboardLayer layer, const KeyboardOptions& options) {
         row.push_back(symbol("."));
         if (layer == KeyboardLayer::Latin) row.push_back(symbol("-"));
     }
-    row.push_back(wide(KeyKind::Enter, 2.0f));
+    row.push_back(wide(KeyKind::Enter, kEnterKey));
     row.push_back(wide(KeyKind::Hide, kSideKey));
     return row;
 }
 
-const KeyboardWords kGerman{"Leerzeichen", "weiter", "fertig"};
-const KeyboardWords kEnglish{"space", "next", "done"};
-const KeyboardWords kUkrainian{"пробіл", "далі", "готово"};
+// "Next field", not "next": the bar's "Weiter" above the keyboard leads to the next step, and
+// the two must not read alike.
+const KeyboardWords kGerman{"Leerzeichen", "nächstes Feld", "fertig"};
+const KeyboardWords kEnglish{"space", "next field", "done"};
+const KeyboardWords kUkrainian{"пробіл", "наступне поле", "готово"};
 
 }  // namespace
 

@@ -107,8 +107,9 @@ void OnScreenKeyboard::layOut() {
 
     const float gap = keyGap(theme);
     const float sides = theme.em(0.5f);
-    const float unit =
-        std::min((windowSize.x - 2 * sides - gap * (kKeyboardRowUnits - 1)) / kKeyboardRowUnits, theme.em(3.4f));
+    // The cap never below a touch target: on a small panel touchTarget() grows to 9 mm.
+    const float widest = std::max(theme.em(3.4f), theme.touchTarget());
+    const float unit = std::min((windowSize.x - 2 * sides - gap * (kKeyboardRowUnits - 1)) / kKeyboardRowUnits, widest);
     auto span = [&](float units) { return units * (unit + gap) - gap; };
     const float fullWidth = span(kKeyboardRowUnits);
     const float keyHeight = theme.touchTarget();
