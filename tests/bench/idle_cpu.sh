@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
 # Idle CPU: starts the kiosk on the sample content, lets it settle, then reads the CPU time the
 # process used over SECONDS from /proc. A kiosk with nothing to do should use ~0 %.
-# Usage: tests/bench/idle_cpu.sh [KIOSK_BINARY] [SECONDS]   (needs a display; else run under xvfb-run -a)
+#   SCREEN attract (default): nobody there, the attract loop turns a picture every 8 s.
+#   SCREEN page: a visitor's static page (xdotool taps the attract loop, then the first tile);
+#   the idle time is raised so no prompt or reset happens while it measures.
+# Usage: tests/bench/idle_cpu.sh [KIOSK_BINARY] [SECONDS] [attract|page]
+#   (needs a display, else run under xvfb-run -a; `page` needs xdotool: apt-get install xdotool)
 set -euo pipefail
 kiosk=${1:-build/release/bin/kiosk}
 seconds=${2:-30}
-"$kiosk" --windowed >/dev/null 2>&1 &
+screen=${3:-attract}
+"$kiosk" --windowed --size 1280x720 --idle-seconds 3600 >/dev/null 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-sleep 5
+sleep 3
+if [ "$screen" = page ]; then
+  window=$(xdotool search --sync --pid "$pid" | head -1)
+  xdotool mousemove --window "$window" 640 360 click 1   # wakes the attract loop: home
+  sleep 1
+  xdotool mousemove --window "$window" 230 400 click 1   # the first tile: its start page
+  sleep 1
+  xdotool mousemove --window "$window" 1270 710           # the pointer out of the way
+fi
+sleep 2
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(ticks)
 sleep "$seconds"
 after=$(ticks)
 hz=$(getconf CLK_TCK)
-echo "idle CPU over ${seconds} s: $((after - before)) ticks of $((seconds * hz)) = $(awk -v t=$((after - before)) -v n=$((seconds * hz)) 'BEGIN {printf "%.2f", 100 * t / n}') % of one core"
+echo "idle CPU on the $screen screen over ${seconds} s: $((after - before)) ticks of $((seconds * hz)) = $(awk -v t=$((after - before)) -v n=$((seconds * hz)) 'BEGIN {printf "%.2f", 100 * t / n}') % of one core"
