@@ -65,12 +65,22 @@ void HeadlessRenderer::release(core::Navigator& navigator, ImVec2 position, core
     frame(navigator, now);  // the finger is gone: nothing stays hovered
 }
 
-void HeadlessRenderer::drag(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now) {
+void HeadlessRenderer::move(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now) {
     press(navigator, from, now);
     for (int i = 1; i <= steps; ++i) {
         const float t = static_cast<float>(i) / static_cast<float>(steps);
         frameWithPointer(navigator, now, ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t), true);
     }
+}
+
+void HeadlessRenderer::drag(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now) {
+    move(navigator, from, to, steps, now);
+    frameWithPointer(navigator, now, to, true);  // the finger rests before it lifts: no fling
+    release(navigator, to, now);
+}
+
+void HeadlessRenderer::fling(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now) {
+    move(navigator, from, to, steps, now);
     release(navigator, to, now);
 }
 

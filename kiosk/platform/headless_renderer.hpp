@@ -51,8 +51,10 @@ public:
     // The two halves of a tap, for gestures whose finger moves in between.
     void press(core::Navigator& navigator, ImVec2 position, core::TimePoint now);
     void release(core::Navigator& navigator, ImVec2 position, core::TimePoint now);
-    // Finger down at `from`, moved to `to` over `steps` frames, lifted there.
+    // Finger down at `from`, moved to `to` over `steps` frames, held still a frame, lifted there.
     void drag(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now);
+    // The same, but lifted while still moving: a flick that throws the page on.
+    void fling(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now);
 
     // What the last frame cost (thread CPU time, build and rasterisation): for benchmarks.
     const FrameTimings& lastFrameTimings() const { return m_lastTimings; }
@@ -69,6 +71,7 @@ public:
 
 private:
     void frameWithPointer(core::Navigator& navigator, core::TimePoint now, ImVec2 position, bool down);
+    void move(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now);
 
     int m_width;
     int m_height;

@@ -195,7 +195,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         }
         if (!intents.empty()) pendingFrames = kFramesAfterChange + 1;
         --pendingFrames;
-        if (pointer.needsAnotherFrame()) pendingFrames = std::max(pendingFrames, 1);
+        if (pointer.needsAnotherFrame() || ui.wantsAnotherFrame()) pendingFrames = std::max(pendingFrames, 1);
         if (++result.framesDrawn == 1) {
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.now() - options.startedAt).count();
             core::logInfo("display", "first frame presented " + std::to_string(ms) + " ms after start");

@@ -30,6 +30,8 @@ struct FrameContext {
     core::CalendarDate today;
     // Where text drawing reports missing glyphs, overflow and raw markup; null: nobody listens.
     RenderAudit* audit = nullptr;
+    // Set by whatever moves on its own (a flung page): the loop draws another frame soon.
+    bool animating = false;
 
     // Asks for `T` (an intent type) to happen after this frame. Built in place in the vector: a
     // moved temporary variant trips GCC 12's maybe-uninitialized false positive at -O2.

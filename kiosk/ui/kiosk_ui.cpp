@@ -20,6 +20,12 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
     m_items.beginFrame();
     const auto languages = core::languageFallbacks(nav.language(), nav.defaultLanguage());
     FrameContext ctx{nav, m_theme, m_textures, m_items, languages, uiStrings(languages), intents, today};
+    // Whatever path the screen takes below, what it said about moving on its own is kept.
+    struct KeepAnimating {
+        const FrameContext& ctx;
+        bool& out;
+        ~KeepAnimating() { out = ctx.animating; }
+    } keepAnimating{ctx, m_animating};
     m_audit.beginFrame();
     ctx.audit = &m_audit;
 

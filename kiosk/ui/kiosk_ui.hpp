@@ -29,6 +29,9 @@ public:
     // `today` is the local date, for date fields.
     void draw(const core::Navigator& nav, std::vector<core::Intent>& intents, core::CalendarDate today);
 
+    // Something on screen moves on its own (a flung page): draw another frame soon.
+    bool wantsAnotherFrame() const { return m_animating; }
+
     // After the frame is presented, when no draw data refers to textures any more.
     void afterFrame() { m_textures.collectGarbage(); }
 
@@ -65,6 +68,7 @@ private:
     RenderAudit m_audit;
     core::Diagnostics m_authorProblems;
     std::optional<StaffScreen> m_staff;
+    bool m_animating = false;
 };
 
 }  // namespace kiosk::ui

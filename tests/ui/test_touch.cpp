@@ -75,6 +75,52 @@ TEST_CASE("dragging a long page scrolls it, and the drag taps nothing") {
     CHECK(f.nav.location().pageId == "start");
 }
 
+TEST_CASE("a flick throws a long page on, slowing down to rest; a drag that stops first does not") {
+    kiosk::test::UiFixture f(640, 360);
+    f.tap("home/pack/test-pack");
+    auto buttonY = [&] { return f.renderer.items().find("page/start/button/to-second")->min.y; };
+    const ImVec2 from(320, 300);
+
+    f.renderer.drag(f.nav, from, ImVec2(from.x, from.y - 60), 6, f.clock.now());
+    f.settle();
+    const float rested = buttonY();
+    f.settle();
+    CHECK(buttonY() == rested);  // the finger stopped before lifting: the page rests
+    CHECK_FALSE(f.renderer.ui()->wantsAnotherFrame());
+
+    f.tap("bar/home");
+    f.tap("home/pack/test-pack");
+    f.renderer.fling(f.nav, from, ImVec2(from.x, from.y - 60), 6, f.clock.now());
+    const float lifted = buttonY();
+    f.renderer.frame(f.nav, f.clock.now());
+    CHECK(f.renderer.ui()->wantsAnotherFrame());  // it moves on its own: the loop must draw
+    const float first = lifted - buttonY();
+    f.renderer.frame(f.nav, f.clock.now());
+    const float second = lifted - buttonY() - first;
+    CHECK(first > 0);
+    CHECK(second > 0);
+    CHECK(second < first);  // slowing down
+    for (int i = 0; i < 600 && f.renderer.ui()->wantsAnotherFrame(); ++i) f.renderer.frame(f.nav, f.clock.now());
+    CHECK_FALSE(f.renderer.ui()->wantsAnotherFrame());  // and at rest (or at the end of the page)
+    CHECK(f.nav.location().pageId == "start");          // a flick taps nothing either
+}
+
+TEST_CASE("a touch stops a flung page where it is") {
+    kiosk::test::UiFixture f(640, 360);
+    f.tap("home/pack/test-pack");
+    auto buttonY = [&] { return f.renderer.items().find("page/start/button/to-second")->min.y; };
+    const ImVec2 from(320, 300);
+    f.renderer.fling(f.nav, from, ImVec2(from.x, from.y - 30), 6, f.clock.now());
+    f.renderer.frame(f.nav, f.clock.now());
+    REQUIRE(f.renderer.ui()->wantsAnotherFrame());
+    f.renderer.press(f.nav, ImVec2(8, 200), f.clock.now());  // the left margin: nothing to tap there
+    const float held = buttonY();
+    f.renderer.release(f.nav, ImVec2(8, 200), f.clock.now());
+    f.settle();
+    CHECK(buttonY() == doctest::Approx(held).epsilon(0.01));
+    CHECK_FALSE(f.renderer.ui()->wantsAnotherFrame());
+}
+
 TEST_CASE("a finger that wobbles less than the drag threshold still taps") {
     kiosk::test::UiFixture f;
     const auto tile = f.renderer.items().find("home/pack/test-pack");

@@ -278,7 +278,7 @@ void drawFlowScreen(FrameContext& ctx, const core::Pack& pack, const core::Flow&
         }
         ImGui::Dummy(ImVec2(0, theme.em(2.0f)));
         if (keyboard.shown() && typedInto.found) keepInView(theme, typedInto);
-        touchScroll(theme);
+        touchScroll(ctx);
         // Until the field Enter moved on to is edited; given up once nothing is edited any more.
         if (editing.fieldId.empty() || editing.fieldId == memory.startEditing) memory.startEditing.clear();
         memory.editing = editing;

@@ -41,7 +41,7 @@ void drawHomeScreen(FrameContext& ctx, bool justArrived) {
     if (packs.empty()) {
         ImGui::SetCursorPosX(margin);
         drawNoContent(ctx, width);
-        touchScroll(theme);
+        touchScroll(ctx);
         return;
     }
     const float gap = theme.em(1.2f);
@@ -59,7 +59,7 @@ void drawHomeScreen(FrameContext& ctx, bool justArrived) {
         drawPackTile(ctx, packs[i], tileSize);
     }
     ImGui::Dummy(ImVec2(0, margin));
-    touchScroll(theme);
+    touchScroll(ctx);
 }
 
 }  // namespace kiosk::ui

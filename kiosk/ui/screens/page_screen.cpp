@@ -100,7 +100,7 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
     }
     ImGui::Dummy(ImVec2(0, theme.em(3.0f)));
     // A finger swiping a gallery sideways must not scroll the page up and down as well.
-    if (!memory.swipingSideways()) touchScroll(theme);
+    if (!memory.swipingSideways()) touchScroll(ctx);
 }
 
 }  // namespace kiosk::ui

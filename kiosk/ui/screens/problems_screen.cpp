@@ -68,7 +68,7 @@ bool drawAuthorProblems(FrameContext& ctx, const core::Diagnostics& problems) {
         ImGui::SetCursorPosX(x);
         drawProblem(ctx, problem, width);
     }
-    touchScroll(theme);
+    touchScroll(ctx);
     return true;
 }
 

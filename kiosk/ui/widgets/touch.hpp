@@ -19,6 +19,8 @@ TapTarget tapTarget(FrameContext& ctx, const std::string& itemId, ImVec2 size);
 
 // Call inside a scrolling child, after its content: a finger dragged further than a small
 // threshold scrolls the child, and whatever it went down on is released, so a drag never taps.
-void touchScroll(const Theme& theme);
+// A finger lifted while moving flings the page on, slowing down (ctx.animating asks the loop
+// for the frames that takes); a finger that stopped before lifting leaves it at rest.
+void touchScroll(FrameContext& ctx);
 
 }  // namespace kiosk::ui
