@@ -7,6 +7,8 @@
 #include <SDL.h>
 #include <imgui_impl_sdlrenderer.h>
 
+#include "platform/draw_data_renderer.hpp"
+
 namespace kiosk::platform {
 
 namespace {
@@ -48,7 +50,7 @@ std::vector<core::Intent> drawFrame(SDL_Renderer* renderer, ui::KioskUi& ui, con
     auto channel = [clearColor](int shift) { return static_cast<Uint8>((clearColor >> shift) & 0xFF); };
     SDL_SetRenderDrawColor(renderer, channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), 255);
     SDL_RenderClear(renderer);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    renderDrawData(renderer, ImGui::GetDrawData());
     if (timings) *timings = FrameTimings{built - started, threadCpuSeconds() - built};
     return intents;
 }

@@ -1,4 +1,4 @@
-// A software renderer on an RGBA surface: the same pixels on every machine, so images can be compared.
+// A software renderer on an XRGB8888 surface: the same pixels on every machine, so images can be compared.
 #include "platform/headless_renderer.hpp"
 
 #include <cfloat>
@@ -16,7 +16,11 @@ HeadlessRenderer::HeadlessRenderer(int width, int height, const ui::FontFiles& f
         m_error = m_sdl.error();
         return;
     }
-    m_surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
+    // The format of a window surface on X11 and the dummy driver: the pixels a kiosk shows
+    // when it falls back to the software renderer, through the same blitters. SDL has no fast
+    // blitters into RGBA32 (ABGR8888), so every glyph and translucent fill would go through its
+    // generic per-pixel path and tests and benchmarks would measure a kiosk that does not exist.
+    m_surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGB888);
     if (m_surface) m_renderer = SDL_CreateSoftwareRenderer(m_surface);
     if (!m_renderer) {
         m_error = std::string("cannot create a software renderer of ") + std::to_string(width) + "x" +

@@ -31,6 +31,8 @@ public:
 
     bool ok() const { return m_error.empty(); }
     const std::string& error() const { return m_error; }
+    // The theme its fonts were loaded into: for tests that draw widgets into its ImGui frames.
+    const ui::Theme& theme() const { return m_theme; }
     int width() const { return m_width; }
     int height() const { return m_height; }
 
@@ -59,7 +61,7 @@ public:
     // What the last frame cost (thread CPU time, build and rasterisation): for benchmarks.
     const FrameTimings& lastFrameTimings() const { return m_lastTimings; }
 
-    // The last frame's pixels (RGBA32), owned by the renderer.
+    // The last frame's pixels (XRGB8888, SDL_PIXELFORMAT_RGB888), owned by the renderer.
     SDL_Surface* surface() const { return m_surface; }
     std::string savePng(const std::filesystem::path& file) const;  // empty on success, else why not
 
