@@ -84,6 +84,7 @@ struct UiStrings {
     const char* noContentTitle;
     const char* noContentBody;
     const char* imageUnavailable;
+    const char* contentUnavailable;  // in place of a block that failed to draw
     const char* categoryHub;
     const char* categoryEgov;
     const char* categoryHealth;

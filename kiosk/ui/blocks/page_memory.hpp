@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,7 @@ struct PageScreenMemory {
     std::map<std::string, std::size_t, std::less<>> galleryPositions;  // gallery id → picture shown
     std::optional<GallerySwipe> swipe;
     QrCodeCache qrCodes;  // kept across pages: the same URL always makes the same code
+    std::set<std::size_t> failedBlocks;  // blocks of this page already reported as failing
 
     std::size_t galleryPosition(std::string_view galleryId) const {
         const auto it = galleryPositions.find(galleryId);
@@ -39,6 +41,7 @@ struct PageScreenMemory {
     void arriveOnPage() {
         galleryPositions.clear();
         swipe.reset();
+        failedBlocks.clear();
     }
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "ui/blocks/block_guard.hpp"
 #include "ui/blocks/button_block.hpp"
 #include "ui/blocks/compare_block.hpp"
 #include "ui/blocks/contact_block.hpp"
@@ -93,9 +94,10 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
     ImGui::SetCursorPos(ImVec2(columnX, theme.em(2.0f)));
     drawWrapped(ctx, theme.fonts().display, theme.colors().text, page.title.in(ctx.languages), width, kLabelLineHeight);
     const core::Block* previous = nullptr;
-    for (const core::Block& block : page.blocks) {
+    for (std::size_t i = 0; i < page.blocks.size(); ++i) {
+        const core::Block& block = page.blocks[i];
         ImGui::Dummy(ImVec2(0, spaceBefore(theme, block, previous)));
-        drawBlock(ctx, place, block);
+        drawBlockGuarded(ctx, place, block, i, drawBlock);
         previous = &block;
     }
     ImGui::Dummy(ImVec2(0, theme.em(3.0f)));
