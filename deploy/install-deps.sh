@@ -9,6 +9,8 @@ packages=(
   # the product's libraries (DESIGN.md §9)
   libsdl2-dev libsdl2-image-dev libimgui-dev libfreetype-dev libtomlplusplus-dev libcli11-dev
   libcurl4-openssl-dev libmd4c-dev libqrencode-dev nlohmann-json3-dev libsodium-dev
+  # the usage log (SQLite through SQLiteCpp; libsqlite3-dev comes with it)
+  libsqlitecpp-dev
   # fonts (Latin with umlauts and ß, Cyrillic)
   fonts-noto-core
   # tests: doctest, and a virtual X display for the windowed smoke test

@@ -80,6 +80,14 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     setPin->fallthrough();  // `kiosk admin set-pin --state DIR` like `kiosk --state DIR admin set-pin`
     setPin->callback([&line] { line.command = Command::AdminSetPin; });
 
+    auto* stats = app.add_subcommand("stats", "Summarise the anonymous usage log (small counts are suppressed)");
+    stats->fallthrough();  // `kiosk stats --state DIR` like `kiosk --state DIR stats`
+    stats->add_option("--days", line.stats.days, "The period: the last N days")->capture_default_str()->check(CLI::Range(1, 3650));
+    stats->add_option("--format", line.stats.format, "table (to read), csv or json (to process)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"table", "csv", "json"}));
+    stats->callback([&line] { line.command = Command::Stats; });
+
     app.footer(
         "Exit codes: 0 ok, 1 internal error (pack validate: a pack has errors), 2 wrong flags, 3 config error,\n"
         "4 no display, 5 pack or page not found.\n"

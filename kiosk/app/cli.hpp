@@ -57,7 +57,12 @@ struct PreviewOptions {
     std::string language;
 };
 
-enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin };
+struct StatsOptions {
+    int days = 30;
+    std::string format = "table";  // table, csv or json
+};
+
+enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats };
 
 struct CommandLine {
     Command command = Command::Run;
@@ -67,6 +72,7 @@ struct CommandLine {
     PackValidateOptions packValidate;
     PackNewOptions packNew;
     PreviewOptions preview;
+    StatsOptions stats;
 };
 
 // "320x240 to 8192x8192", for messages about --size.

@@ -12,4 +12,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt);
 // `kiosk screenshot`: one screen rendered headless into a PNG.
 int screenshotCommand(const CommandLine& line);
 
+// `kiosk stats`: the usage log summarised for staff, as a table, CSV or JSON on stdout.
+int statsCommand(const CommandLine& line);
+
 }  // namespace kiosk::app

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
             case Command::PackNew: return packNewCommand(line.packNew);
             case Command::Preview: return previewCommand(line);
             case Command::AdminSetPin: return adminSetPinCommand(line);
+            case Command::Stats: return statsCommand(line);
             case Command::Run: break;
         }
         return runCommand(line, startedAt);

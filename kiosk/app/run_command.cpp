@@ -6,6 +6,7 @@
 #include "app/startup.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/staff/staff_pin.hpp"
+#include "core/usage/sqlite_usage_log.hpp"
 #include "platform/system_info.hpp"
 #include "platform/window_loop.hpp"
 
@@ -19,8 +20,13 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     core::PackLibrary library = loadLibraryReporting(*config);
 
     core::SteadyClock clock;
-    core::Navigator navigator(library, config->languages, config->defaultLanguage, core::idlePolicy(*config), clock.now());
     const core::SystemWallClock wallClock;
+    // Declared before the navigator, so it outlives it; its destructor commits what is queued.
+    core::UsageLogOptions usageOptions;
+    usageOptions.retentionDays = config->usage.retentionDays;
+    core::SqliteUsageLog usageLog(state, wallClock, usageOptions);
+    core::Navigator navigator(library, config->languages, config->defaultLanguage, core::idlePolicy(*config), clock.now());
+    navigator.setUsageLog(&usageLog);
     core::StaffPin staffPin(state, wallClock);
 
     platform::WindowLoopOptions options;
@@ -33,6 +39,8 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
         navigator.libraryChanged();
     };
     const auto result = platform::runWindowLoop(options, navigator, clock, platform::systemFontFiles());
+    // Only staff or an operator can close the kiosk: a visit still running ends for that reason.
+    navigator.endSession(core::SessionEndReason::Staff, clock.now());
     if (!result.error.empty()) {
         std::fprintf(stderr, "kiosk: %s\n", result.error.c_str());
         return kExitNoDisplay;

@@ -75,7 +75,7 @@ TEST_CASE("an unknown table with no close match lists the known ones") {
     test::TempDir dir;
     auto config = core::loadConfig(dir.write("kiosk.toml", "[network]\nproxy = \"x\"\n"));
     REQUIRE_FALSE(config.ok());
-    CHECK(config.error()[0].hint == "expected one of: content, state, languages, idle, staff, window");
+    CHECK(config.error()[0].hint == "expected one of: content, state, languages, idle, staff, window, usage");
 }
 
 TEST_CASE("wrong types name the key, the line and the expected type") {
@@ -169,4 +169,20 @@ TEST_CASE("the staff gesture and the idle times are read from the config, with a
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error()[0].describe() ==
           wrong.string() + ":2:10: error: 'staff.corner' is \"bottom-lft\" (did you mean 'bottom-left'?)");
+}
+
+TEST_CASE("usage: [usage] sets retention and the smallest cell stats may show, never below 3") {
+    test::TempDir dir;
+    auto config = core::loadConfig(dir.write("kiosk.toml", "[usage]\nretention_days = 90\nmin_cell_sessions = 10\n"));
+    REQUIRE(config.ok());
+    CHECK(config.value().usage.retentionDays == 90);
+    CHECK(config.value().usage.minCellSessions == 10);
+    auto defaults = core::loadConfig(dir.write("empty.toml", ""));
+    REQUIRE(defaults.ok());
+    CHECK(defaults.value().usage.retentionDays == 180);
+    CHECK(defaults.value().usage.minCellSessions == 5);
+    auto low = core::loadConfig(dir.write("low.toml", "[usage]\nmin_cell_sessions = 2\n"));
+    REQUIRE_FALSE(low.ok());
+    CHECK(low.error()[0].line == 2);
+    CHECK(low.error()[0].message.find("min_cell_sessions") != std::string::npos);
 }

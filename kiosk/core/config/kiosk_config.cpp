@@ -122,6 +122,19 @@ void readWindow(const TableReader& root, KioskConfig& config) {
     }
 }
 
+void readUsage(const TableReader& root, KioskConfig& config) {
+    auto usage = root.table("usage", false);
+    if (!usage) return;
+    static constexpr std::array known{"retention_days"sv, "min_cell_sessions"sv};
+    usage->rejectUnknownKeys(known);
+    // Under a week there is nothing to compare; over two years is no longer "bounded retention".
+    if (auto days = usage->integer("retention_days", 7, 730)) config.usage.retentionDays = static_cast<int>(*days);
+    // Fewer than 3 sessions in a cell can point at one person; the file cannot go below that.
+    if (auto cell = usage->integer("min_cell_sessions", kMinCellSessionsFloor, 1000)) {
+        config.usage.minCellSessions = static_cast<int>(*cell);
+    }
+}
+
 }  // namespace
 
 std::optional<PixelSize> parsePixelSize(const std::string& text) {
@@ -151,7 +164,7 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     Diagnostics problems;
     const std::filesystem::path base = std::filesystem::absolute(file).parent_path();
     TableReader root(parsed.value(), file.string(), "", problems);
-    static constexpr std::array known{"content"sv, "state"sv, "languages"sv, "idle"sv, "staff"sv, "window"sv};
+    static constexpr std::array known{"content"sv, "state"sv, "languages"sv, "idle"sv, "staff"sv, "window"sv, "usage"sv};
     root.rejectUnknownKeys(known);
 
     KioskConfig config;
@@ -162,6 +175,7 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     readIdle(root, config);
     readStaff(root, config);
     readWindow(root, config);
+    readUsage(root, config);
 
     for (auto& e : validateConfig(config, file.string())) problems.push_back(std::move(e));
     sortByLocation(problems);

@@ -37,6 +37,14 @@ struct WindowConfig {
     float diagonalInches = 0;  // the panel's size, for touch targets of at least 9 mm; 0: unknown
 };
 
+// [usage]: the anonymous usage log and what `kiosk stats` may show.
+inline constexpr int kMinCellSessionsFloor = 3;  // below this, a cell can single out a visitor
+
+struct UsageConfig {
+    int retentionDays = 180;   // usage.retention_days: sessions older than this are deleted
+    int minCellSessions = 5;   // usage.min_cell_sessions: smaller counts are suppressed in stats
+};
+
 struct KioskConfig {
     std::vector<std::filesystem::path> contentFolders;  // absolute after loading
     std::filesystem::path stateFolder;                  // empty: the caller picks the XDG default
@@ -47,6 +55,7 @@ struct KioskConfig {
     std::chrono::seconds idlePrompt{20};      // idle.prompt_seconds: the countdown before a reset
     StaffGestureConfig staffGesture;          // [staff]: the hidden taps that open the PIN prompt
     WindowConfig window;
+    UsageConfig usage;
 };
 
 // The visit's timing as the navigator uses it. A flow never gets less time than a page, and the

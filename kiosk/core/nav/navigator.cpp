@@ -101,6 +101,18 @@ void Navigator::applyFlowIntent(const Intent& intent) {
 }
 
 void Navigator::apply(const Intent& intent, TimePoint now) {
+    if (!m_usage) {
+        applyIntent(intent, now);
+        return;
+    }
+    if (m_session == 0) beginSession(now);
+    m_lastSeen = now;
+    const UsageSnapshot before = usageSnapshot(intent);
+    applyIntent(intent, now);
+    reportChanges(before, intent, now);
+}
+
+void Navigator::applyIntent(const Intent& intent, TimePoint now) {
     m_visit.startVisit(now);
     if (std::holds_alternative<StartVisit>(intent) || std::holds_alternative<StillHere>(intent)) return;
     if (std::holds_alternative<SetFieldValue>(intent) || std::holds_alternative<NextStep>(intent) ||
@@ -222,7 +234,10 @@ void Navigator::resetVisitor() {
 
 bool Navigator::tick(TimePoint now) {
     const VisitTimer::Change change = m_visit.tick(now, m_flow.has_value());
-    if (change == VisitTimer::Change::Reset) resetVisitor();
+    if (change == VisitTimer::Change::Reset) {
+        if (m_session != 0) closeSession(SessionEndReason::Idle, m_lastSeen);
+        resetVisitor();
+    }
     return change != VisitTimer::Change::None;
 }
 

@@ -12,6 +12,7 @@
 #include "core/nav/intent.hpp"
 #include "core/nav/visit_timer.hpp"
 #include "core/pack/pack_library.hpp"
+#include "core/usage/usage_event.hpp"
 #include "core/util/clock.hpp"
 
 namespace kiosk::core {
@@ -53,7 +54,18 @@ public:
 
     // Any touch or key during a visit counts as the visitor still being there (and dismisses
     // the idle prompt). In the attract loop only the attract screen's StartVisit begins a visit.
-    void noteActivity(TimePoint now) { m_visit.noteActivity(now); }
+    void noteActivity(TimePoint now) {
+        m_visit.noteActivity(now);
+        if (m_session != 0) m_lastSeen = now;
+    }
+
+    // Reports every visit to `log` from the next intent on (null: nothing is recorded). The log
+    // must outlive the navigator, or be replaced by null first.
+    void setUsageLog(UsageLog* log) { m_usage = log; }
+    // Ends the recorded session now for a reason other than the idle reset (staff took over, the
+    // visitor said goodbye); the next intent begins a new one. Does not forget the visitor's
+    // inputs: that is the reset's job. Nothing happens without a session or a usage log.
+    void endSession(SessionEndReason reason, TimePoint now);
 
     // Prompts, then forgets the visitor when they have been gone for the idle time (a flow's is
     // longer), and runs the attract loop. Returns true if that changed what is on screen.
@@ -82,6 +94,24 @@ public:
     std::string_view quizAnswer(std::string_view quizId) const;
 
 private:
+    // What the usage log compares before and after an intent, to report what changed.
+    struct UsageSnapshot {
+        Location location;
+        std::string language;
+        std::string flowId;
+        std::size_t flowStep = 0;
+        std::size_t flowSteps = 0;
+        std::string quizAnswer;  // of the quiz the intent answers
+    };
+
+    void applyIntent(const Intent& intent, TimePoint now);
+    UsageSnapshot usageSnapshot(const Intent& intent) const;
+    void reportChanges(const UsageSnapshot& before, const Intent& intent, TimePoint now);
+    void reportFlowStep(const std::string& packId, const std::string& flowId, std::size_t step, std::size_t steps);
+    void beginSession(TimePoint now);
+    void closeSession(SessionEndReason reason, TimePoint at);
+    void report(UsageKind kind, std::string pack, std::string page, std::string item, std::int64_t value = 0);
+
     void resetVisitor();
     void leavePage();
     const QuizBlock* findQuiz(std::string_view quizId) const;
@@ -99,6 +129,12 @@ private:
     std::optional<FlowSession> m_flow;
     std::map<std::string, std::string, std::less<>> m_quizAnswers;  // of the current page: quiz id → answer id
     std::mt19937 m_random;
+
+    UsageLog* m_usage = nullptr;
+    std::uint64_t m_session = 0;  // 0: no session; a random token, only in memory
+    TimePoint m_sessionStart;
+    TimePoint m_pageSince;  // when the visitor came to the current page (or home)
+    TimePoint m_lastSeen;   // the last intent or touch: a visit ends there, not at the idle reset
 };
 
 }  // namespace kiosk::core

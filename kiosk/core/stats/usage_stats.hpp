@@ -1,0 +1,58 @@
+// `kiosk stats`: what the usage log says about a period, with every small cell suppressed.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/util/clock.hpp"
+#include "core/util/result.hpp"
+
+namespace kiosk::core {
+
+enum class StatsTimeZone { Local, Utc };  // which calendar the days are counted in
+
+struct StatsRequest {
+    WallTime now;
+    int days = 30;              // the period: the last `days` days up to now
+    int minCellSessions = 5;    // config usage.min_cell_sessions; never below kMinCellSessionsFloor
+    std::size_t top = 10;       // rows of the top packs and pages
+    StatsTimeZone zone = StatsTimeZone::Local;
+};
+
+// A number that is only shown when at least minCellSessions sessions stand behind it.
+struct StatsCell {
+    std::int64_t value = 0;
+    bool suppressed = false;
+};
+
+struct StatsRow {
+    std::string name;  // a day, a pack id, "pack/page" or a language tag
+    StatsCell sessions;
+    StatsCell views;   // page views; 0 for days and languages
+};
+
+struct UsageStats {
+    int days = 0;
+    int minCellSessions = 0;
+    StatsCell sessions;
+    StatsCell averageSeconds;  // of the sessions that ended (a kiosk switched off ends none)
+    StatsCell medianSeconds;
+    std::vector<StatsRow> perDay;
+    std::vector<StatsRow> packs;
+    std::vector<StatsRow> pages;
+    std::vector<StatsRow> languages;
+
+    bool anySuppressed() const;
+};
+
+// Reads <file> (usage.sqlite) read-only; the kiosk may be writing it meanwhile. A missing file
+// gives empty statistics; a file that cannot be read is an error naming it.
+Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const StatsRequest& request);
+
+std::string formatStatsTable(const UsageStats& stats);
+std::string formatStatsCsv(const UsageStats& stats);
+std::string formatStatsJson(const UsageStats& stats);
+
+}  // namespace kiosk::core

@@ -1,0 +1,228 @@
+// The usage log's worker: batches events into transactions, prunes by retention, and replaces
+// a database that breaks under it, so logging goes on whatever the disk does.
+#include "core/usage/sqlite_usage_log.hpp"
+
+#include <sqlite3.h>
+
+#include <map>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "core/usage/usage_database.hpp"
+#include "core/util/log.hpp"
+
+namespace kiosk::core {
+namespace {
+
+constexpr std::int64_t kMinutesPerDay = 24 * 60;
+
+// The worker's side: the connection and which row each running session was given.
+class UsageWriter {
+public:
+    UsageWriter(std::filesystem::path folder, int retentionDays) : m_folder(std::move(folder)), m_retentionDays(retentionDays) {}
+
+    std::vector<std::string> open(WallTime now) {
+        m_rows.clear();
+        m_db.reset();
+        OpenedUsageDatabase opened = openUsageDatabase(m_folder, now);
+        m_db = std::move(opened.db);
+        m_lastRetentionDay = -1;
+        pruneIfNewDay(usageMinute(now), opened.warnings);
+        return opened.warnings;
+    }
+
+    // Writes one batch in one transaction. On a broken file: moved aside, a fresh one, the batch again.
+    std::vector<std::string> write(const std::vector<SqliteUsageLog::Stamped>& batch) {
+        std::vector<std::string> warnings;
+        if (batch.empty()) return warnings;
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            try {
+                writeBatch(batch);
+                pruneIfNewDay(batch.back().minute, warnings);
+                return warnings;
+            } catch (const SQLite::Exception& e) {
+                const int code = e.getErrorCode() & 0xff;
+                const bool fileBroken = code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_READONLY ||
+                                        code == SQLITE_CANTOPEN || code == SQLITE_IOERR;
+                if (!fileBroken || attempt == 1) {
+                    warnings.push_back(std::string("usage log: ") + std::to_string(batch.size()) + " event(s) not written: " + e.what());
+                    return warnings;
+                }
+                warnings.push_back(std::string("usage log: writing failed (") + e.what() + "), replacing the database");
+                const WallTime at{std::chrono::minutes(batch.back().minute)};
+                m_db.reset();
+                const std::filesystem::path aside = moveUsageDatabaseAside(usageDatabasePath(m_folder), at);
+                if (!aside.empty()) warnings.push_back("usage log moved aside to " + aside.filename().string());
+                for (auto& w : open(at)) warnings.push_back(std::move(w));
+            }
+        }
+        return warnings;
+    }
+
+private:
+    std::int64_t sessionRow(const SqliteUsageLog::Stamped& s) {
+        auto it = m_rows.find(s.event.session);
+        if (it != m_rows.end()) return it->second;
+        // The start was dropped or went with a replaced file: the visit goes on in a row of its own.
+        SQLite::Statement insert(*m_db, "INSERT INTO sessions(started_minute, language) VALUES (?, ?)");
+        insert.bind(1, static_cast<std::int64_t>(s.minute));
+        insert.bind(2, s.event.kind == UsageKind::SessionStart ? s.event.item : std::string());
+        insert.exec();
+        const std::int64_t row = m_db->getLastInsertRowid();
+        m_rows.emplace(s.event.session, row);
+        return row;
+    }
+
+    void writeBatch(const std::vector<SqliteUsageLog::Stamped>& batch) {
+        SQLite::Transaction transaction(*m_db);
+        SQLite::Statement insertEvent(*m_db,
+                                      "INSERT INTO events(session_id, minute, kind, pack, page, item, value) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement endSession(*m_db, "UPDATE sessions SET ended_minute = ?, seconds = ?, end_reason = ? WHERE id = ?");
+        // The rows given to sessions are only known once the transaction commits.
+        std::map<std::uint64_t, std::int64_t> rowsBefore = m_rows;
+        try {
+            for (const auto& s : batch) {
+                const std::int64_t row = sessionRow(s);
+                switch (s.event.kind) {
+                    case UsageKind::SessionStart: break;
+                    case UsageKind::SessionEnd:
+                        endSession.bind(1, static_cast<std::int64_t>(s.minute));
+                        endSession.bind(2, static_cast<std::int64_t>(s.event.value));
+                        endSession.bind(3, s.event.item);
+                        endSession.bind(4, static_cast<std::int64_t>(row));
+                        endSession.exec();
+                        endSession.reset();
+                        m_rows.erase(s.event.session);
+                        break;
+                    default:
+                        insertEvent.bind(1, static_cast<std::int64_t>(row));
+                        insertEvent.bind(2, static_cast<std::int64_t>(s.minute));
+                        insertEvent.bind(3, std::string(usageKindName(s.event.kind)));
+                        insertEvent.bind(4, s.event.pack);
+                        insertEvent.bind(5, s.event.page);
+                        insertEvent.bind(6, s.event.item);
+                        insertEvent.bind(7, static_cast<std::int64_t>(s.event.value));
+                        insertEvent.exec();
+                        insertEvent.reset();
+                        break;
+                }
+            }
+            transaction.commit();
+        } catch (...) {
+            m_rows = std::move(rowsBefore);
+            throw;
+        }
+    }
+
+    // Once per calendar day (by the events' own minutes, so the worker needs no clock).
+    void pruneIfNewDay(std::int64_t minute, std::vector<std::string>& warnings) {
+        const std::int64_t day = minute / kMinutesPerDay;
+        if (day == m_lastRetentionDay) return;
+        m_lastRetentionDay = day;
+        try {
+            deleteUsageBefore(*m_db, minute - m_retentionDays * kMinutesPerDay);
+        } catch (const SQLite::Exception& e) {
+            warnings.push_back(std::string("usage log: deleting old sessions failed: ") + e.what());
+        }
+    }
+
+    std::filesystem::path m_folder;
+    int m_retentionDays;
+    std::unique_ptr<SQLite::Database> m_db;
+    std::map<std::uint64_t, std::int64_t> m_rows;  // running sessions: in-memory token → row
+    std::int64_t m_lastRetentionDay = -1;
+};
+
+}  // namespace
+
+SqliteUsageLog::SqliteUsageLog(std::filesystem::path stateFolder, const WallClock& clock, UsageLogOptions options)
+    : m_folder(std::move(stateFolder)), m_clock(clock), m_options(options), m_openedAt(clock.now()) {
+    m_pending.reserve(m_options.commitAfterEvents * 2);
+    m_worker = std::thread([this] { run(); });
+}
+
+SqliteUsageLog::~SqliteUsageLog() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_one();
+    m_worker.join();
+}
+
+void SqliteUsageLog::record(UsageEvent event) noexcept {
+    try {
+        const std::int64_t minute = usageMinute(m_clock.now());
+        bool wake = false;
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_pending.size() >= m_options.queueCapacity) {
+                ++m_dropped;
+                return;
+            }
+            m_pending.push_back(Stamped{std::move(event), minute});
+            wake = m_pending.size() == m_options.commitAfterEvents;
+        }
+        if (wake) m_wake.notify_one();
+    } catch (...) {
+        // Out of memory: this event is lost, the visit goes on.
+    }
+}
+
+void SqliteUsageLog::flush() {
+    std::unique_lock lock(m_mutex);
+    const std::uint64_t request = ++m_flushRequested;
+    m_wake.notify_one();
+    m_flushed.wait(lock, [&] { return m_flushDone >= request; });
+}
+
+std::vector<std::string> SqliteUsageLog::warnings() const {
+    std::lock_guard lock(m_mutex);
+    return m_warnings;
+}
+
+std::uint64_t SqliteUsageLog::droppedEvents() const {
+    std::lock_guard lock(m_mutex);
+    return m_dropped;
+}
+
+void SqliteUsageLog::warn(std::string message) {
+    logWarning("usage", message);
+    std::lock_guard lock(m_mutex);
+    m_warnings.push_back(std::move(message));
+}
+
+void SqliteUsageLog::run() noexcept {
+    try {
+        UsageWriter writer(m_folder, m_options.retentionDays);
+        for (auto& w : writer.open(m_openedAt)) warn(std::move(w));
+        std::vector<Stamped> batch;
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait_for(lock, m_options.commitEvery, [&] {
+                return m_stop || m_flushRequested > m_flushDone || m_pending.size() >= m_options.commitAfterEvents;
+            });
+            const std::uint64_t flushRequest = m_flushRequested;
+            const bool stopping = m_stop;
+            batch.swap(m_pending);
+            lock.unlock();
+            for (auto& w : writer.write(batch)) warn(std::move(w));
+            batch.clear();
+            lock.lock();
+            m_flushDone = flushRequest;
+            m_flushed.notify_all();
+            if (stopping && m_pending.empty()) return;
+        }
+    } catch (const std::exception& e) {
+        logError("usage", std::string("usage log stopped: ") + e.what());
+    } catch (...) {
+        logError("usage", "usage log stopped");
+    }
+    // The worker is gone: let flush() return rather than hang the caller.
+    std::lock_guard lock(m_mutex);
+    m_flushDone = ~std::uint64_t{0};
+    m_flushed.notify_all();
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,148 @@
+// Opening, migrating, repairing and pruning usage.sqlite. Every failure here ends in a usable
+// database and a warning, never in an exception out of openUsageDatabase.
+#include "core/usage/usage_database.hpp"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <ctime>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+namespace kiosk::core {
+namespace {
+
+// Never edit a migration that has shipped: add the next one. Sessions are rows with their own
+// AUTOINCREMENT key (never reused, even after retention deleted the newest rows); the kiosk's
+// in-memory session token is not stored. Only content ids, language tags and counts are columns.
+constexpr std::array<const char*, kUsageSchemaVersion> kMigrations{
+    R"(CREATE TABLE sessions (
+         id INTEGER PRIMARY KEY AUTOINCREMENT,
+         started_minute INTEGER NOT NULL,
+         ended_minute INTEGER,
+         seconds INTEGER,
+         end_reason TEXT,
+         language TEXT NOT NULL DEFAULT '');
+       CREATE INDEX sessions_by_start ON sessions(started_minute);
+       CREATE TABLE events (
+         id INTEGER PRIMARY KEY,
+         session_id INTEGER NOT NULL REFERENCES sessions(id),
+         minute INTEGER NOT NULL,
+         kind TEXT NOT NULL,
+         pack TEXT NOT NULL DEFAULT '',
+         page TEXT NOT NULL DEFAULT '',
+         item TEXT NOT NULL DEFAULT '',
+         value INTEGER NOT NULL DEFAULT 0);
+       CREATE INDEX events_by_session ON events(session_id);)",
+};
+
+std::string utcStamp(WallTime now) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &tm);
+    return buffer;
+}
+
+std::unique_ptr<SQLite::Database> openChecked(const std::filesystem::path& file) {
+    auto db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db->setBusyTimeout(2000);  // `kiosk stats` may be reading at the same moment
+    // Reading the header happens here: garbage fails with SQLITE_NOTADB.
+    const std::string mode = db->execAndGet("PRAGMA journal_mode=WAL").getString();
+    if (mode != "wal") throw SQLite::Exception("journal_mode is '" + mode + "', not wal");
+    if (sqlite3_db_readonly(db->getHandle(), "main") == 1) throw SQLite::Exception("the file is read-only");
+    db->exec("PRAGMA secure_delete=ON");
+    // FULL in WAL mode: every commit is on disk when it returns. Commits come every few seconds,
+    // so the fsync costs nothing, and a power cut loses only what was not yet committed.
+    db->exec("PRAGMA synchronous=FULL");
+    const std::string check = db->execAndGet("PRAGMA quick_check").getString();
+    if (check != "ok") throw SQLite::Exception("quick_check: " + check);
+    migrateUsageDatabase(*db);
+    return db;
+}
+
+}  // namespace
+
+std::filesystem::path usageDatabasePath(const std::filesystem::path& stateFolder) { return stateFolder / "usage.sqlite"; }
+
+std::int64_t usageMinute(WallTime time) {
+    return std::chrono::duration_cast<std::chrono::minutes>(time.time_since_epoch()).count();
+}
+
+void migrateUsageDatabase(SQLite::Database& db) {
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version < 0 || version > kUsageSchemaVersion) {
+        throw SQLite::Exception("schema version " + std::to_string(version) + " is newer than this kiosk's (" +
+                                std::to_string(kUsageSchemaVersion) + ")");
+    }
+    for (int next = version; next < kUsageSchemaVersion; ++next) {
+        SQLite::Transaction transaction(db);
+        db.exec(kMigrations[static_cast<std::size_t>(next)]);
+        db.exec("PRAGMA user_version = " + std::to_string(next + 1));
+        transaction.commit();
+    }
+}
+
+std::filesystem::path moveUsageDatabaseAside(const std::filesystem::path& file, WallTime now) {
+    std::filesystem::path aside = file.string() + ".corrupt-" + utcStamp(now);
+    for (int n = 2; std::filesystem::exists(aside); ++n) aside = file.string() + ".corrupt-" + utcStamp(now) + "-" + std::to_string(n);
+    std::error_code ec;
+    std::filesystem::rename(file, aside, ec);
+    if (ec) return {};
+    const std::filesystem::path wal = file.string() + "-wal";
+    if (std::filesystem::exists(wal, ec)) std::filesystem::rename(wal, aside.string() + "-wal", ec);
+    std::filesystem::remove(file.string() + "-shm", ec);
+    return aside;
+}
+
+OpenedUsageDatabase openUsageDatabase(const std::filesystem::path& stateFolder, WallTime now) {
+    OpenedUsageDatabase opened;
+    const std::filesystem::path file = usageDatabasePath(stateFolder);
+    std::string problem;
+    try {
+        opened.db = openChecked(file);
+        return opened;
+    } catch (const std::exception& e) {
+        problem = e.what();
+    }
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec)) {
+        const std::filesystem::path aside = moveUsageDatabaseAside(file, now);
+        opened.warnings.push_back(aside.empty() ? "usage log " + file.string() + " cannot be used (" + problem + ") and not be moved aside"
+                                                : "usage log " + file.string() + " could not be used (" + problem + "); moved aside to " +
+                                                      aside.filename().string() + ", a fresh one was started");
+        if (!aside.empty()) {
+            try {
+                opened.db = openChecked(file);
+                return opened;
+            } catch (const std::exception& e) {
+                problem = e.what();
+            }
+        }
+    }
+    opened.warnings.push_back("usage log cannot be written in " + stateFolder.string() + " (" + problem +
+                              "); counting in memory until the kiosk restarts");
+    opened.inMemory = true;
+    opened.db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrateUsageDatabase(*opened.db);
+    return opened;
+}
+
+void deleteUsageBefore(SQLite::Database& db, std::int64_t cutoffMinute) {
+    {
+        SQLite::Transaction transaction(db);
+        SQLite::Statement events(db, "DELETE FROM events WHERE session_id IN (SELECT id FROM sessions WHERE started_minute < ?)");
+        events.bind(1, static_cast<std::int64_t>(cutoffMinute));
+        events.exec();
+        SQLite::Statement sessions(db, "DELETE FROM sessions WHERE started_minute < ?");
+        sessions.bind(1, static_cast<std::int64_t>(cutoffMinute));
+        sessions.exec();
+        transaction.commit();
+    }
+    // Old WAL frames still hold the deleted rows until the WAL is rewritten: truncate it now.
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+}  // namespace kiosk::core

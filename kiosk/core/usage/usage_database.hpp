@@ -1,0 +1,51 @@
+// The usage log's SQLite file: schema migrations, opening with repair, retention.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/util/clock.hpp"
+
+namespace kiosk::core {
+
+// The schema this kiosk writes; PRAGMA user_version holds the file's. Migration n (1-based)
+// turns version n-1 into n; each runs in its own transaction, so a power cut leaves a whole version.
+inline constexpr int kUsageSchemaVersion = 1;
+
+std::filesystem::path usageDatabasePath(const std::filesystem::path& stateFolder);
+
+// Minutes since 1970-01-01 UTC: the only time the log stores. Per event, the minute is all a
+// reader learns; day and hour (in the kiosk's local time) are what `kiosk stats` shows.
+std::int64_t usageMinute(WallTime time);
+
+// Brings an open database to kUsageSchemaVersion. Throws SQLite::Exception, also for a file
+// written by a newer kiosk (a version it does not know).
+void migrateUsageDatabase(SQLite::Database& db);
+
+struct OpenedUsageDatabase {
+    std::unique_ptr<SQLite::Database> db;  // never null
+    bool inMemory = false;                 // the folder cannot hold a database: counted until restart
+    std::vector<std::string> warnings;     // for the log and the staff screen
+};
+
+// Opens <stateFolder>/usage.sqlite in WAL mode with secure_delete, migrated. A file that is
+// corrupt, not a database, read-only or from a newer kiosk is moved aside as
+// usage.sqlite.corrupt-<UTC time> (with its -wal) and a fresh one started; if even that fails the
+// log goes on in memory. Never throws: the kiosk never stops for its statistics.
+OpenedUsageDatabase openUsageDatabase(const std::filesystem::path& stateFolder, WallTime now);
+
+// Moves the database (and its -wal; the -shm is only an index and is removed) aside. Returns the
+// new name, or empty if it could not be moved. The database must be closed.
+std::filesystem::path moveUsageDatabaseAside(const std::filesystem::path& file, WallTime now);
+
+// Deletes every session that began before `cutoffMinute`, with its events. secure_delete is on,
+// and the WAL is checkpointed and truncated afterwards, so the rows are not recoverable from the
+// file's free pages or from old WAL frames.
+void deleteUsageBefore(SQLite::Database& db, std::int64_t cutoffMinute);
+
+}  // namespace kiosk::core

@@ -1,0 +1,420 @@
+// The usage log: what the Navigator reports for a visit, the SQLite store (round trip,
+// migrations, retention, repair of a broken file) and the small-cell suppression of stats.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "core/nav/navigator.hpp"
+#include "core/pack/pack_loader.hpp"
+#include "core/stats/usage_stats.hpp"
+#include "core/usage/sqlite_usage_log.hpp"
+#include "core/usage/usage_database.hpp"
+#include "diagnostics_text.hpp"
+#include "recording_usage_log.hpp"
+#include "temp_dir.hpp"
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+using core::UsageEvent;
+using core::UsageKind;
+
+namespace {
+
+void writeDemoPack(const test::TempDir& dir) {
+    dir.write("demo/pack.toml", R"(id = "demo"
+version = "1.0.0"
+category = "egov"
+languages = ["de", "en"]
+start_page = "start"
+tile_icon = "images/tile.svg"
+title.de = "Demo"
+title.en = "Demo"
+description.de = "Ein Paket mit Formular"
+description.en = "A pack with a form"
+)");
+    dir.write("demo/images/tile.svg", R"(<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>)");
+    dir.write("demo/pages/start.toml", R"(title.de = "Start"
+title.en = "Start"
+[[blocks]]
+type = "button"
+id = "try"
+flow = "apply"
+label.de = "Ausprobieren"
+label.en = "Try"
+[[blocks]]
+type = "quiz"
+id = "q"
+question.de = "Frage?"
+question.en = "Question?"
+[[blocks.answers]]
+id = "yes"
+correct = true
+text.de = "Ja"
+text.en = "Yes"
+feedback.de = "Richtig"
+feedback.en = "Right"
+[[blocks.answers]]
+id = "no"
+text.de = "Nein"
+text.en = "No"
+feedback.de = "Falsch"
+feedback.en = "Wrong"
+[[blocks]]
+type = "button"
+id = "more"
+to = "done"
+label.de = "Weiter"
+label.en = "On"
+)");
+    dir.write("demo/pages/done.toml", R"(title.de = "Fertig"
+title.en = "Done"
+[[blocks]]
+type = "qr"
+id = "real-service"
+url = "https://example.org/service"
+label.de = "Zum echten Dienst"
+label.en = "The real service"
+)");
+    dir.write("demo/flows/apply.toml", R"(title.de = "Demo: Antrag"
+title.en = "Demo: application"
+[[steps]]
+id = "one"
+title.de = "Eins"
+title.en = "One"
+[[steps.fields]]
+id = "name"
+type = "text"
+required = true
+label.de = "Name"
+label.en = "Name"
+example.de = "Max Muster"
+example.en = "Max Muster"
+[[steps]]
+id = "two"
+title.de = "Zwei"
+title.en = "Two"
+[[steps.fields]]
+id = "ok"
+type = "check"
+required = true
+label.de = "Stimmt"
+label.en = "Correct"
+[result]
+title.de = "Fertig"
+title.en = "Done"
+case_number = "AB-####"
+text.de = "Nummer {case_number}"
+text.en = "Number {case_number}"
+next_page = "done"
+)");
+}
+
+struct VisitFixture {
+    test::TempDir dir;
+    core::PackLibrary library;
+    core::ManualClock clock;
+    test::RecordingUsageLog log;
+    std::optional<core::Navigator> nav;
+
+    VisitFixture() {
+        writeDemoPack(dir);
+        auto report = core::loadPack(dir.path() / "demo");
+        REQUIRE_MESSAGE(report.pack, test::allMessages(report.problems));
+        library.packs.push_back(std::move(*report.pack));
+        nav.emplace(library, std::vector<std::string>{"de", "en"}, "de", 60s, clock.now(), 42u);
+        nav->setUsageLog(&log);
+    }
+    void apply(const core::Intent& intent) { nav->apply(intent, clock.now()); }
+};
+
+std::string fileBytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::int64_t count(const std::filesystem::path& file, const std::string& sql) {
+    SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt64();
+}
+
+// A session of `seconds` that viewed one page of `pack`, through the real log.
+void recordVisit(core::SqliteUsageLog& log, std::uint64_t token, const std::string& pack, std::int64_t seconds,
+                 const std::string& language = "de") {
+    log.record(UsageEvent{UsageKind::SessionStart, token, "", "", language, 0});
+    log.record(UsageEvent{UsageKind::PageView, token, pack, "start", "", seconds});
+    log.record(UsageEvent{UsageKind::SessionEnd, token, "", "", "idle", seconds});
+}
+
+}  // namespace
+
+TEST_CASE("usage: a scripted visit is reported as session, pages, link, flow, quiz, language and QR events") {
+    VisitFixture f;
+    f.apply(core::StartVisit{});
+    f.clock.advance(3s);
+    f.apply(core::OpenPack{"demo"});
+    f.clock.advance(5s);
+    f.apply(core::AnswerQuiz{"q", "no"});
+    f.apply(core::AnswerQuiz{"q", "yes"});
+    f.apply(core::SetLanguage{"en"});
+    f.apply(core::StartFlow{"apply"});
+    f.apply(core::SetFieldValue{"name", "Erika Mustermann"});
+    f.apply(core::NextStep{});
+    f.apply(core::SetFieldValue{"ok", "yes"});
+    f.apply(core::NextStep{});  // summary
+    f.apply(core::NextStep{});  // result
+    f.clock.advance(10s);
+    f.apply(core::FinishFlow{});  // to "done"
+    f.clock.advance(4s);
+    f.apply(core::GoBack{});
+    f.apply(core::OpenPage{"done"});
+    f.apply(core::StartFlow{"apply"});  // not in this pack's page, but flows belong to the pack
+    f.clock.advance(2s);
+    f.apply(core::GoBack{});  // leaves the flow at step 1: abandoned
+    f.clock.advance(1s);
+    f.nav->noteActivity(f.clock.now());
+    f.clock.advance(120s);
+    f.nav->tick(f.clock.now());  // idle reset
+
+    const auto& e = f.log.events;
+    REQUIRE(!e.empty());
+    const std::uint64_t token = e.front().session;
+    CHECK(token != 0);
+    CHECK(std::all_of(e.begin(), e.end(), [&](const UsageEvent& x) { return x.session == token; }));
+    const std::vector<UsageEvent> expected{
+        {UsageKind::SessionStart, token, "", "", "de", 0},
+        {UsageKind::QuizAnswer, token, "demo", "start", "q", 0},
+        {UsageKind::QuizAnswer, token, "demo", "start", "q", 1},
+        {UsageKind::LanguageChange, token, "", "", "en", 0},
+        {UsageKind::FlowStep, token, "demo", "", "apply", 1},
+        {UsageKind::FlowStep, token, "demo", "", "apply", 2},
+        {UsageKind::FlowStep, token, "demo", "", "apply", 3},  // the summary
+        {UsageKind::FlowComplete, token, "demo", "", "apply", 0},
+        {UsageKind::PageView, token, "demo", "start", "", 15},
+        {UsageKind::QrShown, token, "demo", "done", "real-service", 0},
+        {UsageKind::PageView, token, "demo", "done", "", 4},
+        {UsageKind::PageView, token, "demo", "start", "", 0},
+        {UsageKind::LinkOpen, token, "demo", "start", "done", 0},
+        {UsageKind::QrShown, token, "demo", "done", "real-service", 0},
+        {UsageKind::FlowStep, token, "demo", "", "apply", 1},
+        {UsageKind::FlowAbandon, token, "demo", "", "apply", 1},
+        {UsageKind::PageView, token, "demo", "done", "", 3},  // until the last touch, not the reset
+        {UsageKind::SessionEnd, token, "", "", "idle", 25},
+    };
+    REQUIRE(e.size() == expected.size());
+    for (std::size_t i = 0; i < e.size(); ++i) {
+        CAPTURE(i);
+        CHECK(e[i] == expected[i]);
+    }
+
+    // Nothing the visitor typed, and the next visit has a token of its own.
+    for (const auto& x : e) CHECK(x.item.find("Erika") == std::string::npos);
+    f.clock.advance(10s);
+    f.apply(core::StartVisit{});
+    REQUIRE(f.log.events.size() == expected.size() + 1);
+    CHECK(f.log.events.back().kind == UsageKind::SessionStart);
+    CHECK(f.log.events.back().session != token);
+}
+
+TEST_CASE("usage: endSession ends the recorded visit with its reason, and no log means no events") {
+    VisitFixture f;
+    f.apply(core::OpenPack{"demo"});
+    f.clock.advance(7s);
+    f.nav->endSession(core::SessionEndReason::Staff, f.clock.now());
+    REQUIRE(f.log.of(UsageKind::SessionEnd).size() == 1);
+    CHECK(f.log.of(UsageKind::SessionEnd)[0].item == "staff");
+    CHECK(f.log.of(UsageKind::SessionEnd)[0].value == 7);
+    f.nav->endSession(core::SessionEndReason::Home, f.clock.now());  // none running: nothing
+    CHECK(f.log.of(UsageKind::SessionEnd).size() == 1);
+
+    f.nav->setUsageLog(nullptr);
+    const std::size_t before = f.log.events.size();
+    f.apply(core::OpenPage{"done"});
+    CHECK(f.log.events.size() == before);
+}
+
+TEST_CASE("usage: the SQLite store keeps sessions as rows and events with content ids, minutes and values") {
+    test::TempDir dir;
+    core::ManualWallClock clock(core::WallTime{std::chrono::hours(24 * 20000) + 13h + 37min + 42s});
+    {
+        core::SqliteUsageLog log(dir.path(), clock);
+        log.record(UsageEvent{UsageKind::SessionStart, 987654321, "", "", "uk", 0});
+        log.record(UsageEvent{UsageKind::PageView, 987654321, "demo", "start", "", 12});
+        log.record(UsageEvent{UsageKind::QuizAnswer, 987654321, "demo", "start", "q", 1});
+        log.record(UsageEvent{UsageKind::SessionEnd, 987654321, "", "", "idle", 40});
+        log.flush();
+        CHECK(log.warnings().empty());
+    }
+    const auto file = core::usageDatabasePath(dir.path());
+    SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == core::kUsageSchemaVersion);
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    SQLite::Statement session(db, "SELECT id, started_minute, ended_minute, seconds, end_reason, language FROM sessions");
+    REQUIRE(session.executeStep());
+    const std::int64_t minute = 20000 * 24 * 60 + 13 * 60 + 37;
+    CHECK(session.getColumn(0).getInt64() == 1);  // the store's own key, not the kiosk's token
+    CHECK(session.getColumn(1).getInt64() == minute);
+    CHECK(session.getColumn(2).getInt64() == minute);
+    CHECK(session.getColumn(3).getInt64() == 40);
+    CHECK(session.getColumn(4).getString() == "idle");
+    CHECK(session.getColumn(5).getString() == "uk");
+    CHECK_FALSE(session.executeStep());
+    SQLite::Statement events(db, "SELECT session_id, minute, kind, pack, page, item, value FROM events ORDER BY id");
+    REQUIRE(events.executeStep());
+    CHECK(events.getColumn(2).getString() == "page_view");
+    CHECK(events.getColumn(3).getString() == "demo");
+    CHECK(events.getColumn(6).getInt64() == 12);
+    REQUIRE(events.executeStep());
+    CHECK(events.getColumn(2).getString() == "quiz_answer");
+    CHECK(events.getColumn(5).getString() == "q");
+    CHECK_FALSE(events.executeStep());
+    // The in-memory token is written nowhere, not even as a number.
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM events WHERE value = 987654321").getInt() == 0);
+}
+
+TEST_CASE("usage: migrations create the schema in an empty file, and opening again changes nothing") {
+    test::TempDir dir;
+    const auto file = core::usageDatabasePath(dir.path());
+    {  // an empty file, as a crash right after creating it leaves
+        std::ofstream touch(file);
+    }
+    core::ManualWallClock clock;
+    auto first = core::openUsageDatabase(dir.path(), clock.now());
+    CHECK(first.warnings.empty());
+    CHECK_FALSE(first.inMemory);
+    CHECK(first.db->execAndGet("PRAGMA user_version").getInt() == core::kUsageSchemaVersion);
+    first.db->exec("INSERT INTO sessions(started_minute, language) VALUES (1, 'de')");
+    first.db.reset();
+
+    auto again = core::openUsageDatabase(dir.path(), clock.now());
+    CHECK(again.warnings.empty());
+    CHECK(again.db->execAndGet("SELECT COUNT(*) FROM sessions").getInt() == 1);
+    CHECK(again.db->execAndGet("PRAGMA user_version").getInt() == core::kUsageSchemaVersion);
+    core::migrateUsageDatabase(*again.db);  // idempotent
+    CHECK(again.db->execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('sessions', 'events')").getInt() == 2);
+    again.db->exec("PRAGMA user_version = 99");
+    CHECK_THROWS_AS(core::migrateUsageDatabase(*again.db), SQLite::Exception);  // from a newer kiosk: never touched
+}
+
+TEST_CASE("usage: retention deletes sessions older than the limit with their events, and keeps the rest") {
+    test::TempDir dir;
+    core::ManualWallClock clock;
+    const auto file = core::usageDatabasePath(dir.path());
+    {
+        core::SqliteUsageLog log(dir.path(), clock);
+        recordVisit(log, 1, "old-pack", 30);
+        log.flush();
+    }
+    clock.advance(std::chrono::hours(24 * 100));
+    {
+        core::SqliteUsageLog log(dir.path(), clock);
+        recordVisit(log, 2, "new-pack", 30);
+        log.flush();
+    }
+    CHECK(count(file, "SELECT COUNT(*) FROM sessions") == 2);  // 100 days: within 180
+
+    clock.advance(std::chrono::hours(24 * 90));
+    {
+        core::UsageLogOptions options;
+        options.retentionDays = 180;
+        core::SqliteUsageLog log(dir.path(), clock, options);
+        log.flush();
+    }
+    CHECK(count(file, "SELECT COUNT(*) FROM sessions") == 1);
+    CHECK(count(file, "SELECT COUNT(*) FROM events WHERE pack = 'old-pack'") == 0);
+    CHECK(count(file, "SELECT COUNT(*) FROM events WHERE pack = 'new-pack'") == 1);
+    // Deleted for good: the pack id of the old session is nowhere in the file, nor in its WAL.
+    CHECK(fileBytes(file).find("old-pack") == std::string::npos);
+    CHECK(fileBytes(file.string() + "-wal").find("old-pack") == std::string::npos);
+}
+
+TEST_CASE("usage: a corrupt file is moved aside, a fresh one started, and logging goes on with a warning") {
+    test::TempDir dir;
+    const auto file = core::usageDatabasePath(dir.path());
+    std::string garbage(64 * 1024, '\0');
+    for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 7919u + 13u) % 251u);
+    dir.write("usage.sqlite", garbage);
+    core::ManualWallClock clock;
+    {
+        core::SqliteUsageLog log(dir.path(), clock);
+        recordVisit(log, 5, "demo", 20);
+        log.flush();
+        REQUIRE(log.warnings().size() == 1);
+        CHECK(log.warnings()[0].find("moved aside to usage.sqlite.corrupt-") != std::string::npos);
+    }
+    int aside = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with("usage.sqlite.corrupt-") && !name.ends_with("-wal")) {
+            ++aside;
+            CHECK(fileBytes(entry.path()) == garbage);  // kept as it was, for whoever investigates
+        }
+    }
+    CHECK(aside == 1);
+    CHECK(count(file, "SELECT COUNT(*) FROM sessions") == 1);
+    CHECK(count(file, "SELECT COUNT(*) FROM events") == 1);
+}
+
+TEST_CASE("usage: a store that cannot be written in its folder counts in memory and says so") {
+    test::TempDir dir;
+    const auto missing = dir.path() / "a-file-not-a-folder";
+    dir.write("a-file-not-a-folder", "x");
+    core::ManualWallClock clock;
+    core::SqliteUsageLog log(missing, clock);
+    recordVisit(log, 9, "demo", 10);
+    log.flush();
+    REQUIRE_FALSE(log.warnings().empty());
+    CHECK(log.warnings().back().find("counting in memory") != std::string::npos);
+}
+
+TEST_CASE("usage: stats suppress every cell with fewer sessions than the minimum, and say so") {
+    test::TempDir dir;
+    core::ManualWallClock clock(core::WallTime{std::chrono::hours(24 * 20000) + 10h});
+    {
+        core::SqliteUsageLog log(dir.path(), clock);
+        for (std::uint64_t s = 1; s <= 6; ++s) recordVisit(log, s, "popular", static_cast<std::int64_t>(s * 10));
+        for (std::uint64_t s = 7; s <= 8; ++s) recordVisit(log, s, "rare", 100, "uk");
+        log.flush();
+    }
+    core::StatsRequest request;
+    request.now = clock.now();
+    request.days = 30;
+    request.minCellSessions = 5;
+    request.zone = core::StatsTimeZone::Utc;
+    auto result = core::computeUsageStats(core::usageDatabasePath(dir.path()), request);
+    REQUIRE_MESSAGE(result.ok(), (result.ok() ? std::string() : result.error().describe()));
+    const core::UsageStats& stats = result.value();
+    CHECK(stats.sessions.value == 8);
+    CHECK_FALSE(stats.sessions.suppressed);
+    CHECK(stats.medianSeconds.value == 45);  // 10 20 30 40 | 50 60 100 100
+    CHECK(stats.averageSeconds.value == (210 + 200) / 8);
+    REQUIRE(stats.perDay.size() == 1);
+    CHECK(stats.perDay[0].name == "2024-10-04");
+    REQUIRE(stats.packs.size() == 2);
+    CHECK(stats.packs[0].name == "popular");
+    CHECK_FALSE(stats.packs[0].sessions.suppressed);
+    CHECK(stats.packs[1].name == "rare");
+    CHECK(stats.packs[1].sessions.suppressed);
+    CHECK(stats.packs[1].views.suppressed);
+    REQUIRE(stats.languages.size() == 2);
+    CHECK(stats.languages[1].name == "uk");
+    CHECK(stats.languages[1].sessions.suppressed);
+    CHECK(stats.anySuppressed());
+
+    const std::string table = core::formatStatsTable(stats);
+    CHECK(table.find("fewer than 5 sessions are suppressed") != std::string::npos);
+    CHECK(table.find("rare") != std::string::npos);
+    const std::string csv = core::formatStatsCsv(stats);
+    CHECK(csv.find("pack,rare,<5,<5") != std::string::npos);
+    CHECK(csv.find("pack,popular,6,6") != std::string::npos);
+    const std::string json = core::formatStatsJson(stats);
+    CHECK(json.find(R"({"name": "rare", "sessions": null, "views": null})") != std::string::npos);
+
+    request.minCellSessions = 1;  // never below 3
+    auto loose = core::computeUsageStats(core::usageDatabasePath(dir.path()), request);
+    REQUIRE(loose);
+    CHECK(loose.value().minCellSessions == 3);
+    CHECK(loose.value().packs[1].sessions.suppressed);  // 2 sessions
+}
