@@ -35,16 +35,6 @@ int millisecondsUntil(std::optional<core::TimePoint> deadline, core::TimePoint n
     return static_cast<int>(std::clamp<long long>(ms, 0, kLongestSleepMs));
 }
 
-std::string describeCurrentException() {
-    try {
-        throw;
-    } catch (const std::exception& e) {
-        return e.what();
-    } catch (...) {
-        return "an exception that is not a std::exception";
-    }
-}
-
 // Only a deliberate touch or key keeps a visitor "present". A hovering mouse or a panel that
 // reports jitter must not postpone the idle reset, or the next visitor sees someone else's page.
 bool isVisitorInput(const SDL_Event& event) {
@@ -175,7 +165,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
             consecutiveFailures = 0;
         } catch (...) {
             // The screen keeps showing the last good frame: a half-drawn one is never presented.
-            core::logError("frame", "a frame failed and was skipped: " + describeCurrentException());
+            core::logError("frame", "a frame failed and was skipped: " + core::describeCurrentException());
             if (++consecutiveFailures >= kMaxConsecutiveFailedFrames) throw;
             continue;
         }

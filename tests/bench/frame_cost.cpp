@@ -27,7 +27,21 @@ struct Screen {
     const char* name;
     // Brings a fresh navigator (in the attract loop, at `clock`) to the screen.
     std::function<void(core::Navigator&, core::ManualClock&)> open;
+    // What a finger does once the screen is drawn (opening the keyboard), if anything.
+    std::function<void(platform::HeadlessRenderer&, core::Navigator&, core::ManualClock&)> touch = {};
 };
+
+// Taps the first text field of the flow step on screen: the on-screen keyboard opens.
+void tapFirstTextField(platform::HeadlessRenderer& renderer, core::Navigator& nav, core::ManualClock& clock) {
+    for (const auto& item : renderer.items().items()) {
+        const auto field = item.id.find("/field/");
+        if (item.id.rfind("flow/", 0) == 0 && field != std::string::npos &&
+            item.id.find('/', field + 7) == std::string::npos) {
+            renderer.tap(nav, item.center(), clock.now());
+            return;
+        }
+    }
+}
 
 void openPage(core::Navigator& nav, core::ManualClock& clock, const char* pack, const char* page) {
     nav.apply(core::OpenPack{pack}, clock.now());
@@ -58,6 +72,8 @@ const std::vector<Screen> kScreens{
     {"events page", [](core::Navigator& nav, core::ManualClock& clock) { openPage(nav, clock, "innovationshub", "events"); }},
     {"quiz + QR page", [](core::Navigator& nav, core::ManualClock& clock) { openPage(nav, clock, "e-prescription", "quiz"); }},
     {"flow step", [](core::Navigator& nav, core::ManualClock& clock) { openFlow(nav, clock, "address-change", "register", 0); }},
+    {"flow keyboard", [](core::Navigator& nav, core::ManualClock& clock) { openFlow(nav, clock, "address-change", "register", 0); },
+     tapFirstTextField},
     {"flow summary", [](core::Navigator& nav, core::ManualClock& clock) { openFlow(nav, clock, "address-change", "register", 3); }},
     {"idle prompt", [](core::Navigator& nav, core::ManualClock& clock) {
          openPage(nav, clock, "address-change", "start");
@@ -88,6 +104,10 @@ Cost measure(const core::KioskConfig& config, const core::PackLibrary& library, 
     screen.open(nav, clock);
     // The first frames load textures and lay out; a kiosk pays that once per page, not per frame.
     for (int i = 0; i < 5; ++i) renderer.frame(nav, clock.now());
+    if (screen.touch) {
+        screen.touch(renderer, nav, clock);
+        for (int i = 0; i < 5; ++i) renderer.frame(nav, clock.now());
+    }
     std::vector<double> build;
     std::vector<double> raster;
     for (int i = 0; i < frames; ++i) {

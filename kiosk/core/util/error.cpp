@@ -2,6 +2,7 @@
 #include "core/util/error.hpp"
 
 #include <algorithm>
+#include <exception>
 
 #include "core/util/result.hpp"
 
@@ -23,6 +24,16 @@ void sortByLocation(Diagnostics& problems) {
         if (a.file != b.file) return a.file < b.file;
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
+}
+
+std::string describeCurrentException() {
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "an exception that is not a std::exception";
+    }
 }
 
 }  // namespace kiosk::core

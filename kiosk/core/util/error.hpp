@@ -40,4 +40,7 @@ struct Error {
     bool isWarning() const { return severity == Severity::Warning; }
 };
 
+// Inside a catch block: what the exception in flight says, for the log, whatever its type.
+std::string describeCurrentException();
+
 }  // namespace kiosk::core

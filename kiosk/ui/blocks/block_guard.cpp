@@ -2,25 +2,15 @@
 // can go on; whatever the block had drawn before it failed is covered by the card.
 #include "ui/blocks/block_guard.hpp"
 
-#include <exception>
 #include <string>
 
+#include "core/util/error.hpp"
 #include "core/util/log.hpp"
 #include "ui/blocks/block_shapes.hpp"
 #include "ui/widgets/text_layout.hpp"
 
 namespace kiosk::ui {
 namespace {
-
-std::string describeCurrentException() {
-    try {
-        throw;
-    } catch (const std::exception& e) {
-        return e.what();
-    } catch (...) {
-        return "an exception that is not a std::exception";
-    }
-}
 
 void drawUnavailableCard(FrameContext& ctx, const BlockPlace& place, ImVec2 origin, std::size_t index) {
     const Theme& theme = ctx.theme;
@@ -47,7 +37,7 @@ void drawBlockGuarded(FrameContext& ctx, const BlockPlace& place, const core::Bl
     } catch (...) {
         if (place.memory.failedBlocks.insert(index).second) {
             core::logError("page", "block " + std::to_string(index + 1) + " of page '" + place.page.id +
-                                       "' cannot be drawn and is shown as unavailable: " + describeCurrentException());
+                                       "' cannot be drawn and is shown as unavailable: " + core::describeCurrentException());
         }
         drawUnavailableCard(ctx, place, origin, index);
     }
