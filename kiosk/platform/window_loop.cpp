@@ -146,7 +146,9 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
                 }
             }
         }
-        if (navigator.tick(clock.now())) pendingFrames = kFramesAfterChange;
+        // The clock's changes (an attract picture, a countdown second, the reset) involve no finger
+        // and no layout to settle: one frame shows them, which keeps the attract loop's idle CPU low.
+        if (navigator.tick(clock.now())) pendingFrames = std::max(pendingFrames, 1);
         if (options.poll && clock.now() >= nextPoll) {
             nextPoll = clock.now() + std::chrono::milliseconds(options.pollMilliseconds);
             if (options.poll(ui)) pendingFrames = kFramesAfterChange;
