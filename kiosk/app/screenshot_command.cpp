@@ -17,8 +17,6 @@
 namespace kiosk::app {
 namespace {
 
-// ImGui sizes windows and text from the previous frame; a few frames give the settled picture.
-constexpr int kFramesToSettle = 3;
 
 template <typename Items, typename IdOf>
 std::string availableHint(const std::string& wanted, const Items& items, IdOf idOf) {
@@ -143,7 +141,7 @@ int screenshotCommand(const CommandLine& line) {
         return kExitFailure;
     }
     if (!renderer.fontWarning().empty()) std::fprintf(stderr, "kiosk screenshot: %s\n", renderer.fontWarning().c_str());
-    for (int i = 0; i < kFramesToSettle; ++i) renderer.frame(navigator, clock.now());
+    renderer.settle(navigator, clock.now());  // the picture once layout and page slide have settled
     if (const std::string error = renderer.savePng(options.out); !error.empty()) {
         std::fprintf(stderr, "kiosk screenshot: %s\n", error.c_str());
         return kExitFailure;

@@ -55,6 +55,13 @@ void HeadlessRenderer::frame(core::Navigator& navigator, core::TimePoint now) {
     frameWithPointer(navigator, now, ImVec2(-FLT_MAX, -FLT_MAX), false);
 }
 
+void HeadlessRenderer::settle(core::Navigator& navigator, core::TimePoint now) {
+    constexpr int kLayoutFrames = 3;
+    constexpr int kLongestMotionFrames = 60;  // a second at the fixed 60 fps of headless frames
+    for (int i = 0; i < kLayoutFrames; ++i) frame(navigator, now);
+    for (int i = 0; i < kLongestMotionFrames && m_ui && m_ui->wantsAnotherFrame(); ++i) frame(navigator, now);
+}
+
 void HeadlessRenderer::tap(core::Navigator& navigator, ImVec2 position, core::TimePoint now) {
     press(navigator, position, now);
     release(navigator, position, now);

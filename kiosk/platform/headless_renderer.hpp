@@ -48,6 +48,9 @@ public:
 
     // One frame with no finger on the screen.
     void frame(core::Navigator& navigator, core::TimePoint now);
+    // Frames with no finger until the screen is at rest: ImGui settles a layout over a few
+    // frames, and a sliding page or a flung one moves a little longer (a second at most).
+    void settle(core::Navigator& navigator, core::TimePoint now);
     // A finger down at `position` for one frame, lifted there the next, then gone: one tap.
     void tap(core::Navigator& navigator, ImVec2 position, core::TimePoint now);
     // The two halves of a tap, for gestures whose finger moves in between.

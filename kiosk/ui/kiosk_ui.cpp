@@ -54,6 +54,9 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
 void KioskUi::drawVisit(FrameContext& ctx, const core::Navigator& nav) {
     const bool justArrived = !(nav.location() == m_lastLocation);
     m_lastLocation = nav.location();
+    // Back (or home) shortens the path: the new page comes in from the left.
+    if (justArrived) m_pageMemory.cameBack = nav.historyDepth() < m_lastHistoryDepth;
+    m_lastHistoryDepth = nav.historyDepth();
     const core::Pack* pack = nav.currentPack();
     const core::Page* page = nav.currentPage();
     // A flow is drawn instead of the page that started it; the page is still where "Done" returns.

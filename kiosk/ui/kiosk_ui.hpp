@@ -63,6 +63,7 @@ private:
     TextureCache m_textures;
     ItemRegistry m_items;
     core::Location m_lastLocation{"-", "-"};  // never a real location, so the first frame "arrives"
+    std::size_t m_lastHistoryDepth = 0;
     FlowScreenMemory m_flowMemory;
     PageScreenMemory m_pageMemory;
     RenderAudit m_audit;

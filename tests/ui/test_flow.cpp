@@ -49,9 +49,7 @@ struct FlowFixture {
         settle();
     }
 
-    void settle() {
-        for (int i = 0; i < 3; ++i) renderer.frame(nav, clock.now());
-    }
+    void settle() { renderer.settle(nav, clock.now()); }
 
     std::optional<kiosk::ui::ItemRect> find(const std::string& itemId) const { return renderer.items().find(itemId); }
     bool shows(const std::string& itemId) const { return find(itemId).has_value(); }

@@ -67,3 +67,28 @@ TEST_CASE("only elements of the current screen can be tapped") {
     CHECK_FALSE(f.renderer.items().find("home/pack/test-pack").has_value());
     CHECK(f.renderer.items().find("bar/back").has_value());
 }
+
+TEST_CASE("a page slides the last stretch into place: from the right going on, from the left coming back") {
+    UiFixture f;
+    f.tap("home/pack/test-pack");
+    auto buttonX = [&] { return f.renderer.items().find("page/start/button/to-second")->min.x; };
+    const float atRest = buttonX();
+    f.tap("page/start/button/to-second");
+
+    const auto back = f.renderer.items().find("bar/back");
+    REQUIRE(back.has_value());
+    f.renderer.tap(f.nav, back->center(), f.clock.now());  // press, release: the start page arrives
+    const float comingBack = buttonX();
+    CHECK(comingBack < atRest);
+    CHECK(f.renderer.ui()->wantsAnotherFrame());
+    f.settle();
+    CHECK(buttonX() == doctest::Approx(atRest));
+    CHECK_FALSE(f.renderer.ui()->wantsAnotherFrame());
+
+    f.tap("bar/home");
+    const auto tile = f.renderer.items().find("home/pack/test-pack");
+    f.renderer.tap(f.nav, tile->center(), f.clock.now());
+    CHECK(buttonX() > atRest);  // going on: from the right
+    f.settle();
+    CHECK(buttonX() == doctest::Approx(atRest));
+}

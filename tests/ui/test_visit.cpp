@@ -36,9 +36,7 @@ struct VisitFixture {
         settle();
     }
 
-    void settle() {
-        for (int i = 0; i < 3; ++i) renderer.frame(nav, clock.now());
-    }
+    void settle() { renderer.settle(nav, clock.now()); }
     bool shows(const std::string& itemId) const { return renderer.items().find(itemId).has_value(); }
     void tap(const std::string& itemId) {
         const auto item = renderer.items().find(itemId);

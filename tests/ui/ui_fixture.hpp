@@ -40,9 +40,7 @@ struct UiFixture {
         REQUIRE(nav.visit().phase() == core::VisitorPhase::Visiting);
     }
 
-    void settle() {
-        for (int i = 0; i < 3; ++i) renderer.frame(nav, clock.now());
-    }
+    void settle() { renderer.settle(nav, clock.now()); }
 
     // A page element below the fold: a finger drags the page (at its left margin, where nothing
     // reacts to a tap) until the element is in the middle part of the screen.

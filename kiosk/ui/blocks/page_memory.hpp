@@ -37,6 +37,20 @@ struct PageScreenMemory {
     }
     bool swipingSideways() const { return swipe && swipe->direction == GallerySwipe::Direction::Sideways; }
 
+    // The page slides in when a visitor arrives on it: from the right going on, from the left
+    // coming back. ImGui's clock (seconds) of the arrival.
+    double arrivedAt = -1.0;
+    bool cameBack = false;
+
+    // How far the page's column is still shifted, in pixels (0 once it has arrived).
+    float entryOffset(float distance, double now) const {
+        constexpr double kSlideSeconds = 0.16;  // short: the page is there before the finger has left
+        const double t = arrivedAt < 0 ? 1.0 : (now - arrivedAt) / kSlideSeconds;
+        if (t >= 1.0) return 0.0f;
+        const double remaining = (1.0 - t) * (1.0 - t) * (1.0 - t);  // ease-out: fast, then settling
+        return static_cast<float>(remaining) * distance * (cameBack ? -1.0f : 1.0f);
+    }
+
     // A new visitor or a new page: every gallery starts at its first picture.
     void arriveOnPage() {
         galleryPositions.clear();

@@ -88,7 +88,11 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
 
     const float available = ImGui::GetContentRegionAvail().x;
     const float width = std::min(available - theme.em(4.0f), theme.em(34.0f));
-    const float columnX = (available - width) * 0.5f;
+    // Arriving, the column slides the last stretch into place: the eye sees where the page came from.
+    if (justArrived) memory.arrivedAt = ImGui::GetTime();
+    const float entry = memory.entryOffset(theme.em(3.0f), ImGui::GetTime());
+    if (entry != 0.0f) ctx.animating = true;
+    const float columnX = (available - width) * 0.5f + entry;
     const BlockPlace place{page, columnX, width, area.y, memory};
 
     ImGui::SetCursorPos(ImVec2(columnX, theme.em(2.0f)));
