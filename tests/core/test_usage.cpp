@@ -418,3 +418,84 @@ TEST_CASE("usage: stats suppress every cell with fewer sessions than the minimum
     CHECK(loose.value().minCellSessions == 3);
     CHECK(loose.value().packs[1].sessions.suppressed);  // 2 sessions
 }
+
+TEST_CASE("usage: stats give hours of the day, flow funnels and quiz results, with small cells suppressed") {
+    test::TempDir dir;
+    core::ManualWallClock clock(core::WallTime{std::chrono::hours(24 * 20000) + 10h});
+    {
+        core::SqliteUsageLog log(dir.path(), clock);
+        // 8 sessions at 10:xx open the form; 6 get to step 2, 2 leave at step 1; of the 6, 5 reach
+        // step 3 (the summary) and complete, 1 leaves at step 2. 2 sessions at 14:xx only look.
+        for (std::uint64_t s = 1; s <= 10; ++s) {
+            if (s == 9) clock.advance(4h);
+            log.record(UsageEvent{UsageKind::SessionStart, s, "", "", "de", 0});
+            if (s <= 8) {
+                log.record(UsageEvent{UsageKind::FlowStep, s, "demo", "", "apply", 1});
+                if (s <= 6) log.record(UsageEvent{UsageKind::FlowStep, s, "demo", "", "apply", 2});
+                if (s <= 5) {
+                    log.record(UsageEvent{UsageKind::FlowStep, s, "demo", "", "apply", 3});
+                    log.record(UsageEvent{UsageKind::FlowStep, s, "demo", "", "apply", 2});  // went back once
+                    log.record(UsageEvent{UsageKind::FlowComplete, s, "demo", "", "apply", 0});
+                } else {
+                    log.record(UsageEvent{UsageKind::FlowAbandon, s, "demo", "", "apply", s == 6 ? 2 : 1});
+                }
+                // First answers: 6 right, 2 wrong; the wrong ones try again and are right.
+                log.record(UsageEvent{UsageKind::QuizAnswer, s, "demo", "start", "q", s <= 6 ? 1 : 0});
+                if (s > 6) log.record(UsageEvent{UsageKind::QuizAnswer, s, "demo", "start", "q", 1});
+            }
+            log.record(UsageEvent{UsageKind::SessionEnd, s, "", "", "idle", 30});
+        }
+        log.flush();
+    }
+    core::StatsRequest request;
+    request.now = clock.now();
+    request.minCellSessions = 5;
+    request.zone = core::StatsTimeZone::Utc;
+    auto result = core::computeUsageStats(core::usageDatabasePath(dir.path()), request);
+    REQUIRE_MESSAGE(result.ok(), (result.ok() ? std::string() : result.error().describe()));
+    const core::UsageStats& stats = result.value();
+
+    REQUIRE(stats.perHour.size() == 2);
+    CHECK(stats.perHour[0].name == "10");
+    CHECK(stats.perHour[0].sessions.value == 8);
+    CHECK_FALSE(stats.perHour[0].sessions.suppressed);
+    CHECK(stats.perHour[1].name == "14");
+    CHECK(stats.perHour[1].sessions.suppressed);
+
+    REQUIRE(stats.flows.size() == 1);
+    const core::FlowFunnel& f = stats.flows[0];
+    CHECK(f.name == "demo/apply");
+    CHECK(f.started.value == 8);
+    CHECK(f.completed.value == 5);
+    CHECK_FALSE(f.completed.suppressed);
+    REQUIRE(f.steps.size() == 3);
+    CHECK(f.steps[0].reached.value == 8);
+    CHECK(f.steps[1].reached.value == 6);
+    CHECK(f.steps[2].reached.value == 5);  // the visitors who went back still count at their furthest step
+    CHECK(f.steps[0].left.value == 2);
+    CHECK(f.steps[0].left.suppressed);
+    CHECK(f.steps[2].left.value == 0);
+
+    REQUIRE(stats.quizzes.size() == 1);
+    const core::QuizResult& q = stats.quizzes[0];
+    CHECK(q.name == "demo/start/q");
+    CHECK(q.answered.value == 8);
+    CHECK_FALSE(q.answered.suppressed);
+    CHECK(q.right.value == 6);
+    CHECK(q.wrong.value == 2);
+    CHECK(q.wrong.suppressed);
+    CHECK(q.right.suppressed);  // else answered − right would give the hidden wrong count away
+    CHECK(stats.anySuppressed());
+
+    const std::string table = core::formatStatsTable(stats);
+    CHECK(table.find("14:00") != std::string::npos);
+    CHECK(table.find("demo/apply: started 8, completed 5") != std::string::npos);
+    const std::string csv = core::formatStatsCsv(stats);
+    CHECK(csv.find("flow_reached,demo/apply/2,6,") != std::string::npos);
+    CHECK(csv.find("flow_left,demo/apply/1,<5,") != std::string::npos);
+    CHECK(csv.find("quiz_wrong,demo/start/q,<5,") != std::string::npos);
+    CHECK(csv.find("hour,14,<5,") != std::string::npos);
+    const std::string json = core::formatStatsJson(stats);
+    CHECK(json.find(R"({"step": 1, "reached": 8, "left": null})") != std::string::npos);
+    CHECK(json.find(R"({"name": "demo/start/q", "answered": 8, "right": null, "wrong": null})") != std::string::npos);
+}

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -58,14 +59,89 @@ std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
+// Funnels from three queries: each session's furthest step per flow (a visitor who goes back and
+// forth counts once, at the furthest step), then abandon and completion as distinct sessions.
+std::vector<FlowFunnel> flowFunnels(SQLite::Database& db, std::int64_t from, int k) {
+    struct Counts {
+        std::map<int, std::int64_t> furthest;  // step → sessions whose furthest step it is
+        std::map<int, std::int64_t> left;
+        std::int64_t completed = 0;
+    };
+    std::map<std::string, Counts> byFlow;
+    const std::string joined = " FROM events JOIN sessions ON sessions.id = events.session_id WHERE sessions.started_minute >= ? AND ";
+    SQLite::Statement furthest(db,
+                               "SELECT name, top, COUNT(*) FROM (SELECT pack || '/' || item AS name, session_id, MAX(value) AS top" + joined +
+                                   "kind = 'flow_step' GROUP BY name, session_id) GROUP BY name, top");
+    furthest.bind(1, from);
+    while (furthest.executeStep()) {
+        byFlow[furthest.getColumn(0).getString()].furthest[furthest.getColumn(1).getInt()] += furthest.getColumn(2).getInt64();
+    }
+    SQLite::Statement left(db, "SELECT pack || '/' || item AS name, value, COUNT(DISTINCT session_id)" + joined +
+                                   "kind = 'flow_abandon' GROUP BY name, value");
+    left.bind(1, from);
+    while (left.executeStep()) byFlow[left.getColumn(0).getString()].left[left.getColumn(1).getInt()] = left.getColumn(2).getInt64();
+    SQLite::Statement completed(db, "SELECT pack || '/' || item AS name, COUNT(DISTINCT session_id)" + joined +
+                                        "kind = 'flow_complete' GROUP BY name");
+    completed.bind(1, from);
+    while (completed.executeStep()) byFlow[completed.getColumn(0).getString()].completed = completed.getColumn(1).getInt64();
+
+    std::vector<FlowFunnel> out;
+    for (const auto& [name, counts] : byFlow) {
+        int last = 0;
+        if (!counts.furthest.empty()) last = std::max(last, counts.furthest.rbegin()->first);
+        if (!counts.left.empty()) last = std::max(last, counts.left.rbegin()->first);
+        FlowFunnel funnel{name, {}, cell(counts.completed, counts.completed, k), {}};
+        for (int step = last; step >= 1; --step) {
+            std::int64_t reached = 0;
+            for (auto it = counts.furthest.lower_bound(step); it != counts.furthest.end(); ++it) reached += it->second;
+            const auto l = counts.left.find(step);
+            const std::int64_t leftHere = l == counts.left.end() ? 0 : l->second;
+            funnel.steps.push_back(FunnelStep{step, cell(reached, reached, k), cell(leftHere, leftHere, k)});
+        }
+        std::reverse(funnel.steps.begin(), funnel.steps.end());
+        funnel.started = funnel.steps.empty() ? cell(0, 0, k) : funnel.steps.front().reached;
+        out.push_back(std::move(funnel));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const FlowFunnel& a, const FlowFunnel& b) { return a.started.value > b.started.value; });
+    return out;
+}
+
+std::vector<QuizResult> quizResults(SQLite::Database& db, std::int64_t from, int k) {
+    // events.id grows with time, so the lowest id per session and quiz is the first answer.
+    SQLite::Statement query(db,
+                            "SELECT name, COUNT(*), SUM(value) FROM ("
+                            " SELECT pack || '/' || page || '/' || item AS name, value,"
+                            "   ROW_NUMBER() OVER (PARTITION BY session_id, pack, page, item ORDER BY events.id) AS nth"
+                            " FROM events JOIN sessions ON sessions.id = events.session_id"
+                            " WHERE kind = 'quiz_answer' AND sessions.started_minute >= ?)"
+                            " WHERE nth = 1 GROUP BY name ORDER BY COUNT(*) DESC, name");
+    query.bind(1, from);
+    std::vector<QuizResult> out;
+    while (query.executeStep()) {
+        const std::int64_t answered = query.getColumn(1).getInt64();
+        const std::int64_t right = query.getColumn(2).getInt64();
+        QuizResult q{query.getColumn(0).getString(), cell(answered, answered, k), cell(right, right, k), cell(answered - right, answered - right, k)};
+        // right + wrong = answered: with only one of them hidden, the shown total gives it away.
+        if (q.right.suppressed || q.wrong.suppressed) q.right.suppressed = q.wrong.suppressed = true;
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
 }  // namespace
 
 bool UsageStats::anySuppressed() const {
     auto anyRow = [](const std::vector<StatsRow>& rs) {
         return std::any_of(rs.begin(), rs.end(), [](const StatsRow& r) { return r.sessions.suppressed || r.views.suppressed; });
     };
-    return sessions.suppressed || averageSeconds.suppressed || medianSeconds.suppressed || anyRow(perDay) || anyRow(packs) ||
-           anyRow(pages) || anyRow(languages);
+    const bool anyFlow = std::any_of(flows.begin(), flows.end(), [](const FlowFunnel& f) {
+        return f.started.suppressed || f.completed.suppressed ||
+               std::any_of(f.steps.begin(), f.steps.end(), [](const FunnelStep& st) { return st.reached.suppressed || st.left.suppressed; });
+    });
+    const bool anyQuiz = std::any_of(quizzes.begin(), quizzes.end(),
+                                     [](const QuizResult& q) { return q.answered.suppressed || q.right.suppressed || q.wrong.suppressed; });
+    return sessions.suppressed || averageSeconds.suppressed || medianSeconds.suppressed || anyRow(perDay) || anyRow(perHour) ||
+           anyRow(packs) || anyRow(pages) || anyRow(languages) || anyFlow || anyQuiz;
 }
 
 Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const StatsRequest& request) {
@@ -112,6 +188,12 @@ Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const St
         perDay.bind(1, from);
         stats.perDay = rows(perDay, k, false);
 
+        const std::string hour = request.zone == StatsTimeZone::Local ? "strftime('%H', started_minute * 60, 'unixepoch', 'localtime')"
+                                                                      : "strftime('%H', started_minute * 60, 'unixepoch')";
+        SQLite::Statement perHour(db, "SELECT " + hour + " AS h, COUNT(*) FROM sessions WHERE started_minute >= ? GROUP BY h ORDER BY h");
+        perHour.bind(1, from);
+        stats.perHour = rows(perHour, k, false);
+
         const std::string viewsFrom =
             " FROM events JOIN sessions ON sessions.id = events.session_id WHERE kind = 'page_view' AND sessions.started_minute >= ? ";
         SQLite::Statement packs(db, "SELECT pack, COUNT(DISTINCT session_id) AS s, COUNT(*) AS v" + viewsFrom +
@@ -134,6 +216,9 @@ Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const St
                                     " GROUP BY language ORDER BY s DESC, language");
         languages.bind(1, from);
         stats.languages = rows(languages, k, false);
+
+        stats.flows = flowFunnels(db, from, k);
+        stats.quizzes = quizResults(db, from, k);
     } catch (const SQLite::Exception& e) {
         return Error{ErrorCode::FileUnreadable, file.string(), 0, std::string("cannot read the usage log: ") + e.what(),
                      "the kiosk moves a broken log aside and starts a new one when it next runs"};
@@ -158,9 +243,32 @@ std::string formatStatsTable(const UsageStats& stats) {
         }
     };
     section("Sessions per day", stats.perDay, false);
+    std::vector<StatsRow> hours = stats.perHour;
+    for (auto& h : hours) h.name += ":00";
+    section("Sessions per hour of day", hours, false);
     section("Top packs", stats.packs, true);
     section("Top pages", stats.pages, true);
     section("Languages", stats.languages, false);
+
+    out += "\nFlow funnels (sessions; the step after a form's last is its summary)\n";
+    if (stats.flows.empty()) out += "  (none)\n";
+    for (const auto& f : stats.flows) {
+        out += "  " + f.name + ": started " + shown(f.started, k) + ", completed " + shown(f.completed, k) + "\n";
+        for (const auto& st : f.steps) {
+            char line[128];
+            std::snprintf(line, sizeof line, "    step %-3d reached %8s   left here %8s\n", st.step, shown(st.reached, k).c_str(),
+                          shown(st.left, k).c_str());
+            out += line;
+        }
+    }
+    out += "\nQuiz results (each session's first answer)\n";
+    if (stats.quizzes.empty()) out += "  (none)\n";
+    for (const auto& q : stats.quizzes) {
+        char line[256];
+        std::snprintf(line, sizeof line, "  %-40s %8s answered  %8s right  %8s wrong\n", q.name.c_str(), shown(q.answered, k).c_str(),
+                      shown(q.right, k).c_str(), shown(q.wrong, k).c_str());
+        out += line;
+    }
     out += "\nCounts from fewer than " + std::to_string(k) + " sessions are suppressed and shown as <" + std::to_string(k) +
            (stats.anySuppressed() ? " (some are, above)." : " (none were).") + "\n";
     return out;
@@ -179,6 +287,21 @@ std::string formatStatsCsv(const UsageStats& stats) {
     for (const auto& r : stats.packs) line("pack", r.name, r.sessions, shown(r.views, k));
     for (const auto& r : stats.pages) line("page", r.name, r.sessions, shown(r.views, k));
     for (const auto& r : stats.languages) line("language", r.name, r.sessions, "");
+    for (const auto& r : stats.perHour) line("hour", r.name, r.sessions, "");
+    // Every count below is of sessions; a step's rows are named pack/flow/step (ids have no '/').
+    for (const auto& f : stats.flows) {
+        line("flow_started", f.name, f.started, "");
+        for (const auto& st : f.steps) {
+            line("flow_reached", f.name + "/" + std::to_string(st.step), st.reached, "");
+            line("flow_left", f.name + "/" + std::to_string(st.step), st.left, "");
+        }
+        line("flow_completed", f.name, f.completed, "");
+    }
+    for (const auto& q : stats.quizzes) {
+        line("quiz_answered", q.name, q.answered, "");
+        line("quiz_right", q.name, q.right, "");
+        line("quiz_wrong", q.name, q.wrong, "");
+    }
     out += "# cells from fewer than " + std::to_string(k) + " sessions are suppressed and shown as <" + std::to_string(k) + "\n";
     return out;
 }
@@ -202,6 +325,28 @@ std::string formatStatsJson(const UsageStats& stats) {
     list("packs", stats.packs, true);
     list("pages", stats.pages, true);
     list("languages", stats.languages, false);
+    list("per_hour", stats.perHour, false);
+
+    out += ",\n  \"flows\": [";
+    for (std::size_t i = 0; i < stats.flows.size(); ++i) {
+        const FlowFunnel& f = stats.flows[i];
+        out += (i ? ",\n    " : "\n    ") + std::string("{\"name\": ") + jsonString(f.name) + ", \"started\": " + jsonCell(f.started) +
+               ", \"completed\": " + jsonCell(f.completed) + ", \"steps\": [";
+        for (std::size_t j = 0; j < f.steps.size(); ++j) {
+            out += (j ? ", " : "") + std::string("{\"step\": ") + std::to_string(f.steps[j].step) + ", \"reached\": " +
+                   jsonCell(f.steps[j].reached) + ", \"left\": " + jsonCell(f.steps[j].left) + "}";
+        }
+        out += "]}";
+    }
+    out += stats.flows.empty() ? "]" : "\n  ]";
+
+    out += ",\n  \"quizzes\": [";
+    for (std::size_t i = 0; i < stats.quizzes.size(); ++i) {
+        const QuizResult& q = stats.quizzes[i];
+        out += (i ? ",\n    " : "\n    ") + std::string("{\"name\": ") + jsonString(q.name) + ", \"answered\": " + jsonCell(q.answered) +
+               ", \"right\": " + jsonCell(q.right) + ", \"wrong\": " + jsonCell(q.wrong) + "}";
+    }
+    out += stats.quizzes.empty() ? "]" : "\n  ]";
     return out + "\n}\n";
 }
 

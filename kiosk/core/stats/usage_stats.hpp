@@ -33,6 +33,30 @@ struct StatsRow {
     StatsCell views;   // page views; 0 for days and languages
 };
 
+// One step of a flow's funnel. Steps are numbered as the usage log stores them: 1 … n are the
+// form's steps, n + 1 its summary (the log knows no step names, only what was reached).
+struct FunnelStep {
+    int step = 0;
+    StatsCell reached;  // sessions that got at least this far
+    StatsCell left;     // sessions that abandoned the flow at this step (walked away, went home)
+};
+
+struct FlowFunnel {
+    std::string name;  // "pack/flow"
+    StatsCell started;    // sessions that opened the flow (reached step 1)
+    StatsCell completed;  // sessions that reached its result
+    std::vector<FunnelStep> steps;
+};
+
+// A quiz, counted by each session's first answer (a visitor who tries again after seeing the
+// feedback would otherwise count as right and wrong at once).
+struct QuizResult {
+    std::string name;  // "pack/page/quiz"
+    StatsCell answered;
+    StatsCell right;
+    StatsCell wrong;
+};
+
 struct UsageStats {
     int days = 0;
     int minCellSessions = 0;
@@ -40,9 +64,12 @@ struct UsageStats {
     StatsCell averageSeconds;  // of the sessions that ended (a kiosk switched off ends none)
     StatsCell medianSeconds;
     std::vector<StatsRow> perDay;
+    std::vector<StatsRow> perHour;  // "00" … "23", hours of the day over the whole period; only hours with sessions
     std::vector<StatsRow> packs;
     std::vector<StatsRow> pages;
     std::vector<StatsRow> languages;
+    std::vector<FlowFunnel> flows;
+    std::vector<QuizResult> quizzes;
 
     bool anySuppressed() const;
 };
