@@ -56,6 +56,12 @@ ImGuiRuntime::ImGuiRuntime(SDL_Window* window, SDL_Renderer* renderer, ui::Theme
         mapKeysAsTheSdlBackendDoes(io);
     }
     ImGui_ImplSDLRenderer_Init(renderer);
+    // No clipboard: Ctrl+C in a form field would keep one visitor's text for the next one's
+    // Ctrl+V (and put it in the desktop's clipboard). Set after the SDL backend, which installs
+    // SDL's; without a backend ImGui would keep its own copy in memory.
+    io.SetClipboardTextFn = nullptr;
+    io.GetClipboardTextFn = nullptr;
+    io.ClipboardUserData = nullptr;
 }
 
 ImGuiRuntime::~ImGuiRuntime() {

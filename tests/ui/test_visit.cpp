@@ -67,6 +67,12 @@ bool imguiHoldsText(const char* text) {
            contains(wide.data(), wide.size());
 }
 
+// Whether stb_textedit's undo buffer (inside ImGui's text state) still holds any character.
+bool undoHoldsSomething() {
+    const auto& undo = ImGui::GetCurrentContext()->InputTextState.Stb.undostate;
+    return std::any_of(std::begin(undo.undo_char), std::end(undo.undo_char), [](ImWchar c) { return c != 0; });
+}
+
 }  // namespace
 
 TEST_CASE("the kiosk starts in the attract loop and the first touch opens home without pressing anything") {
@@ -141,6 +147,17 @@ TEST_CASE("the reset erases every input, shows that it did, and returns to the a
     f.settle();
     REQUIRE(f.nav.flowSession()->value("name") == "Geheimname");
     REQUIRE(imguiHoldsText("Geheimname"));  // the check below can see text where it is
+    // A backspace: stb_textedit keeps the deleted character for undo.
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[io.KeyMap[ImGuiKey_Backspace]] = true;
+    f.renderer.frame(f.nav, f.clock.now());
+    io.KeysDown[io.KeyMap[ImGuiKey_Backspace]] = false;
+    f.settle();
+    REQUIRE(f.nav.flowSession()->value("name") == "Geheimnam");
+    REQUIRE(undoHoldsSomething());
+    // Ctrl+C in a field copies to the clipboard; the kiosk has none a next visitor could paste from.
+    ImGui::SetClipboardText("Geheimname");
+    CHECK(std::string(ImGui::GetClipboardText() ? ImGui::GetClipboardText() : "").empty());
 
     f.wait(101s);  // within a flow: 120 s, the prompt's 20 s included
     REQUIRE(f.phase() == VisitorPhase::IdlePrompt);
@@ -149,7 +166,8 @@ TEST_CASE("the reset erases every input, shows that it did, and returns to the a
     CHECK(f.nav.flowSession() == nullptr);
     CHECK(f.nav.location().isHome());
     CHECK(f.nav.historyDepth() == 0);
-    CHECK_FALSE(imguiHoldsText("Geheimname"));
+    CHECK_FALSE(imguiHoldsText("Geheimnam"));
+    CHECK_FALSE(undoHoldsSomething());
     CHECK(ImGui::GetCurrentContext()->ActiveId == 0);
     CHECK(f.shows("attract/start"));
 

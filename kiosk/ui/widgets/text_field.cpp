@@ -52,8 +52,11 @@ void forgetTypedText() {
     wipe(state.TextW);
     wipe(state.TextA);
     wipe(state.InitialTextA);
+    // stb_textedit keeps deleted characters for undo even with NoUndoRedo: wipe its state too.
+    std::memset(static_cast<void*>(&state.Stb), 0, sizeof(state.Stb));
     state.CurLenW = state.CurLenA = 0;
     state.ID = 0;
+    wipe(ImGui::GetIO().InputQueueCharacters);  // typed but not yet read by any field
 }
 
 void drawTextInput(FrameContext& ctx, const FieldView& view, float width) {
