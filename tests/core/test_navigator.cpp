@@ -123,6 +123,8 @@ TEST_CASE("a touch on the idle prompt keeps the visit and everything in it") {
     f.clock.advance(45s);
     REQUIRE(f.nav.tick(f.clock.now()));
     REQUIRE(f.nav.visit().phase() == core::VisitorPhase::IdlePrompt);
+    f.nav.noteActivity(f.clock.now());  // a touch is not an answer: only the prompt's StillHere is
+    CHECK(f.nav.visit().phase() == core::VisitorPhase::IdlePrompt);
     f.nav.apply(core::StillHere{}, f.clock.now());
     CHECK(f.nav.visit().phase() == core::VisitorPhase::Visiting);
     CHECK(f.nav.location().packId == "test-pack");

@@ -52,8 +52,8 @@ public:
     // that page still exists, else the pack's start page, else home. A flow is left if it changed.
     void libraryChanged();
 
-    // Any touch or key during a visit counts as the visitor still being there (and dismisses
-    // the idle prompt). In the attract loop only the attract screen's StartVisit begins a visit.
+    // Any touch or key during a visit counts as the visitor still being there. The idle prompt
+    // and the attract loop are answered by their own intents (StillHere, StartVisit).
     void noteActivity(TimePoint now) {
         m_visit.noteActivity(now);
         if (m_session != 0) m_lastSeen = now;

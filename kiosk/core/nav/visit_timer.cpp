@@ -19,7 +19,9 @@ void VisitTimer::startVisit(TimePoint now) {
 }
 
 void VisitTimer::noteActivity(TimePoint now) {
-    if (m_phase == VisitorPhase::Visiting || m_phase == VisitorPhase::IdlePrompt) startVisit(now);
+    // Not while the prompt shows: it is answered by its own StillHere (a tap on it, a key), so
+    // the touch that answers it is never also a touch on the page it covers.
+    if (m_phase == VisitorPhase::Visiting) m_lastActivity = now;
 }
 
 int VisitTimer::secondsUntil(TimePoint reset, TimePoint now) const {

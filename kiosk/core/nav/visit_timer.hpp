@@ -44,8 +44,8 @@ public:
 
     // The first touch on the attract loop, or any intent: a visit begins (or goes on).
     void startVisit(TimePoint now);
-    // A touch or key during a visit: the wait starts again and a prompt goes away. Before a visit
-    // (attract, notice) it changes nothing: only startVisit begins one.
+    // A touch or key during a visit: the wait starts again. On the prompt, in the attract loop
+    // and on the notice it changes nothing: StillHere and StartVisit (intents) answer those.
     void noteActivity(TimePoint now);
 
     enum class Change { None, Redraw, Reset };

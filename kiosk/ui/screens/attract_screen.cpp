@@ -10,17 +10,10 @@
 #include "ui/blocks/block_shapes.hpp"
 #include "ui/widgets/pack_tile.hpp"
 #include "ui/widgets/text_layout.hpp"
+#include "ui/widgets/touch.hpp"
 
 namespace kiosk::ui {
 namespace {
-
-// Any key of an attached keyboard or keypad wakes the kiosk too (and later the non-visual mode).
-bool anyKeyPressed(const ImGuiIO& io) {
-    for (int key = 0; key < IM_ARRAYSIZE(io.KeysDown); ++key) {
-        if (io.KeysDown[key] && io.KeysDownDuration[key] == 0.0f) return true;
-    }
-    return io.InputQueueCharacters.Size > 0;
-}
 
 // The pack of this picture: its icon large in a tinted square, its category, title and description.
 void drawHighlight(FrameContext& ctx, const core::Pack& pack, ImVec2 min, ImVec2 max) {
@@ -148,8 +141,8 @@ void drawAttractScreen(FrameContext& ctx, std::size_t slide, bool resetNotice) {
 
     // The whole screen is one target: registered for tests and the non-visual mode.
     ctx.items.record("attract/start", origin, ImVec2(origin.x + size.x, origin.y + size.y));
-    const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsMouseClicked(0) || anyKeyPressed(io)) ctx.emit<core::StartVisit>();
+    // Any key of an attached keyboard or keypad wakes the kiosk too (and later the non-visual mode).
+    if (ImGui::IsMouseClicked(0) || anyKeyPressed()) ctx.emit<core::StartVisit>();
 
     const float margin = theme.em(3.0f);
     const float width = size.x - 2 * margin;

@@ -66,7 +66,7 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
     // button: ImGui gives an overlapped spot to the item submitted first, so the button keeps its
     // pressed look.
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
-    if (tapTarget(ctx, "idle/backdrop", display).tapped) ctx.emit<core::StillHere>();
+    if (tapTarget(ctx, "idle/backdrop", display).tapped || anyKeyPressed()) ctx.emit<core::StillHere>();
 }
 
 }  // namespace kiosk::ui

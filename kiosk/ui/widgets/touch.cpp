@@ -34,6 +34,14 @@ bool dragBeganInWindow() {
 
 }  // namespace
 
+bool anyKeyPressed() {
+    const ImGuiIO& io = ImGui::GetIO();
+    for (int key = 0; key < IM_ARRAYSIZE(io.KeysDown); ++key) {
+        if (io.KeysDown[key] && io.KeysDownDuration[key] == 0.0f) return true;
+    }
+    return io.InputQueueCharacters.Size > 0;
+}
+
 void touchScroll(FrameContext& ctx) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGuiStorage& storage = *ImGui::GetStateStorage();

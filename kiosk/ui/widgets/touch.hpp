@@ -17,6 +17,9 @@ struct TapTarget {
 // An invisible hit area at the cursor, registered under `itemId` (also its ImGui id).
 TapTarget tapTarget(FrameContext& ctx, const std::string& itemId, ImVec2 size);
 
+// A key of an attached keyboard or keypad went down this frame (or a character was typed).
+bool anyKeyPressed();
+
 // Call inside a scrolling child, after its content: a finger dragged further than a small
 // threshold scrolls the child, and whatever it went down on is released, so a drag never taps.
 // A finger lifted while moving flings the page on, slowing down (ctx.animating asks the loop
