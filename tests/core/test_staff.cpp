@@ -116,12 +116,28 @@ TEST_CASE("wrong PINs make the next try wait longer and longer, across restarts 
     CHECK(restarted.verify("0000").wait == 0s);
 }
 
+TEST_CASE("a planted temp file cannot lend the PIN hash its permissions, and a garbled attempts file is harmless") {
+    test::TempDir dir;
+    // What the old fixed temp name would have been, world-readable: it must not matter now.
+    dir.write(".staff-pin.tmp", "planted");
+    std::filesystem::permissions(dir.path() / ".staff-pin.tmp", std::filesystem::perms::all);
+    core::ManualWallClock clock;
+    core::StaffPin pin(dir.path(), clock);
+    REQUIRE(pin.set("2468").empty());
+    const auto permissions = std::filesystem::status(dir.path() / "staff-pin").permissions();
+    CHECK((permissions & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) == std::filesystem::perms::none);
+    dir.write("staff-pin-attempts", "failures 5\nlast 999999999999999999\n");
+    CHECK(pin.waitLeft() == core::delayAfterFailures(5));  // far ahead: counted from now, no overflow
+}
+
 TEST_CASE("an atomic write replaces a file whole and leaves no temp file; a failure keeps the old one") {
     test::TempDir dir;
     const auto file = dir.write("status.txt", "old");
     CHECK(core::writeFileAtomically(file, "new").empty());
     CHECK(contentsOf(file) == "new");
-    CHECK_FALSE(std::filesystem::exists(dir.path() / ".status.txt.tmp"));
+    int files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+    CHECK(files == 1);  // no temp file left beside it
     const std::string error = core::writeFileAtomically(dir.path() / "no-such-folder" / "x", "data");
     CHECK(error.find("cannot create") == 0);
     CHECK(error.find("No such file or directory") != std::string::npos);

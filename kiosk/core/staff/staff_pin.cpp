@@ -73,7 +73,9 @@ StaffPin::Attempts StaffPin::readAttempts() const {
     long long value = 0;
     while (in >> key >> value) {
         if (key == "failures") attempts.failures = static_cast<int>(std::clamp<long long>(value, 0, 1000));
-        if (key == "last") attempts.last = WallTime{std::chrono::seconds(value)};
+        // Clamped to the year 2242 at most: a garbled file must not overflow the nanosecond clock
+        // (and a time far ahead only makes the wait count from now, see waitLeft).
+        if (key == "last") attempts.last = WallTime{std::chrono::seconds(std::clamp<long long>(value, 0, 1LL << 33))};
     }
     return attempts;
 }

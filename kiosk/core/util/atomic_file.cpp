@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kiosk::core {
@@ -28,9 +29,18 @@ bool writeAll(int fd, std::string_view contents) {
 
 std::string writeFileAtomically(const std::filesystem::path& file, std::string_view contents, unsigned mode) {
     const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-    const std::filesystem::path temp = folder / ("." + file.filename().string() + ".tmp");
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    // A name of its own for every write (mkstemp: O_EXCL, 0600): two writers never share a temp
+    // file, and a leftover or planted one can neither lend its permissions nor be followed.
+    std::string pattern = (folder / ("." + file.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+    const std::filesystem::path temp = pattern;
     if (fd < 0) return failure("create", temp);
+    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
+        const std::string error = failure("set the permissions of", temp);
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return error;
+    }
     const bool written = writeAll(fd, contents);
     std::string error = written ? "" : failure("write", temp);
     if (error.empty() && ::fsync(fd) != 0) error = failure("fsync", temp);

@@ -1,5 +1,5 @@
 // Writing a file so that a power cut leaves either the old or the new contents, never a mix
-// (DESIGN.md §3.4): temp file in the same folder → fsync → rename → fsync the folder.
+// (DESIGN.md §3.4): a temp file of its own in the same folder → fsync → rename → fsync the folder.
 #pragma once
 
 #include <filesystem>
