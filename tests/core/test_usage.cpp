@@ -499,3 +499,18 @@ TEST_CASE("usage: stats give hours of the day, flow funnels and quiz results, wi
     CHECK(json.find(R"({"step": 1, "reached": 8, "left": null})") != std::string::npos);
     CHECK(json.find(R"({"name": "demo/start/q", "answered": 8, "right": null, "wrong": null})") != std::string::npos);
 }
+
+TEST_CASE("usage: files set aside as corrupt are deleted once they are older than the retention") {
+    test::TempDir dir;
+    dir.write("usage.sqlite.corrupt-20250101T120000Z", "old");
+    dir.write("usage.sqlite.corrupt-20250101T120000Z-wal", "old");
+    dir.write("usage.sqlite.corrupt-20251120T080000Z", "recent");
+    dir.write("notes.txt", "not ours");
+    const core::WallTime now = std::chrono::sys_days{std::chrono::year{2025} / 12 / 1};
+    const auto removed = core::removeExpiredAsideDatabases(dir.path(), now, 180);
+    CHECK(removed.size() == 2);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "usage.sqlite.corrupt-20250101T120000Z"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "usage.sqlite.corrupt-20250101T120000Z-wal"));
+    CHECK(std::filesystem::exists(dir.path() / "usage.sqlite.corrupt-20251120T080000Z"));
+    CHECK(std::filesystem::exists(dir.path() / "notes.txt"));
+}

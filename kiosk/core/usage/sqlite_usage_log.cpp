@@ -26,6 +26,10 @@ public:
         m_rows.clear();
         m_db.reset();
         OpenedUsageDatabase opened = openUsageDatabase(m_folder, now);
+        // Files set aside as corrupt hold the same kind of data: they get the same retention.
+        for (auto& removed : removeExpiredAsideDatabases(m_folder, now, m_retentionDays)) {
+            opened.warnings.push_back("usage log: deleted " + removed + ", set aside more than the retention ago");
+        }
         m_db = std::move(opened.db);
         m_lastRetentionDay = -1;
         pruneIfNewDay(usageMinute(now), opened.warnings);
@@ -55,6 +59,10 @@ public:
                 const std::filesystem::path aside = moveUsageDatabaseAside(usageDatabasePath(m_folder), at);
                 if (!aside.empty()) warnings.push_back("usage log moved aside to " + aside.filename().string());
                 for (auto& w : open(at)) warnings.push_back(std::move(w));
+            } catch (const std::exception& e) {
+                // Not SQLite's (the file system, memory): this batch is lost, the worker goes on.
+                warnings.push_back(std::string("usage log: ") + std::to_string(batch.size()) + " event(s) not written: " + e.what());
+                return warnings;
             }
         }
         return warnings;

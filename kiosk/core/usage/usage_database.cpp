@@ -87,14 +87,29 @@ void migrateUsageDatabase(SQLite::Database& db) {
 
 std::filesystem::path moveUsageDatabaseAside(const std::filesystem::path& file, WallTime now) {
     std::filesystem::path aside = file.string() + ".corrupt-" + utcStamp(now);
-    for (int n = 2; std::filesystem::exists(aside); ++n) aside = file.string() + ".corrupt-" + utcStamp(now) + "-" + std::to_string(n);
     std::error_code ec;
+    for (int n = 2; std::filesystem::exists(aside, ec); ++n) aside = file.string() + ".corrupt-" + utcStamp(now) + "-" + std::to_string(n);
     std::filesystem::rename(file, aside, ec);
     if (ec) return {};
     const std::filesystem::path wal = file.string() + "-wal";
     if (std::filesystem::exists(wal, ec)) std::filesystem::rename(wal, aside.string() + "-wal", ec);
     std::filesystem::remove(file.string() + "-shm", ec);
     return aside;
+}
+
+std::vector<std::string> removeExpiredAsideDatabases(const std::filesystem::path& stateFolder, WallTime now, int retentionDays) {
+    // The stamps sort as text in time order (YYYYMMDDTHHMMSSZ), so no date parsing is needed.
+    const std::string prefix = usageDatabasePath(stateFolder).filename().string() + ".corrupt-";
+    const std::string cutoff = utcStamp(now - std::chrono::hours(24) * retentionDays);
+    std::vector<std::string> removed;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(stateFolder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0 || name.size() < prefix.size() + cutoff.size()) continue;
+        if (name.compare(prefix.size(), cutoff.size(), cutoff) >= 0) continue;
+        if (std::filesystem::remove(entry.path(), ec)) removed.push_back(name);
+    }
+    return removed;
 }
 
 OpenedUsageDatabase openUsageDatabase(const std::filesystem::path& stateFolder, WallTime now) {

@@ -43,6 +43,10 @@ OpenedUsageDatabase openUsageDatabase(const std::filesystem::path& stateFolder, 
 // new name, or empty if it could not be moved. The database must be closed.
 std::filesystem::path moveUsageDatabaseAside(const std::filesystem::path& file, WallTime now);
 
+// Deletes the files moveUsageDatabaseAside made (and their -wal) that were set aside more than
+// `retentionDays` before `now`, by the UTC stamp in their names. Returns their names.
+std::vector<std::string> removeExpiredAsideDatabases(const std::filesystem::path& stateFolder, WallTime now, int retentionDays);
+
 // Deletes every session that began before `cutoffMinute`, with its events. secure_delete is on,
 // and the WAL is checkpointed and truncated afterwards, so the rows are not recoverable from the
 // file's free pages or from old WAL frames.
