@@ -183,6 +183,10 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
                 ui.forgetTextures();
                 pendingFrames = kFramesAfterChange;
                 break;
+            case ui::StaffRequest::TookOver:
+                // Staff taps are not a visitor's: the visit on screen ends for the usage log.
+                navigator.endSession(core::SessionEndReason::Staff, clock.now());
+                break;
             case ui::StaffRequest::None: break;
         }
         if (!intents.empty()) pendingFrames = kFramesAfterChange + 1;

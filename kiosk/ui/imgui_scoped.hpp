@@ -73,4 +73,17 @@ public:
     TextWrapPos& operator=(const TextWrapPos&) = delete;
 };
 
+// Draw-list clipping, paired like every other push: an exception between push and pop would
+// leave the window's clip stack unbalanced.
+class DrawClip {
+public:
+    DrawClip(ImDrawList& draw, ImVec2 min, ImVec2 max) : m_draw(draw) { m_draw.PushClipRect(min, max, true); }
+    ~DrawClip() { m_draw.PopClipRect(); }
+    DrawClip(const DrawClip&) = delete;
+    DrawClip& operator=(const DrawClip&) = delete;
+
+private:
+    ImDrawList& m_draw;
+};
+
 }  // namespace kiosk::ui::scoped

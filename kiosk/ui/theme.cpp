@@ -54,6 +54,7 @@ Theme::Theme(float em, float minTouchTarget) : m_em(em), m_minTouchTarget(minTou
         .categoryHub = rgb(0xF2B630),
         .categoryEgov = rgb(0x1F6FC5),
         .categoryHealth = rgb(0x0F8B7E),
+        .scrim = IM_COL32(0x10, 0x18, 0x28, 150),  // the text colour's hue, 59 % opaque
     };
 }
 

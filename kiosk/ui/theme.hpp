@@ -41,6 +41,7 @@ struct Palette {
     ImU32 categoryHub;
     ImU32 categoryEgov;
     ImU32 categoryHealth;
+    ImU32 scrim;  // over a page behind a modal prompt: the page stays visible, dimmed
 };
 
 struct Fonts {

@@ -56,6 +56,7 @@ TEST_CASE("staff: the right PIN opens the menu; reload and quit reach the loop")
     f.cornerTaps(5);
     f.typePin("2468");
     REQUIRE(f.shows("staff/exit"));
+    CHECK(f.renderer.takeStaffRequest() == kiosk::ui::StaffRequest::TookOver);  // the visit ends for the log
     f.tap("staff/reload");
     CHECK(f.renderer.takeStaffRequest() == kiosk::ui::StaffRequest::ReloadContent);
     CHECK(f.renderer.takeStaffRequest() == kiosk::ui::StaffRequest::None);  // once

@@ -8,23 +8,12 @@
 
 #include "ui/blocks/block_shapes.hpp"
 #include "ui/blocks/image_block.hpp"
+#include "ui/imgui_scoped.hpp"
 #include "ui/widgets/text_layout.hpp"
 #include "ui/widgets/touch.hpp"
 
 namespace kiosk::ui {
 namespace {
-
-// Draw-list clipping paired like every other push (DESIGN.md §8.4).
-class DrawClip {
-public:
-    DrawClip(ImDrawList& draw, ImVec2 min, ImVec2 max) : m_draw(draw) { m_draw.PushClipRect(min, max, true); }
-    ~DrawClip() { m_draw.PopClipRect(); }
-    DrawClip(const DrawClip&) = delete;
-    DrawClip& operator=(const DrawClip&) = delete;
-
-private:
-    ImDrawList& m_draw;
-};
 
 // Follows a finger that went down on the picture. Returns the step it asks for on release:
 // -1 previous, +1 next, 0 none.
@@ -93,7 +82,7 @@ void drawGalleryBlock(FrameContext& ctx, const BlockPlace& place, const core::Ga
         float offset = place.memory.swipe && place.memory.swipe->galleryId == block.id ? place.memory.swipe->offset : 0.0f;
         // Past either end the picture moves only a little: there is nothing more that way.
         if ((shown == 0 && offset > 0) || (shown + 1 == count && offset < 0)) offset *= 0.25f;
-        const DrawClip clip(draw, origin, frameMax);
+        const scoped::DrawClip clip(draw, origin, frameMax);
         drawPictureIn(ctx, draw, block.pictures[shown], ImVec2(origin.x + offset, origin.y),
                       ImVec2(frameMax.x + offset, frameMax.y));
     }

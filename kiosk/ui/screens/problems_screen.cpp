@@ -46,10 +46,11 @@ bool drawAuthorProblems(FrameContext& ctx, const core::Diagnostics& problems) {
         draw.AddRectFilled(ImVec2(0, size.y - height), size, theme.colors().chip);
         const std::string text = std::to_string(problems.size()) + (problems.size() == 1 ? " warning: " : " warnings, first: ") +
                                  location(problems.front()) + ": " + problems.front().message;
-        draw.PushClipRect(ImVec2(0, size.y - height), size);
-        draw.AddText(theme.fonts().small, theme.fonts().small->FontSize, ImVec2(theme.em(1.0f), size.y - height + theme.em(0.6f)),
-                     theme.colors().text, text.c_str());
-        draw.PopClipRect();
+        {
+            const scoped::DrawClip clip(draw, ImVec2(0, size.y - height), size);
+            draw.AddText(theme.fonts().small, theme.fonts().small->FontSize, ImVec2(theme.em(1.0f), size.y - height + theme.em(0.6f)),
+                         theme.colors().text, text.c_str());
+        }
         return false;
     }
     const ImVec2 area = ImGui::GetContentRegionAvail();

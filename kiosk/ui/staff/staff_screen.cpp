@@ -88,7 +88,11 @@ void StaffScreen::submitPin(FrameContext& ctx) {
     using Kind = core::StaffPin::Verdict::Kind;
     const std::string wait = fillPlaceholders(words.waitSeconds, {{"seconds", std::to_string(verdict.wait.count())}});
     switch (verdict.kind) {
-        case Kind::Accepted: m_mode = Mode::Menu; m_message.clear(); break;
+        case Kind::Accepted:
+            m_mode = Mode::Menu;
+            m_message.clear();
+            m_request = StaffRequest::TookOver;
+            break;
         case Kind::Wrong: m_message = std::string(words.wrongPin) + (verdict.wait.count() > 0 ? " " + wait : ""); break;
         case Kind::Waiting: m_message = wait; break;
         case Kind::NotSet: m_message = words.noPinSet; break;

@@ -21,7 +21,8 @@ struct StaffAccess {
 };
 
 // What staff asked for; the window loop carries it out after the frame.
-enum class StaffRequest { None, Exit, ReloadContent };
+// TookOver: the right PIN was entered; the visitor's session (for the usage log) ends here.
+enum class StaffRequest { None, TookOver, Exit, ReloadContent };
 
 class StaffScreen {
 public:

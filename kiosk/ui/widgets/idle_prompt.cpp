@@ -26,7 +26,7 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
     scoped::StyleVar noPadding(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     scoped::Window overlay("idle-prompt", kFlags);
     ImDrawList& draw = *ImGui::GetWindowDrawList();
-    draw.AddRectFilled(ImVec2(0, 0), display, IM_COL32(16, 24, 40, 150));
+    draw.AddRectFilled(ImVec2(0, 0), display, colors.scrim);
 
     const float width = std::min(display.x - theme.em(3.0f), theme.em(30.0f));
     const float padding = theme.em(2.0f);

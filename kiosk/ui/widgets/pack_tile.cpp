@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "ui/imgui_scoped.hpp"
 #include "ui/render_audit.hpp"
 #include "ui/widgets/icons.hpp"
 #include "ui/widgets/text_layout.hpp"
@@ -111,13 +112,14 @@ void drawPackTile(FrameContext& ctx, const core::Pack& pack, ImVec2 size) {
     if (ctx.audit && min.y + textBottom(m, text) > clipBottom) {
         ctx.audit->noteOverflow(pack.description.in(ctx.languages), textBottom(m, text), clipBottom - min.y);
     }
-    draw.PushClipRect(min, ImVec2(max.x - m.padding * 0.5f, clipBottom), true);
-    drawTextLayout(draw, cursor, text.category);
-    cursor.y += text.category.size.y + m.categoryGap;
-    drawTextLayout(draw, cursor, text.title);
-    cursor.y += text.title.size.y + m.titleGap;
-    drawTextLayout(draw, cursor, text.description);
-    draw.PopClipRect();
+    {
+        const scoped::DrawClip clip(draw, min, ImVec2(max.x - m.padding * 0.5f, clipBottom));
+        drawTextLayout(draw, cursor, text.category);
+        cursor.y += text.category.size.y + m.categoryGap;
+        drawTextLayout(draw, cursor, text.title);
+        cursor.y += text.title.size.y + m.titleGap;
+        drawTextLayout(draw, cursor, text.description);
+    }
 
     // Says in words that the card is something to tap: first-time touch users do not assume it.
     const char* label = ctx.strings.tryIt;
