@@ -394,13 +394,15 @@ TEST_CASE("usage: stats suppress every cell with fewer sessions than the minimum
     CHECK(stats.perDay[0].name == "2024-10-04");
     REQUIRE(stats.packs.size() == 2);
     CHECK(stats.packs[0].name == "popular");
-    CHECK_FALSE(stats.packs[0].sessions.suppressed);
+    CHECK(stats.packs[0].sessions.value == 6);
+    CHECK(stats.packs[0].sessions.suppressed);  // secondary: the packs add up to the 8 sessions, 8 − 6 would give rare away
     CHECK(stats.packs[1].name == "rare");
     CHECK(stats.packs[1].sessions.suppressed);
     CHECK(stats.packs[1].views.suppressed);
     REQUIRE(stats.languages.size() == 2);
     CHECK(stats.languages[1].name == "uk");
     CHECK(stats.languages[1].sessions.suppressed);
+    CHECK(stats.languages[0].sessions.suppressed);  // secondary, likewise
     CHECK(stats.anySuppressed());
 
     const std::string table = core::formatStatsTable(stats);
@@ -408,7 +410,7 @@ TEST_CASE("usage: stats suppress every cell with fewer sessions than the minimum
     CHECK(table.find("rare") != std::string::npos);
     const std::string csv = core::formatStatsCsv(stats);
     CHECK(csv.find("pack,rare,<5,<5") != std::string::npos);
-    CHECK(csv.find("pack,popular,6,6") != std::string::npos);
+    CHECK(csv.find("pack,popular,<5,<5") != std::string::npos);
     const std::string json = core::formatStatsJson(stats);
     CHECK(json.find(R"({"name": "rare", "sessions": null, "views": null})") != std::string::npos);
 
@@ -458,7 +460,7 @@ TEST_CASE("usage: stats give hours of the day, flow funnels and quiz results, wi
     REQUIRE(stats.perHour.size() == 2);
     CHECK(stats.perHour[0].name == "10");
     CHECK(stats.perHour[0].sessions.value == 8);
-    CHECK_FALSE(stats.perHour[0].sessions.suppressed);
+    CHECK(stats.perHour[0].sessions.suppressed);  // secondary: else the 10 sessions − 8 give 14:00 away
     CHECK(stats.perHour[1].name == "14");
     CHECK(stats.perHour[1].sessions.suppressed);
 
@@ -467,11 +469,15 @@ TEST_CASE("usage: stats give hours of the day, flow funnels and quiz results, wi
     CHECK(f.name == "demo/apply");
     CHECK(f.started.value == 8);
     CHECK(f.completed.value == 5);
-    CHECK_FALSE(f.completed.suppressed);
     REQUIRE(f.steps.size() == 3);
     CHECK(f.steps[0].reached.value == 8);
     CHECK(f.steps[1].reached.value == 6);
     CHECK(f.steps[2].reached.value == 5);  // the visitors who went back still count at their furthest step
+    // Secondary: 8 − 6, 8 − 5 would give the sessions that stopped at step 1 (and 1–2) away.
+    CHECK_FALSE(f.steps[0].reached.suppressed);
+    CHECK(f.steps[1].reached.suppressed);
+    CHECK(f.steps[2].reached.suppressed);
+    CHECK(f.completed.suppressed);
     CHECK(f.steps[0].left.value == 2);
     CHECK(f.steps[0].left.suppressed);
     CHECK(f.steps[2].left.value == 0);
@@ -489,15 +495,144 @@ TEST_CASE("usage: stats give hours of the day, flow funnels and quiz results, wi
 
     const std::string table = core::formatStatsTable(stats);
     CHECK(table.find("14:00") != std::string::npos);
-    CHECK(table.find("demo/apply: started 8, completed 5") != std::string::npos);
+    CHECK(table.find("demo/apply: started 8, completed <5") != std::string::npos);
     const std::string csv = core::formatStatsCsv(stats);
-    CHECK(csv.find("flow_reached,demo/apply/2,6,") != std::string::npos);
+    CHECK(csv.find("flow_reached,demo/apply/2,<5,") != std::string::npos);
     CHECK(csv.find("flow_left,demo/apply/1,<5,") != std::string::npos);
     CHECK(csv.find("quiz_wrong,demo/start/q,<5,") != std::string::npos);
     CHECK(csv.find("hour,14,<5,") != std::string::npos);
     const std::string json = core::formatStatsJson(stats);
     CHECK(json.find(R"({"step": 1, "reached": 8, "left": null})") != std::string::npos);
     CHECK(json.find(R"({"name": "demo/start/q", "answered": 8, "right": null, "wrong": null})") != std::string::npos);
+}
+
+namespace {
+
+core::UsageStats statsOf(const test::TempDir& dir, const core::ManualWallClock& clock) {
+    core::StatsRequest request;
+    request.now = clock.now();
+    request.minCellSessions = 5;
+    request.zone = core::StatsTimeZone::Utc;
+    auto result = core::computeUsageStats(core::usageDatabasePath(dir.path()), request);
+    REQUIRE_MESSAGE(result.ok(), (result.ok() ? std::string() : result.error().describe()));
+    return result.value();
+}
+
+// What subtraction from a shown total gives: the sum of the hidden rows. Never a count below k
+// (unless nothing is hidden), and never a single hidden row.
+void checkNoRowRecoverable(const std::vector<core::StatsRow>& rows, const core::StatsCell& total, int k) {
+    std::int64_t hiddenSum = 0;
+    int hidden = 0;
+    for (const auto& r : rows) {
+        if (r.sessions.suppressed) {
+            hiddenSum += r.sessions.value;
+            ++hidden;
+        }
+    }
+    if (hidden == 0 || total.suppressed) return;
+    CHECK(hidden >= 2);
+    CHECK(hiddenSum >= k);
+}
+
+// Any two shown links of a funnel's chain (reached at each step, then completed) differ by 0 or by k or more.
+void checkNoStepRecoverable(const core::FlowFunnel& f, int k) {
+    std::vector<core::StatsCell> chain;
+    for (const auto& st : f.steps) chain.push_back(st.reached);
+    chain.push_back(f.completed);
+    std::vector<std::int64_t> shown;
+    for (const auto& c : chain) {
+        if (!c.suppressed) shown.push_back(c.value);
+    }
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        for (std::size_t j = i + 1; j < shown.size(); ++j) {
+            const std::int64_t gap = shown[i] > shown[j] ? shown[i] - shown[j] : shown[j] - shown[i];
+            CAPTURE(shown[i]);
+            CAPTURE(shown[j]);
+            CHECK((gap == 0 || gap >= k));
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("usage: stats hide a second day when only one day is small, so the total does not give it away") {
+    test::TempDir dir;
+    core::ManualWallClock clock(core::WallTime{std::chrono::hours(24 * 20000) + 10h});
+    {
+        core::SqliteUsageLog log(dir.path(), clock);
+        std::uint64_t token = 1;
+        for (const int perDay : {6, 7, 2}) {  // three days: 6, 7 and 2 sessions
+            for (int i = 0; i < perDay; ++i) recordVisit(log, token++, "demo", 30);
+            clock.advance(24h);
+        }
+        log.flush();
+    }
+    const core::UsageStats stats = statsOf(dir, clock);
+    CHECK(stats.sessions.value == 15);
+    CHECK_FALSE(stats.sessions.suppressed);
+    REQUIRE(stats.perDay.size() == 3);
+    CHECK(stats.perDay[2].sessions.value == 2);
+    CHECK(stats.perDay[2].sessions.suppressed);  // primary
+    CHECK(stats.perDay[0].sessions.value == 6);
+    CHECK(stats.perDay[0].sessions.suppressed);  // secondary: the smallest shown day, else 15 − 6 − 7 = 2
+    CHECK_FALSE(stats.perDay[1].sessions.suppressed);
+    CHECK(stats.perDay[1].sessions.value == 7);
+    checkNoRowRecoverable(stats.perDay, stats.sessions, 5);
+    // All at 10:00: one hour, nothing hidden, nothing more hidden.
+    REQUIRE(stats.perHour.size() == 1);
+    CHECK_FALSE(stats.perHour[0].sessions.suppressed);
+    const std::string csv = core::formatStatsCsv(stats);
+    CHECK(csv.find("day,2024-10-04,<5,") != std::string::npos);
+    CHECK(csv.find("day,2024-10-05,7,") != std::string::npos);
+    CHECK(csv.find("day,2024-10-06,<5,") != std::string::npos);
+    CHECK(core::formatStatsTable(stats).find("worked out by subtraction") != std::string::npos);
+}
+
+TEST_CASE("usage: stats hide a funnel step whose difference to the step before would give a small count away") {
+    test::TempDir dir;
+    core::ManualWallClock clock(core::WallTime{std::chrono::hours(24 * 20000) + 10h});
+    {
+        core::SqliteUsageLog log(dir.path(), clock);
+        // 20 open the form; 3 leave at step 1, 7 at step 2; 10 reach the summary (3) and complete.
+        for (std::uint64_t s = 1; s <= 20; ++s) {
+            log.record(UsageEvent{UsageKind::SessionStart, s, "", "", "de", 0});
+            log.record(UsageEvent{UsageKind::FlowStep, s, "demo", "", "apply", 1});
+            if (s <= 3) {
+                log.record(UsageEvent{UsageKind::FlowAbandon, s, "demo", "", "apply", 1});
+            } else {
+                log.record(UsageEvent{UsageKind::FlowStep, s, "demo", "", "apply", 2});
+                if (s <= 10) {
+                    log.record(UsageEvent{UsageKind::FlowAbandon, s, "demo", "", "apply", 2});
+                } else {
+                    log.record(UsageEvent{UsageKind::FlowStep, s, "demo", "", "apply", 3});
+                    log.record(UsageEvent{UsageKind::FlowComplete, s, "demo", "", "apply", 0});
+                }
+            }
+            log.record(UsageEvent{UsageKind::SessionEnd, s, "", "", "idle", 30});
+        }
+        log.flush();
+    }
+    const core::UsageStats stats = statsOf(dir, clock);
+    REQUIRE(stats.flows.size() == 1);
+    const core::FlowFunnel& f = stats.flows[0];
+    REQUIRE(f.steps.size() == 3);
+    CHECK(f.steps[0].reached.value == 20);
+    CHECK(f.steps[1].reached.value == 17);
+    CHECK(f.steps[2].reached.value == 10);
+    CHECK(f.completed.value == 10);
+    CHECK(f.steps[0].left.value == 3);
+    CHECK(f.steps[0].left.suppressed);  // primary
+    // Before: reached 20 and 17 both shown, and 20 − 17 = 3 gave the hidden "left here" at step 1 away.
+    CHECK(f.steps[1].reached.suppressed);
+    CHECK_FALSE(f.started.suppressed);
+    CHECK_FALSE(f.steps[0].reached.suppressed);
+    CHECK_FALSE(f.steps[2].reached.suppressed);  // 20 − 10 = 10: not small
+    CHECK_FALSE(f.completed.suppressed);         // 10 − 10 = 0
+    CHECK_FALSE(f.steps[1].left.suppressed);     // 7
+    checkNoStepRecoverable(f, 5);
+    const std::string json = core::formatStatsJson(stats);
+    CHECK(json.find(R"("steps": [{"step": 1, "reached": 20, "left": null}, {"step": 2, "reached": null, "left": 7}, {"step": 3, "reached": 10, "left": null}])") !=
+          std::string::npos);
 }
 
 TEST_CASE("usage: files set aside as corrupt are deleted once they are older than the retention") {

@@ -59,6 +59,48 @@ std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
+// Secondary suppression. Primary suppression hides every cell below k, but a hidden cell can
+// still be worked out by subtraction when the cells around it add up to a shown number.
+//
+// Rows (days and hours → total sessions, languages, top packs when they add up to the total): if
+// any row of the group is hidden, the smallest shown row is hidden too. Then the hidden rows are
+// at least two, exactly one of them has k or more sessions and the rest fewer, so their sum
+// (all that subtraction gives) is at least k, and swapping the big one's value with any small
+// one's fits every shown number equally well: no single hidden row can be worked out.
+// (Stopping as soon as the hidden sum reaches k is not enough: hidden rows 4, 4, 4 next to a shown
+// 5 could then only be three rows below k, i.e. exactly 4 each.)
+void protectRows(std::vector<StatsRow>& rs) {
+    if (std::none_of(rs.begin(), rs.end(), [](const StatsRow& r) { return r.sessions.suppressed; })) return;
+    StatsRow* smallest = nullptr;
+    for (auto& r : rs) {
+        if (!r.sessions.suppressed && (!smallest || r.sessions.value < smallest->sessions.value)) smallest = &r;
+    }
+    if (smallest) smallest->sessions.suppressed = smallest->views.suppressed = true;
+}
+
+// Funnels: "reached" at step 1 … n and then "completed" is a chain of sessions that got at least
+// that far; the difference of two shown links is how many stopped in between (and close to the
+// hidden "left here" counts there). Walking from step 1, a link is hidden when it differs from the
+// last shown link by more than 0 and less than k, so any two shown links differ by 0 or by k or
+// more, and a hidden link only tells that it lies between its shown neighbours.
+void protectFunnel(FlowFunnel& funnel, int k) {
+    std::vector<StatsCell*> chain;
+    for (auto& st : funnel.steps) chain.push_back(&st.reached);
+    chain.push_back(&funnel.completed);
+    const StatsCell* lastShown = nullptr;
+    for (StatsCell* link : chain) {
+        if (link->suppressed) continue;
+        if (lastShown) {
+            const std::int64_t gap = lastShown->value > link->value ? lastShown->value - link->value : link->value - lastShown->value;
+            if (gap > 0 && gap < k) {
+                link->suppressed = true;
+                continue;
+            }
+        }
+        lastShown = link;
+    }
+}
+
 // Funnels from three queries: each session's furthest step per flow (a visitor who goes back and
 // forth counts once, at the furthest step), then abandon and completion as distinct sessions.
 std::vector<FlowFunnel> flowFunnels(SQLite::Database& db, std::int64_t from, int k) {
@@ -99,6 +141,7 @@ std::vector<FlowFunnel> flowFunnels(SQLite::Database& db, std::int64_t from, int
             funnel.steps.push_back(FunnelStep{step, cell(reached, reached, k), cell(leftHere, leftHere, k)});
         }
         std::reverse(funnel.steps.begin(), funnel.steps.end());
+        protectFunnel(funnel, k);
         funnel.started = funnel.steps.empty() ? cell(0, 0, k) : funnel.steps.front().reached;
         out.push_back(std::move(funnel));
     }
@@ -217,6 +260,13 @@ Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const St
         languages.bind(1, from);
         stats.languages = rows(languages, k, false);
 
+        protectRows(stats.perDay);
+        protectRows(stats.perHour);
+        protectRows(stats.languages);
+        std::int64_t packSessions = 0;
+        for (const auto& p : stats.packs) packSessions += p.sessions.value;
+        if (packSessions == stats.sessions.value) protectRows(stats.packs);  // else they add up to no shown number
+
         stats.flows = flowFunnels(db, from, k);
         stats.quizzes = quizResults(db, from, k);
     } catch (const SQLite::Exception& e) {
@@ -270,7 +320,8 @@ std::string formatStatsTable(const UsageStats& stats) {
         out += line;
     }
     out += "\nCounts from fewer than " + std::to_string(k) + " sessions are suppressed and shown as <" + std::to_string(k) +
-           (stats.anySuppressed() ? " (some are, above)." : " (none were).") + "\n";
+           (stats.anySuppressed() ? " (some are, above)." : " (none were).") +
+           "\nSo that none can be worked out by subtraction, a few larger counts next to them are hidden the same way.\n";
     return out;
 }
 
@@ -302,14 +353,15 @@ std::string formatStatsCsv(const UsageStats& stats) {
         line("quiz_right", q.name, q.right, "");
         line("quiz_wrong", q.name, q.wrong, "");
     }
-    out += "# cells from fewer than " + std::to_string(k) + " sessions are suppressed and shown as <" + std::to_string(k) + "\n";
+    out += "# cells from fewer than " + std::to_string(k) + " sessions are suppressed and shown as <" + std::to_string(k) +
+           "; so are a few larger cells from which they could be worked out\n";
     return out;
 }
 
 std::string formatStatsJson(const UsageStats& stats) {
     std::string out = "{\n  \"days\": " + std::to_string(stats.days) + ",\n  \"min_cell_sessions\": " + std::to_string(stats.minCellSessions) +
                       ",\n  \"suppressed\": \"counts from fewer than " + std::to_string(stats.minCellSessions) +
-                      " sessions are null\",\n  \"any_suppressed\": " + (stats.anySuppressed() ? "true" : "false") +
+                      " sessions are null, and so are a few larger ones from which they could be worked out\",\n  \"any_suppressed\": " + (stats.anySuppressed() ? "true" : "false") +
                       ",\n  \"sessions\": " + jsonCell(stats.sessions) + ",\n  \"average_seconds\": " + jsonCell(stats.averageSeconds) +
                       ",\n  \"median_seconds\": " + jsonCell(stats.medianSeconds);
     auto list = [&](const char* key, const std::vector<StatsRow>& rs, bool views) {
