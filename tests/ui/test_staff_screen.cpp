@@ -1,9 +1,13 @@
 // The staff screen through the real UI: the hidden taps, the PIN pad, the delay, the menu.
+#include <cstdlib>
+#include <ctime>
 #include <string>
 
 #include <doctest/doctest.h>
 
 #include "core/staff/staff_pin.hpp"
+#include "core/usage/sqlite_usage_log.hpp"
+#include "core/usage/usage_database.hpp"
 #include "../core/temp_dir.hpp"
 #include "ui_fixture.hpp"
 
@@ -16,9 +20,11 @@ struct StaffFixture : kiosk::test::UiFixture {
     kiosk::core::ManualWallClock wallClock;
     kiosk::core::StaffPin pin{state.path(), wallClock};
 
-    explicit StaffFixture(bool withPin = true) {
+    // `statsClock`: which "now" the statistics view counts back from; the PIN's clock if none.
+    explicit StaffFixture(bool withPin = true, const kiosk::core::WallClock* statsClock = nullptr) {
         if (withPin) REQUIRE(pin.set("2468").empty());
-        renderer.enableStaffScreen(kiosk::ui::StaffAccess{&pin, {}, {"/srv/kiosk/content"}});
+        renderer.enableStaffScreen(
+            kiosk::ui::StaffAccess{&pin, {}, {"/srv/kiosk/content"}, state.path(), statsClock ? statsClock : &wallClock, 5});
         settle();
     }
 
@@ -34,7 +40,42 @@ struct StaffFixture : kiosk::test::UiFixture {
         tap("staff/key/ok");
     }
     bool shows(const std::string& itemId) const { return renderer.items().find(itemId).has_value(); }
+    void openStats() {
+        cornerTaps(5);
+        typePin("2468");
+        REQUIRE(shows("staff/stats"));
+        tap("staff/stats");
+    }
+    // Every count a bar or a row shows, as "<id>/value/<text>".
+    std::vector<std::string> shownValues() const {
+        std::vector<std::string> values;
+        for (const auto& item : renderer.items().items()) {
+            if (item.id.find("/value/") != std::string::npos) values.push_back(item.id);
+        }
+        return values;
+    }
 };
+
+// The local date of `time`, as `kiosk stats` names its days.
+std::string localDate(kiosk::core::WallTime time) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(time);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
+// `count` visits of a minute to test-pack, in German.
+void recordVisits(kiosk::core::SqliteUsageLog& log, std::uint64_t& session, int count) {
+    using kiosk::core::UsageKind;
+    for (int i = 0; i < count; ++i) {
+        ++session;
+        log.record({UsageKind::SessionStart, session, "", "", "de", 0});
+        log.record({UsageKind::PageView, session, "test-pack", "start", "", 60});
+        log.record({UsageKind::SessionEnd, session, "", "", "idle", 60});
+    }
+}
 
 }  // namespace
 
@@ -87,4 +128,82 @@ TEST_CASE("staff: without a PIN set up the pad says how to set one and lets nobo
     f.typePin("0000");
     CHECK_FALSE(f.shows("staff/exit"));
     CHECK(f.shows("staff/key/ok"));
+}
+
+TEST_CASE("staff: the statistics view shows a bar per day from the suppressed numbers, never a small count") {
+    StaffFixture f;
+    // Three days at noon, local time: 8 visits (shown), 3 (below k = 5: hidden) and 6 (hidden
+    // too, or 8 + 6 and the shown total would give the 3 away).
+    const auto dayOne = f.wallClock.now() + 12h;
+    std::vector<std::string> dates;
+    {
+        kiosk::core::SqliteUsageLog log(f.state.path(), f.wallClock);
+        std::uint64_t session = 0;
+        f.wallClock.advance(12h);
+        for (int visits : {8, 3, 6}) {
+            dates.push_back(localDate(f.wallClock.now()));
+            recordVisits(log, session, visits);
+            log.flush();
+            f.wallClock.advance(24h);
+        }
+    }
+    REQUIRE(dates[0] == localDate(dayOne));
+
+    f.openStats();
+    REQUIRE(f.shows("staff/stats/back"));
+    CHECK_FALSE(f.shows("staff/exit"));  // the menu is gone: one view at a time
+    for (const auto& date : dates) CHECK(f.shows("staff/stats/day/" + date));
+    CHECK(f.shows("staff/stats/day/" + dates[0] + "/value/8"));
+    CHECK(f.shows("staff/stats/day/" + dates[1] + "/value/<5"));
+    CHECK(f.shows("staff/stats/day/" + dates[2] + "/value/<5"));
+    CHECK(f.shows("staff/stats/pack/test-pack/value/17"));
+    CHECK(f.shows("staff/stats/language/de/value/17"));
+    for (const auto& value : f.shownValues()) {
+        INFO(value);
+        CHECK(value.find("/value/3") == std::string::npos);
+        CHECK(value.find("/value/6") == std::string::npos);
+    }
+    for (const auto& problem : f.renderer.ui()->audit().problems()) FAIL_CHECK(problem.describe());
+
+    f.tap("staff/stats/back");
+    CHECK(f.shows("staff/exit"));
+    CHECK_FALSE(f.shows("staff/stats/back"));
+}
+
+TEST_CASE("staff: statistics of a simulated week (screenshot to /tmp/staff_stats.png with KIOSK_STAFF_SCREENSHOT)") {
+    const kiosk::core::SystemWallClock systemClock;  // fill_usage.py fills the week up to the real now
+    StaffFixture f(true, &systemClock);
+    // fill_usage.py adds to a database the kiosk made (its schema, its migrations).
+    REQUIRE(kiosk::core::openUsageDatabase(f.state.path(), systemClock.now()).db);
+    const std::string fill = "python3 '" KIOSK_SOURCE_DIR "/tests/cli/fill_usage.py' '" +
+                             kiosk::core::usageDatabasePath(f.state.path()).string() + "' --week '" KIOSK_SOURCE_DIR "/content' >/dev/null";
+    REQUIRE(std::system(fill.c_str()) == 0);
+    // And two visitors on a quiet day ten days ago: a cell to be hidden, and a shown one with it.
+    {
+        kiosk::core::ManualWallClock tenDaysAgo(systemClock.now() - 24h * 10);
+        kiosk::core::SqliteUsageLog log(f.state.path(), tenDaysAgo);
+        std::uint64_t session = 1000;
+        recordVisits(log, session, 2);
+    }
+
+    const char* screenshot = std::getenv("KIOSK_STAFF_SCREENSHOT");
+    f.cornerTaps(5);
+    f.typePin("2468");
+    // The statistics button shares a row with reload, so the menu still ends on a 720 p display.
+    const auto exit = f.renderer.items().find("staff/exit");
+    REQUIRE(exit.has_value());
+    CHECK(exit->max.y <= static_cast<float>(f.renderer.height()));
+    if (screenshot) CHECK(f.renderer.savePng("/tmp/staff_menu.png").empty());
+    f.tap("staff/stats");
+    REQUIRE(f.shows("staff/stats/back"));
+    CHECK(f.shows("staff/stats/day/" + localDate(systemClock.now() - 24h)));
+    CHECK(f.shows("staff/stats/day/" + localDate(systemClock.now() - 24h * 10) + "/value/<5"));
+    for (const auto& value : f.shownValues()) {
+        // A suppressed cell says "<5"; a shown one is at least 5.
+        const std::string text = value.substr(value.rfind("/value/") + 7);
+        INFO(value);
+        if (text != "<5") CHECK(std::stoll(text) >= 5);
+    }
+    for (const auto& problem : f.renderer.ui()->audit().problems()) FAIL_CHECK(problem.describe());
+    if (screenshot) CHECK(f.renderer.savePng("/tmp/staff_stats.png").empty());
 }

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/staff/staff_gesture.hpp"
+#include "core/stats/usage_stats.hpp"
 #include "core/staff/staff_pin.hpp"
 #include "ui/frame_context.hpp"
 
@@ -18,6 +20,11 @@ struct StaffAccess {
     core::StaffPin* pin = nullptr;  // owned by the app
     core::StaffGestureConfig gesture;
     std::vector<std::filesystem::path> contentFolders;
+    // For the statistics view: the state folder holding usage.sqlite, the clock that says which
+    // 30 days are "the last", and config usage.min_cell_sessions. No clock: no statistics button.
+    std::filesystem::path stateFolder{};
+    const core::WallClock* wallClock = nullptr;  // owned by the app
+    int minCellSessions = 5;
 };
 
 // What staff asked for; the window loop carries it out after the frame.
@@ -38,10 +45,12 @@ public:
     bool isOpen() const { return m_mode != Mode::Closed; }
 
 private:
-    enum class Mode { Closed, Pin, Menu };
+    enum class Mode { Closed, Pin, Menu, Stats };
 
     void drawPinPad(FrameContext& ctx);
     void drawMenu(FrameContext& ctx);
+    void openStats();
+    void drawStats(FrameContext& ctx);
     void pressKey(char key);
     void submitPin(FrameContext& ctx);
     void close();
@@ -53,6 +62,11 @@ private:
     std::string m_message;  // under the PIN dots: wrong PIN, wait, no PIN set
     double m_lastTouch = 0;
     StaffRequest m_request = StaffRequest::None;
+    // Computed once when the view opens, never per frame; dropped on close, so a later opening
+    // shows fresh numbers and nothing of the log stays in memory behind a closed door.
+    std::optional<core::UsageStats> m_stats;
+    std::string m_statsError;
+    core::WallTime m_statsAt{};  // the "now" they were computed for: the day axis keeps to it past midnight
 };
 
 }  // namespace kiosk::ui

@@ -22,6 +22,18 @@ const StaffStrings kGerman{
     .reload = "Inhalte neu laden",
     .exitKiosk = "Kiosk beenden",
     .close = "Zurück zum Kiosk",
+    .statistics = "Statistik",
+    .statsTitle = "Nutzung der letzten {days} Tage",
+    .statsSessions = "Besuche",
+    .statsAverage = "Besuchsdauer im Mittel",
+    .statsMedian = "Besuchsdauer, Median",
+    .statsPerDay = "Besuche pro Tag",
+    .statsPacks = "Meistbesuchte Inhalte",
+    .statsLanguages = "Sprachen",
+    .statsNone = "Keine Besuche in dieser Zeit.",
+    .statsSuppressed = "Zahlen aus weniger als {k} Besuchen werden nicht gezeigt (\"<{k}\"), ebenso einige größere, aus denen sie sich errechnen ließen.",
+    .statsUnreadable = "Die Nutzungsdaten lassen sich nicht lesen:",
+    .back = "Zurück",
 };
 
 const StaffStrings kEnglish{
@@ -42,6 +54,18 @@ const StaffStrings kEnglish{
     .reload = "Reload content",
     .exitKiosk = "Quit the kiosk",
     .close = "Back to the kiosk",
+    .statistics = "Statistics",
+    .statsTitle = "Usage of the last {days} days",
+    .statsSessions = "Visits",
+    .statsAverage = "Average visit length",
+    .statsMedian = "Median visit length",
+    .statsPerDay = "Visits per day",
+    .statsPacks = "Most visited content",
+    .statsLanguages = "Languages",
+    .statsNone = "No visits in this period.",
+    .statsSuppressed = "Counts from fewer than {k} visits are not shown (\"<{k}\"), nor are a few larger ones they could be worked out from.",
+    .statsUnreadable = "The usage data cannot be read:",
+    .back = "Back",
 };
 
 }  // namespace

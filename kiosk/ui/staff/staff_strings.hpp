@@ -24,6 +24,18 @@ struct StaffStrings {
     const char* reload;
     const char* exitKiosk;
     const char* close;
+    const char* statistics;       // the menu button
+    const char* statsTitle;       // "{days}"
+    const char* statsSessions;
+    const char* statsAverage;
+    const char* statsMedian;
+    const char* statsPerDay;
+    const char* statsPacks;
+    const char* statsLanguages;
+    const char* statsNone;
+    const char* statsSuppressed;  // "{k}": why some bars say "<k"
+    const char* statsUnreadable;  // followed by the error
+    const char* back;
 };
 
 // English for a visitor's `en`, German for every other language.
