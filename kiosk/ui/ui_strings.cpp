@@ -13,6 +13,10 @@ namespace {
 constexpr std::array<const char*, 12> kGermanMonths{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
                                                     "August", "September", "Oktober", "November", "Dezember"};
 
+// English names a month the same on its own and inside a date, too.
+constexpr std::array<const char*, 12> kEnglishMonths{"January", "February", "March",     "April",   "May",      "June",
+                                                     "July",    "August",   "September", "October", "November", "December"};
+
 const UiStrings kGerman{
     .homeTitle = "Digitaler Showroom",
     .welcome = "Willkommen!",
@@ -132,10 +136,8 @@ const UiStrings kEnglish{
         .malformedDate = "Please choose a real date.",
         .malformedChoice = "Please choose one of the answers.",
         .tooLong = "Please enter at most {max} characters.",
-        .monthNames = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                       "October", "November", "December"},
-        .monthsInDate = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                         "October", "November", "December"},
+        .monthNames = kEnglishMonths,
+        .monthsInDate = kEnglishMonths,
         .dateFormat = "{day} {month} {year}",
     },
     .blocks = {
