@@ -10,95 +10,27 @@
 #include <imgui.h>
 
 #include "core/pack/pack_library.hpp"
+#include "flow_fixture.hpp"
 #include "golden_check.hpp"
 #include "ui_fixture.hpp"
 
 namespace {
 
-using kiosk::core::CalendarDate;
+using kiosk::test::kStep;
 
-constexpr CalendarDate kToday{2025, 3, 14};  // the date field on step 2 shows it: golden images must not change
-const std::string kStep = "flow/apply/step/";
-
-// The minimum of test_flow.cpp's FlowFixture: the flow pack, a visit begun, taps by item id.
-struct KeyboardFixture {
-    kiosk::core::PackLibrary library;
-    kiosk::core::ManualClock clock;
-    kiosk::core::Navigator nav;
-    kiosk::platform::HeadlessRenderer renderer;
+// The flow fixture, with the theme the keyboard's sizes come from and taps on its keys.
+struct KeyboardFixture : kiosk::test::FlowFixture {
     kiosk::ui::Theme theme;
 
-    explicit KeyboardFixture(int width = 1280, int height = 720)
-        : library(kiosk::core::loadPackLibrary(std::vector<std::filesystem::path>{KIOSK_TEST_DATA "/flow-content"})),
-          nav(library, {"de", "en", "de-x-ls", "uk"}, "de", std::chrono::seconds(60), clock.now()),
-          renderer(width, height, kiosk::platform::systemFontFiles()),
-          theme(kiosk::ui::Theme::forDisplay(width, height)) {
-        for (const auto& problem : library.problems) CHECK_MESSAGE(false, problem.describe());
-        REQUIRE_MESSAGE(renderer.ok(), renderer.error());
-        renderer.setToday(kToday);
-        nav.apply(kiosk::core::StartVisit{}, clock.now());  // past the attract loop
-        settle();
-    }
-
-    void settle() { renderer.settle(nav, clock.now()); }
-
-    std::optional<kiosk::ui::ItemRect> find(const std::string& itemId) const { return renderer.items().find(itemId); }
-    bool shows(const std::string& itemId) const { return find(itemId).has_value(); }
-
-    // Fields may lie outside the column's view: a finger scrolls it first, at its left margin.
-    void reveal(const std::string& itemId) {
-        if (itemId.find("/step/") == std::string::npos) return;
-        for (int attempt = 0; attempt < 12; ++attempt) {
-            const auto item = find(itemId);
-            const auto banner = find("flow/demo-notice");
-            const auto bar = find("flow/apply/back");
-            if (!item || !banner || !bar) return;
-            const float top = banner->max.y;
-            const float bottom = bar->min.y - 20.0f;
-            if (item->min.y > top && item->max.y < bottom) return;
-            const float middle = (top + bottom) * 0.5f;
-            const float distance = std::clamp(item->center().y - middle, -(bottom - top) * 0.4f, (bottom - top) * 0.4f);
-            renderer.drag(nav, ImVec2(4, middle), ImVec2(4, middle - distance), 6, clock.now());
-            settle();
-        }
-    }
-
-    void tap(const std::string& itemId) {
-        reveal(itemId);
-        const auto item = find(itemId);
-        REQUIRE_MESSAGE(item.has_value(), "no element '" << itemId << "' on screen");
-        renderer.tap(nav, item->center(), clock.now());
-        settle();
-    }
+    explicit KeyboardFixture(int width = 1280, int height_ = 720)
+        : FlowFixture(width, height_), theme(kiosk::ui::Theme::forDisplay(width, height_)) {}
 
     // Keys by the name in their item id: "a", "ü", "shift", "backspace", "space" …
     void keys(std::initializer_list<std::string> names) {
         for (const std::string& name : names) tap("keyboard/key/" + name);
     }
 
-    // A hardware keyboard, into whichever field is being edited.
-    void type(const char* text) {
-        ImGui::GetIO().AddInputCharactersUTF8(text);
-        settle();
-    }
-
-    void startFlow() {
-        tap("home/pack/flow-pack");
-        tap("page/start/button/try-it");
-        REQUIRE(nav.flowSession() != nullptr);
-    }
-
-    void toDetailsStep() {
-        tap(kStep + "contact/field/name/example");
-        tap(kStep + "contact/field/email/example");
-        tap("flow/apply/next");
-        REQUIRE(nav.flowSession()->step == 1);
-    }
-
-    std::string value(const std::string& fieldId) const {
-        const auto* session = nav.flowSession();
-        return session ? std::string(session->value(fieldId)) : std::string("<no flow>");
-    }
+    void toDetailsStep() { fillContactStep(); }
 
     // The field's input is wholly inside the column's view, which ends above the bottom bar,
     // which itself ends above the keyboard.
