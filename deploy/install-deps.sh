@@ -15,6 +15,8 @@ packages=(
   fonts-noto-core
   # tests: doctest, and a virtual X display for the windowed smoke test
   doctest-dev xvfb xauth
+  # tests: the real server for the net tests (nginx-light has the WebDAV module the upload uses)
+  nginx-light
   # tests: the editor schemas are checked against the sample content
   python3-jsonschema
 )

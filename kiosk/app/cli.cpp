@@ -83,14 +83,27 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     auto* stats = app.add_subcommand("stats", "Summarise the anonymous usage log (small counts are suppressed)");
     stats->fallthrough();  // `kiosk stats --state DIR` like `kiosk --state DIR stats`
     stats->add_option("--days", line.stats.days, "The period: the last N days")->capture_default_str()->check(CLI::Range(1, 3650));
-    stats->add_option("--format", line.stats.format, "table (to read), csv or json (to process)")
+    auto* format = stats->add_option("--format", line.stats.format, "table (to read), csv or json (to process)")
         ->capture_default_str()
         ->check(CLI::IsMember({"table", "csv", "json"}));
-    stats->callback([&line] { line.command = Command::Stats; });
+    // Subcommands of stats set their own command; whichever callback CLI11 runs first, a plain
+    // `kiosk stats` is the only case that leaves the default.
+    stats->callback([&line] {
+        if (line.command == Command::Run) line.command = Command::Stats;
+    });
+    auto* upload = stats->add_subcommand("upload", "Send each finished day's suppressed numbers to usage.upload_url (off unless set)");
+    upload->fallthrough();
+    upload->callback([&line] { line.command = Command::StatsUpload; });
+    auto* report = stats->add_subcommand("report", "Write the statistics as one HTML file with charts, to mail or print");
+    report->fallthrough();  // `--days` is stats', `--state` the kiosk's
+    report->add_option("--out", line.stats.reportOut, "HTML file to write, e.g. nutzung.html")->type_name("FILE");
+    report->add_option("--lang", line.stats.reportLanguage, "Language of the report")->capture_default_str()->check(CLI::IsMember({"de", "en"}));
+    report->excludes(format);  // the report is HTML; silently ignoring --format would mislead
+    report->callback([&line] { line.command = Command::StatsReport; });
 
     app.footer(
         "Exit codes: 0 ok, 1 internal error (pack validate: a pack has errors), 2 wrong flags, 3 config error,\n"
-        "4 no display, 5 pack or page not found.\n"
+        "4 no display, 5 pack or page not found, 6 a server could not be reached or refused (nothing is lost).\n"
         "Without a display: xvfb-run -a kiosk --windowed, or kiosk screenshot --out home.png");
 }
 

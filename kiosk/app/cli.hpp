@@ -60,9 +60,11 @@ struct PreviewOptions {
 struct StatsOptions {
     int days = 30;
     std::string format = "table";  // table, csv or json
+    std::filesystem::path reportOut;    // `kiosk stats report --out`
+    std::string reportLanguage = "de";  // `kiosk stats report --lang`: de or en
 };
 
-enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats };
+enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport };
 
 struct CommandLine {
     Command command = Command::Run;

@@ -15,4 +15,10 @@ int screenshotCommand(const CommandLine& line);
 // `kiosk stats`: the usage log summarised for staff, as a table, CSV or JSON on stdout.
 int statsCommand(const CommandLine& line);
 
+// `kiosk stats upload`: the finished days' suppressed numbers to the central server.
+int statsUploadCommand(const CommandLine& line);
+
+// `kiosk stats report`: the same suppressed numbers as one HTML file with charts, for staff to mail or print.
+int statsReportCommand(const CommandLine& line);
+
 }  // namespace kiosk::app

@@ -10,6 +10,7 @@ enum ExitCode : int {
     kExitConfig = 3,     // the config file is missing or invalid
     kExitNoDisplay = 4,  // no screen to draw on (see the message for xvfb-run or `kiosk screenshot`)
     kExitNotFound = 5,   // a pack or page named on the command line does not exist
+    kExitUnavailable = 6,  // a server could not be reached or refused; nothing was lost, try again later
 };
 
 }  // namespace kiosk::app

@@ -11,11 +11,13 @@
 #include "app/pack_commands.hpp"
 #include "core/config/kiosk_config.hpp"
 #include "net/curl_info.hpp"
+#include "net/http_client.hpp"
 #include "platform/system_info.hpp"
 
 int main(int argc, char** argv) {
     using namespace kiosk::app;
     const auto startedAt = kiosk::core::SteadyClock().now();
+    const kiosk::net::CurlRuntime curl;  // before any thread: libcurl's global set-up is not thread-safe everywhere
 
     CLI::App app("Showroom Kiosk: interactive demos of digital public services for touch screens.", "kiosk");
     app.set_version_flag("--version", [] {
@@ -55,6 +57,8 @@ int main(int argc, char** argv) {
             case Command::Preview: return previewCommand(line);
             case Command::AdminSetPin: return adminSetPinCommand(line);
             case Command::Stats: return statsCommand(line);
+            case Command::StatsUpload: return statsUploadCommand(line);
+            case Command::StatsReport: return statsReportCommand(line);
             case Command::Run: break;
         }
         return runCommand(line, startedAt);

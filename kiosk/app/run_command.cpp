@@ -33,7 +33,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     options.window = config->window;
     options.maxFrames = line.run.frames;
     options.startedAt = startedAt;
-    options.staff = ui::StaffAccess{&staffPin, config->staffGesture, config->contentFolders, state, &wallClock, config->usage.minCellSessions};
+    options.staff = ui::StaffAccess{&staffPin, config->staffGesture, config->contentFolders, state, &wallClock, config->usage.minCellSessions, &usageLog};
     options.reloadContent = [&] {
         library = loadLibraryReporting(*config);
         navigator.libraryChanged();

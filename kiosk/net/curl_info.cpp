@@ -1,4 +1,4 @@
-// The net layer's first piece; the sync client (issue: signed content sync) grows beside it.
+// What libcurl this kiosk was built with, for `kiosk --version`.
 #include "net/curl_info.hpp"
 
 #include <curl/curl.h>

@@ -81,6 +81,7 @@ struct UiStrings {
     const char* tryIt;  // the call to action on every home tile
     const char* back;
     const char* home;
+    const char* endVisit;  // on the home screen: forget me now, without waiting for the countdown
     const char* noContentTitle;
     const char* noContentBody;
     const char* imageUnavailable;

@@ -186,3 +186,31 @@ TEST_CASE("usage: [usage] sets retention and the smallest cell stats may show, n
     CHECK(low.error()[0].line == 2);
     CHECK(low.error()[0].message.find("min_cell_sessions") != std::string::npos);
 }
+
+TEST_CASE("usage: the upload is off by default, and its url, name and credentials file are checked") {
+    test::TempDir dir;
+    auto defaults = core::loadConfig(dir.write("empty.toml", ""));
+    REQUIRE(defaults.ok());
+    CHECK(defaults.value().usage.uploadUrl.empty());
+
+    auto on = core::loadConfig(dir.write("on.toml", "[usage]\nupload_url = \"https://stats.example.org/kiosks/\"\nupload_name = \"foyer\"\n"
+                                                    "upload_credentials_file = \"secrets/upload\"\n"));
+    REQUIRE(on.ok());
+    CHECK(on.value().usage.uploadUrl == "https://stats.example.org/kiosks/");
+    CHECK(on.value().usage.uploadName == "foyer");
+    CHECK(on.value().usage.uploadCredentialsFile == dir.path() / "secrets/upload");  // next to the config, wherever the kiosk starts
+
+    auto ftp = core::loadConfig(dir.write("ftp.toml", "[usage]\nupload_url = \"ftp://stats.example.org/\"\nupload_name = \"foyer\"\n"));
+    REQUIRE_FALSE(ftp.ok());
+    CHECK(ftp.error()[0].line == 2);
+    CHECK(ftp.error()[0].message.find("upload_url") != std::string::npos);
+
+    auto badName = core::loadConfig(dir.write("name.toml", "[usage]\nupload_url = \"https://s.example.org/\"\nupload_name = \"Foyer 1\"\n"));
+    REQUIRE_FALSE(badName.ok());
+    CHECK(badName.error()[0].line == 3);
+    CHECK(badName.error()[0].hint.find("lowercase") != std::string::npos);
+
+    auto noName = core::loadConfig(dir.write("noname.toml", "[usage]\nupload_url = \"https://s.example.org/\"\n"));
+    REQUIRE_FALSE(noName.ok());
+    CHECK(noName.error()[0].message.find("upload_name") != std::string::npos);
+}

@@ -235,6 +235,29 @@ TEST_CASE("usage: endSession ends the recorded visit with its reason, and no log
     CHECK(f.log.events.size() == before);
 }
 
+TEST_CASE("usage: 'end visit' ends the session as the visitor's own, resets, and begins none when nobody is there") {
+    VisitFixture f;
+    f.apply(core::OpenPack{"demo"});
+    f.apply(core::SetLanguage{"en"});
+    f.clock.advance(12s);
+    f.apply(core::EndVisit{});
+    REQUIRE(f.log.of(UsageKind::SessionEnd).size() == 1);
+    CHECK(f.log.of(UsageKind::SessionEnd)[0].item == "home");
+    CHECK(f.log.of(UsageKind::SessionEnd)[0].value == 12);
+    CHECK(f.nav->visit().phase() == core::VisitorPhase::ResetNotice);
+    CHECK(f.nav->location().isHome());
+    CHECK(f.nav->language() == "de");
+    // On the notice or in the attract loop there is no visit to end, and none is begun.
+    const std::size_t before = f.log.events.size();
+    f.apply(core::EndVisit{});
+    f.clock.advance(5s);
+    f.nav->tick(f.clock.now());
+    REQUIRE(f.nav->visit().phase() == core::VisitorPhase::Attract);
+    f.apply(core::EndVisit{});
+    CHECK(f.log.events.size() == before);
+    CHECK(f.nav->visit().phase() == core::VisitorPhase::Attract);
+}
+
 TEST_CASE("usage: the SQLite store keeps sessions as rows and events with content ids, minutes and values") {
     test::TempDir dir;
     core::ManualWallClock clock(core::WallTime{std::chrono::hours(24 * 20000) + 13h + 37min + 42s});

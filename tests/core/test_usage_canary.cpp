@@ -1,6 +1,7 @@
 // The canary test: every flow of every sample pack, driven through the Navigator with a unique
 // canary in every text field, leaves no trace of any canary in usage.sqlite, its WAL and -shm,
-// or any stats output. A positive control proves the search finds a canary where there is one.
+// or any stats output (table, CSV, JSON, the HTML report). A positive control proves the search
+// finds a canary where there is one.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -9,6 +10,7 @@
 #include "core/nav/field_check.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/pack/pack_library.hpp"
+#include "core/stats/stats_report.hpp"
 #include "core/stats/usage_stats.hpp"
 #include "core/usage/sqlite_usage_log.hpp"
 #include "core/usage/usage_database.hpp"
@@ -175,6 +177,8 @@ TEST_CASE("usage: canary: nothing typed or chosen in any sample flow reaches the
     haystacks.emplace_back("stats table", core::formatStatsTable(stats.value()));
     haystacks.emplace_back("stats csv", core::formatStatsCsv(stats.value()));
     haystacks.emplace_back("stats json", core::formatStatsJson(stats.value()));
+    haystacks.emplace_back("stats report (de)", core::formatStatsReport(stats.value(), {wall.now(), wall.now(), core::ReportLanguage::German, request.zone}));
+    haystacks.emplace_back("stats report (en)", core::formatStatsReport(stats.value(), {wall.now(), wall.now(), core::ReportLanguage::English, request.zone}));
     const auto found = hits(canaries.all, haystacks);
     CHECK_MESSAGE(found.empty(), (found.empty() ? std::string() : found.front()));
 

@@ -21,10 +21,11 @@ struct StaffFixture : kiosk::test::UiFixture {
     kiosk::core::StaffPin pin{state.path(), wallClock};
 
     // `statsClock`: which "now" the statistics view counts back from; the PIN's clock if none.
-    explicit StaffFixture(bool withPin = true, const kiosk::core::WallClock* statsClock = nullptr) {
+    explicit StaffFixture(bool withPin = true, const kiosk::core::WallClock* statsClock = nullptr,
+                          const kiosk::core::SqliteUsageLog* usageLog = nullptr) {
         if (withPin) REQUIRE(pin.set("2468").empty());
         renderer.enableStaffScreen(
-            kiosk::ui::StaffAccess{&pin, {}, {"/srv/kiosk/content"}, state.path(), statsClock ? statsClock : &wallClock, 5});
+            kiosk::ui::StaffAccess{&pin, {}, {"/srv/kiosk/content"}, state.path(), statsClock ? statsClock : &wallClock, 5, usageLog});
         settle();
     }
 
@@ -104,6 +105,36 @@ TEST_CASE("staff: the right PIN opens the menu; reload and quit reach the loop")
     f.tap("staff/exit");
     CHECK(f.renderer.takeStaffRequest() == kiosk::ui::StaffRequest::Exit);
     CHECK_FALSE(f.shows("staff/exit"));  // and the staff screen is closed behind it
+}
+
+TEST_CASE("staff: the menu says whether the usage log is well, and names what it had to repair") {
+    kiosk::test::TempDir usageState;
+    kiosk::core::ManualWallClock clock;
+    SUBCASE("a healthy log") {
+        kiosk::core::SqliteUsageLog log(usageState.path(), clock);
+        log.flush();
+        StaffFixture f(true, nullptr, &log);
+        f.cornerTaps(5);
+        f.typePin("2468");
+        CHECK(f.shows("staff/usage-log/ok"));
+    }
+    SUBCASE("a broken file it set aside") {
+        usageState.write("usage.sqlite", std::string(8192, 'x'));
+        kiosk::core::SqliteUsageLog log(usageState.path(), clock);
+        log.flush();
+        REQUIRE(log.warnings().size() == 1);
+        StaffFixture f(true, nullptr, &log);
+        f.cornerTaps(5);
+        f.typePin("2468");
+        CHECK(f.shows("staff/usage-log/problems/1"));
+        CHECK_FALSE(f.shows("staff/usage-log/ok"));
+        // The status grew, and quitting is still on a 720 p display.
+        const auto exit = f.renderer.items().find("staff/exit");
+        REQUIRE(exit.has_value());
+        CHECK(exit->max.y <= static_cast<float>(f.renderer.height()));
+        for (const auto& problem : f.renderer.ui()->audit().problems()) FAIL_CHECK(problem.describe());
+        if (std::getenv("KIOSK_STAFF_SCREENSHOT")) CHECK(f.renderer.savePng("/tmp/staff_menu_warning.png").empty());
+    }
 }
 
 TEST_CASE("staff: wrong PINs are refused, the third makes the pad wait, and the wait is counted by the wall clock") {

@@ -179,6 +179,30 @@ TEST_CASE("the reset erases every input, shows that it did, and returns to the a
     CHECK(f.nav.flowSession()->value("name").empty());
 }
 
+TEST_CASE("'end visit' on the home screen forgets the visitor at once, as the reset does") {
+    VisitFixture f;
+    f.tap("attract/start");
+    f.tap("bar/lang/en");
+    f.tap("home/pack/flow-pack");
+    f.tap("page/start/button/try-it");
+    f.tap("flow/apply/step/contact/field/name");
+    ImGui::GetIO().AddInputCharactersUTF8("Geheimname");
+    f.settle();
+    REQUIRE(imguiHoldsText("Geheimname"));
+    f.tap("bar/home");
+    REQUIRE(f.nav.location().isHome());
+    CHECK_FALSE(f.shows("bar/home"));  // the home screen offers the way out instead of home and back
+
+    f.tap("bar/end-visit");
+    CHECK(f.phase() == VisitorPhase::ResetNotice);
+    CHECK(f.nav.language() == "de");
+    CHECK(f.nav.historyDepth() == 0);
+    CHECK_FALSE(imguiHoldsText("Geheimnam"));
+    CHECK_FALSE(undoHoldsSomething());
+    f.wait(4s);
+    CHECK(f.phase() == VisitorPhase::Attract);
+}
+
 TEST_CASE("golden: the attract loop, the idle prompt and the reset notice, landscape and portrait") {
     for (const auto& [width, height] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
         const std::string size = std::to_string(width) + "x" + std::to_string(height);

@@ -122,10 +122,36 @@ void readWindow(const TableReader& root, KioskConfig& config) {
     }
 }
 
-void readUsage(const TableReader& root, KioskConfig& config) {
+void readUsageUpload(const TableReader& usage, const std::filesystem::path& base, KioskConfig& config) {
+    if (auto url = usage.string("upload_url", false)) {
+        if (!url->empty() && url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0) {
+            usage.fail(ErrorCode::InvalidValue, "upload_url", "'usage.upload_url' is \"" + *url + "\"",
+                       "write the server's folder in full, e.g. \"https://stats.example.org/kiosks/\", or \"\" to switch the upload off");
+        } else {
+            config.usage.uploadUrl = *url;
+        }
+    }
+    if (auto name = usage.string("upload_name", false)) {
+        if (!isValidId(*name)) {
+            usage.fail(ErrorCode::InvalidValue, "upload_name", "'usage.upload_name' is \"" + *name + "\"",
+                       "use lowercase letters, digits and '-', e.g. \"foyer\" (it becomes a folder name on the server)");
+        } else {
+            config.usage.uploadName = *name;
+        }
+    }
+    if (auto file = usage.string("upload_credentials_file", false); file && !file->empty()) {
+        config.usage.uploadCredentialsFile = base / *file;
+    }
+    if (!config.usage.uploadUrl.empty() && config.usage.uploadName.empty() && !usage.raw().contains("upload_name")) {
+        usage.fail(ErrorCode::MissingKey, "upload_url", "'usage.upload_url' is set but 'usage.upload_name' is not",
+                   "name this kiosk, e.g. upload_name = \"foyer\": the server keeps each kiosk's days in a folder of that name");
+    }
+}
+
+void readUsage(const TableReader& root, const std::filesystem::path& base, KioskConfig& config) {
     auto usage = root.table("usage", false);
     if (!usage) return;
-    static constexpr std::array known{"retention_days"sv, "min_cell_sessions"sv};
+    static constexpr std::array known{"retention_days"sv, "min_cell_sessions"sv, "upload_url"sv, "upload_name"sv, "upload_credentials_file"sv};
     usage->rejectUnknownKeys(known);
     // Under a week there is nothing to compare; over two years is no longer "bounded retention".
     if (auto days = usage->integer("retention_days", 7, 730)) config.usage.retentionDays = static_cast<int>(*days);
@@ -133,6 +159,7 @@ void readUsage(const TableReader& root, KioskConfig& config) {
     if (auto cell = usage->integer("min_cell_sessions", kMinCellSessionsFloor, 1000)) {
         config.usage.minCellSessions = static_cast<int>(*cell);
     }
+    readUsageUpload(*usage, base, config);
 }
 
 }  // namespace
@@ -175,7 +202,7 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     readIdle(root, config);
     readStaff(root, config);
     readWindow(root, config);
-    readUsage(root, config);
+    readUsage(root, base, config);
 
     for (auto& e : validateConfig(config, file.string())) problems.push_back(std::move(e));
     sortByLocation(problems);

@@ -43,6 +43,10 @@ inline constexpr int kMinCellSessionsFloor = 3;  // below this, a cell can singl
 struct UsageConfig {
     int retentionDays = 180;   // usage.retention_days: sessions older than this are deleted
     int minCellSessions = 5;   // usage.min_cell_sessions: smaller counts are suppressed in stats
+    // The daily upload of those suppressed numbers (`kiosk stats upload`); off while url is empty.
+    std::string uploadUrl;                       // usage.upload_url: http(s)://…, a WebDAV folder
+    std::string uploadName;                      // usage.upload_name: this kiosk's name there
+    std::filesystem::path uploadCredentialsFile;  // usage.upload_credentials_file: "user:password"
 };
 
 struct KioskConfig {

@@ -46,8 +46,11 @@ struct SetFieldValue {
 struct NextStep {};
 // From the result: leaves the flow (to its next page, or back to where it started).
 struct FinishFlow {};
+// "End visit": the visitor is done and is forgotten now, as by the idle reset (the notice that
+// the inputs are deleted, then the attract loop), without waiting for the countdown.
+struct EndVisit {};
 
 using Intent = std::variant<StartVisit, StillHere, OpenPack, OpenPage, GoBack, GoHome, SetLanguage, AnswerQuiz, StartFlow, SetFieldValue,
-                            NextStep, FinishFlow>;
+                            NextStep, FinishFlow, EndVisit>;
 
 }  // namespace kiosk::core

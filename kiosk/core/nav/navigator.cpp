@@ -101,6 +101,13 @@ void Navigator::applyFlowIntent(const Intent& intent) {
 }
 
 void Navigator::apply(const Intent& intent, TimePoint now) {
+    // Not an intent that begins a visit: ending one that is not there does nothing.
+    if (std::holds_alternative<EndVisit>(intent)) {
+        endSession(SessionEndReason::Home, now);
+        resetVisitor();
+        m_visit.endVisit(now);
+        return;
+    }
     if (!m_usage) {
         applyIntent(intent, now);
         return;

@@ -18,6 +18,10 @@ void VisitTimer::startVisit(TimePoint now) {
     if (m_phase != VisitorPhase::Visiting) enter(VisitorPhase::Visiting, now);
 }
 
+void VisitTimer::endVisit(TimePoint now) {
+    if (m_phase != VisitorPhase::Attract) enter(VisitorPhase::ResetNotice, now);
+}
+
 void VisitTimer::noteActivity(TimePoint now) {
     // Not while the prompt shows: it is answered by its own StillHere (a tap on it, a key), so
     // the touch that answers it is never also a touch on the page it covers.

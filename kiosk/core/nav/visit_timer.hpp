@@ -47,6 +47,8 @@ public:
     // A touch or key during a visit: the wait starts again. On the prompt, in the attract loop
     // and on the notice it changes nothing: StillHere and StartVisit (intents) answer those.
     void noteActivity(TimePoint now);
+    // The visitor ended the visit: straight to the reset notice, as if the countdown had run out.
+    void endVisit(TimePoint now);
 
     enum class Change { None, Redraw, Reset };
     // Moves to the phase the clock calls for. Reset: the visitor must be forgotten now (the phase

@@ -30,6 +30,18 @@ std::vector<StatsRow> rows(SQLite::Statement& query, int k, bool withViews) {
     return out;
 }
 
+// Every query reads the sessions that began within the span: ?1 is its first minute, ?2 the
+// minute after its last.
+void bindSpan(SQLite::Statement& query, const MinuteSpan& span) {
+    query.bind(1, span.from);
+    query.bind(2, span.to);
+}
+
+MinuteSpan lastDays(WallTime now, int days) {
+    const std::int64_t end = usageMinute(now) + 1;
+    return MinuteSpan{end - static_cast<std::int64_t>(days) * kMinutesPerDay, end};
+}
+
 std::string shown(const StatsCell& c, int k) { return c.suppressed ? "<" + std::to_string(k) : std::to_string(c.value); }
 
 std::string jsonString(const std::string& s) {
@@ -103,28 +115,28 @@ void protectFunnel(FlowFunnel& funnel, int k) {
 
 // Funnels from three queries: each session's furthest step per flow (a visitor who goes back and
 // forth counts once, at the furthest step), then abandon and completion as distinct sessions.
-std::vector<FlowFunnel> flowFunnels(SQLite::Database& db, std::int64_t from, int k) {
+std::vector<FlowFunnel> flowFunnels(SQLite::Database& db, const MinuteSpan& span, int k) {
     struct Counts {
         std::map<int, std::int64_t> furthest;  // step → sessions whose furthest step it is
         std::map<int, std::int64_t> left;
         std::int64_t completed = 0;
     };
     std::map<std::string, Counts> byFlow;
-    const std::string joined = " FROM events JOIN sessions ON sessions.id = events.session_id WHERE sessions.started_minute >= ? AND ";
+    const std::string joined = " FROM events JOIN sessions ON sessions.id = events.session_id WHERE sessions.started_minute >= ?1 AND sessions.started_minute < ?2 AND ";
     SQLite::Statement furthest(db,
                                "SELECT name, top, COUNT(*) FROM (SELECT pack || '/' || item AS name, session_id, MAX(value) AS top" + joined +
                                    "kind = 'flow_step' GROUP BY name, session_id) GROUP BY name, top");
-    furthest.bind(1, from);
+    bindSpan(furthest, span);
     while (furthest.executeStep()) {
         byFlow[furthest.getColumn(0).getString()].furthest[furthest.getColumn(1).getInt()] += furthest.getColumn(2).getInt64();
     }
     SQLite::Statement left(db, "SELECT pack || '/' || item AS name, value, COUNT(DISTINCT session_id)" + joined +
                                    "kind = 'flow_abandon' GROUP BY name, value");
-    left.bind(1, from);
+    bindSpan(left, span);
     while (left.executeStep()) byFlow[left.getColumn(0).getString()].left[left.getColumn(1).getInt()] = left.getColumn(2).getInt64();
     SQLite::Statement completed(db, "SELECT pack || '/' || item AS name, COUNT(DISTINCT session_id)" + joined +
                                         "kind = 'flow_complete' GROUP BY name");
-    completed.bind(1, from);
+    bindSpan(completed, span);
     while (completed.executeStep()) byFlow[completed.getColumn(0).getString()].completed = completed.getColumn(1).getInt64();
 
     std::vector<FlowFunnel> out;
@@ -149,16 +161,16 @@ std::vector<FlowFunnel> flowFunnels(SQLite::Database& db, std::int64_t from, int
     return out;
 }
 
-std::vector<QuizResult> quizResults(SQLite::Database& db, std::int64_t from, int k) {
+std::vector<QuizResult> quizResults(SQLite::Database& db, const MinuteSpan& span, int k) {
     // events.id grows with time, so the lowest id per session and quiz is the first answer.
     SQLite::Statement query(db,
                             "SELECT name, COUNT(*), SUM(value) FROM ("
                             " SELECT pack || '/' || page || '/' || item AS name, value,"
                             "   ROW_NUMBER() OVER (PARTITION BY session_id, pack, page, item ORDER BY events.id) AS nth"
                             " FROM events JOIN sessions ON sessions.id = events.session_id"
-                            " WHERE kind = 'quiz_answer' AND sessions.started_minute >= ?)"
+                            " WHERE kind = 'quiz_answer' AND sessions.started_minute >= ?1 AND sessions.started_minute < ?2)"
                             " WHERE nth = 1 GROUP BY name ORDER BY COUNT(*) DESC, name");
-    query.bind(1, from);
+    bindSpan(query, span);
     std::vector<QuizResult> out;
     while (query.executeStep()) {
         const std::int64_t answered = query.getColumn(1).getInt64();
@@ -205,17 +217,17 @@ Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const St
                                                                           ", this kiosk reads " + std::to_string(kUsageSchemaVersion),
                          "run the kiosk once to migrate it, or use the kiosk version that wrote it"};
         }
-        const std::int64_t from = usageMinute(request.now) - static_cast<std::int64_t>(request.days) * kMinutesPerDay;
+        const MinuteSpan span = request.span ? *request.span : lastDays(request.now, request.days);
         const std::string day = request.zone == StatsTimeZone::Local ? "date(started_minute * 60, 'unixepoch', 'localtime')"
                                                                      : "date(started_minute * 60, 'unixepoch')";
 
-        SQLite::Statement total(db, "SELECT COUNT(*) FROM sessions WHERE started_minute >= ?");
-        total.bind(1, from);
+        SQLite::Statement total(db, "SELECT COUNT(*) FROM sessions WHERE started_minute >= ?1 AND started_minute < ?2");
+        bindSpan(total, span);
         total.executeStep();
         stats.sessions = cell(total.getColumn(0).getInt64(), total.getColumn(0).getInt64(), k);
 
-        SQLite::Statement lengths(db, "SELECT seconds FROM sessions WHERE started_minute >= ? AND seconds IS NOT NULL ORDER BY seconds");
-        lengths.bind(1, from);
+        SQLite::Statement lengths(db, "SELECT seconds FROM sessions WHERE started_minute >= ?1 AND started_minute < ?2 AND seconds IS NOT NULL ORDER BY seconds");
+        bindSpan(lengths, span);
         std::vector<std::int64_t> seconds;
         while (lengths.executeStep()) seconds.push_back(lengths.getColumn(0).getInt64());
         const auto ended = static_cast<std::int64_t>(seconds.size());
@@ -227,37 +239,37 @@ Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const St
         stats.averageSeconds = cell(ended ? sum / ended : 0, ended, k);
         stats.medianSeconds = cell(median, ended, k);
 
-        SQLite::Statement perDay(db, "SELECT " + day + " AS d, COUNT(*) FROM sessions WHERE started_minute >= ? GROUP BY d ORDER BY d");
-        perDay.bind(1, from);
+        SQLite::Statement perDay(db, "SELECT " + day + " AS d, COUNT(*) FROM sessions WHERE started_minute >= ?1 AND started_minute < ?2 GROUP BY d ORDER BY d");
+        bindSpan(perDay, span);
         stats.perDay = rows(perDay, k, false);
 
         const std::string hour = request.zone == StatsTimeZone::Local ? "strftime('%H', started_minute * 60, 'unixepoch', 'localtime')"
                                                                       : "strftime('%H', started_minute * 60, 'unixepoch')";
-        SQLite::Statement perHour(db, "SELECT " + hour + " AS h, COUNT(*) FROM sessions WHERE started_minute >= ? GROUP BY h ORDER BY h");
-        perHour.bind(1, from);
+        SQLite::Statement perHour(db, "SELECT " + hour + " AS h, COUNT(*) FROM sessions WHERE started_minute >= ?1 AND started_minute < ?2 GROUP BY h ORDER BY h");
+        bindSpan(perHour, span);
         stats.perHour = rows(perHour, k, false);
 
         const std::string viewsFrom =
-            " FROM events JOIN sessions ON sessions.id = events.session_id WHERE kind = 'page_view' AND sessions.started_minute >= ? ";
+            " FROM events JOIN sessions ON sessions.id = events.session_id WHERE kind = 'page_view' AND sessions.started_minute >= ?1 AND sessions.started_minute < ?2 ";
         SQLite::Statement packs(db, "SELECT pack, COUNT(DISTINCT session_id) AS s, COUNT(*) AS v" + viewsFrom +
-                                        "GROUP BY pack ORDER BY s DESC, v DESC, pack LIMIT ?");
-        packs.bind(1, from);
-        packs.bind(2, static_cast<std::int64_t>(request.top));
+                                        "GROUP BY pack ORDER BY s DESC, v DESC, pack LIMIT ?3");
+        bindSpan(packs, span);
+        packs.bind(3, static_cast<std::int64_t>(request.top));
         stats.packs = rows(packs, k, true);
 
         SQLite::Statement pages(db, "SELECT pack || '/' || page AS p, COUNT(DISTINCT session_id) AS s, COUNT(*) AS v" + viewsFrom +
-                                        "GROUP BY p ORDER BY s DESC, v DESC, p LIMIT ?");
-        pages.bind(1, from);
-        pages.bind(2, static_cast<std::int64_t>(request.top));
+                                        "GROUP BY p ORDER BY s DESC, v DESC, p LIMIT ?3");
+        bindSpan(pages, span);
+        pages.bind(3, static_cast<std::int64_t>(request.top));
         stats.pages = rows(pages, k, true);
 
         SQLite::Statement languages(db,
                                     "SELECT language, COUNT(DISTINCT sid) AS s FROM ("
-                                    " SELECT id AS sid, language FROM sessions WHERE started_minute >= ?1 AND language <> ''"
+                                    " SELECT id AS sid, language FROM sessions WHERE started_minute >= ?1 AND started_minute < ?2 AND language <> ''"
                                     " UNION SELECT session_id, item FROM events JOIN sessions ON sessions.id = events.session_id"
-                                    "   WHERE kind = 'language_change' AND sessions.started_minute >= ?1)"
+                                    "   WHERE kind = 'language_change' AND sessions.started_minute >= ?1 AND sessions.started_minute < ?2)"
                                     " GROUP BY language ORDER BY s DESC, language");
-        languages.bind(1, from);
+        bindSpan(languages, span);
         stats.languages = rows(languages, k, false);
 
         protectRows(stats.perDay);
@@ -267,8 +279,8 @@ Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const St
         for (const auto& p : stats.packs) packSessions += p.sessions.value;
         if (packSessions == stats.sessions.value) protectRows(stats.packs);  // else they add up to no shown number
 
-        stats.flows = flowFunnels(db, from, k);
-        stats.quizzes = quizResults(db, from, k);
+        stats.flows = flowFunnels(db, span, k);
+        stats.quizzes = quizResults(db, span, k);
     } catch (const SQLite::Exception& e) {
         return Error{ErrorCode::FileUnreadable, file.string(), 0, std::string("cannot read the usage log: ") + e.what(),
                      "the kiosk moves a broken log aside and starts a new one when it next runs"};

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,9 +14,16 @@ namespace kiosk::core {
 
 enum class StatsTimeZone { Local, Utc };  // which calendar the days are counted in
 
+// Minutes as usageMinute counts them: from `from` up to, not including, `to`.
+struct MinuteSpan {
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+};
+
 struct StatsRequest {
     WallTime now;
     int days = 30;              // the period: the last `days` days up to now
+    std::optional<MinuteSpan> span;  // instead of `days`: the sessions that began within it (one calendar day)
     int minCellSessions = 5;    // config usage.min_cell_sessions; never below kMinCellSessionsFloor
     std::size_t top = 10;       // rows of the top packs and pages
     StatsTimeZone zone = StatsTimeZone::Local;

@@ -18,6 +18,7 @@ enum class ErrorCode {
     Forbidden,        // something that must never be in a pack: a program, a font, a script
     MissingTranslation,
     Unreachable,      // a page or flow nothing leads to
+    Unavailable,      // a server could not be reached, or answered with an error
 };
 
 // A warning does not stop anything from working, but shows something a visitor should not see

@@ -230,7 +230,7 @@ void drawActionBar(FrameContext& ctx, const core::Flow& flow, const core::FlowSe
 void drawFlowScreen(FrameContext& ctx, const core::Pack& pack, const core::Flow& flow, const core::FlowSession& session,
                     FlowScreenMemory& memory) {
     const Theme& theme = ctx.theme;
-    drawTopBar(ctx, pack.title.in(ctx.languages), true);
+    drawTopBar(ctx, pack.title.in(ctx.languages), TopBarLeft::BackAndHome);
     drawDemoBanner(ctx);
 
     const bool arrived = memory.flowId != flow.id || memory.step != session.step;

@@ -23,7 +23,7 @@ void drawNoContent(FrameContext& ctx, float width) {
 
 void drawHomeScreen(FrameContext& ctx, bool justArrived) {
     const Theme& theme = ctx.theme;
-    drawTopBar(ctx, ctx.strings.homeTitle, false);
+    drawTopBar(ctx, ctx.strings.homeTitle, TopBarLeft::EndVisit);
 
     const float margin = theme.em(2.0f);
     const ImVec2 area = ImGui::GetContentRegionAvail();

@@ -79,7 +79,7 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
                     PageScreenMemory& memory) {
     const Theme& theme = ctx.theme;
     if (justArrived) memory.arriveOnPage();
-    drawTopBar(ctx, pack.title.in(ctx.languages), true);
+    drawTopBar(ctx, pack.title.in(ctx.languages), TopBarLeft::BackAndHome);
 
     const ImVec2 area = ImGui::GetContentRegionAvail();
     const std::string scrollId = "page/" + pack.id + "/" + page.id;

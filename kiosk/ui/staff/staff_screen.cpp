@@ -21,6 +21,27 @@
 namespace kiosk::ui {
 namespace {
 
+struct UsageLogStatus {
+    std::string text;
+    std::size_t problems = 0;  // 0: the log is well
+};
+
+// The log's own words (English, as in the operator's log file); the latest few, since a disk
+// that keeps failing would otherwise fill the screen.
+UsageLogStatus usageLogStatus(const core::SqliteUsageLog& log, const StaffStrings& words) {
+    const std::vector<std::string> warnings = log.warnings();
+    const std::uint64_t dropped = log.droppedEvents();
+    UsageLogStatus status;
+    constexpr std::size_t kShown = 3;
+    for (std::size_t i = warnings.size() > kShown ? warnings.size() - kShown : 0; i < warnings.size(); ++i) {
+        status.text += (status.text.empty() ? "" : "\n") + warnings[i];
+    }
+    if (dropped > 0) status.text += (status.text.empty() ? "" : "\n") + fillPlaceholders(words.usageDropped, {{"count", std::to_string(dropped)}});
+    status.problems = warnings.size() + (dropped > 0 ? 1 : 0);
+    if (status.problems == 0) status.text = words.usageLogOk;
+    return status;
+}
+
 // Staff who walk away leave no open door: the screen closes after this long without a touch.
 constexpr double kCloseAfterSeconds = 120.0;
 constexpr std::size_t kLongestPin = 12;
@@ -233,31 +254,43 @@ void StaffScreen::drawMenu(FrameContext& ctx) {
     const ImVec2 size = fillBackground(ctx);
     const float width = std::min(size.x - theme.em(4.0f), theme.em(36.0f));
     const float x = (size.x - width) * 0.5f;
-    auto line = [&](const char* label, const std::string& value) {
-        ImGui::SetCursorPosX(x);
-        drawWrapped(ctx, theme.fonts().small, colors.textMuted, label, width, kLabelLineHeight);
-        ImGui::SetCursorPosX(x);
-        drawWrapped(ctx, theme.fonts().bodyBold, colors.text, value, width, kLabelLineHeight);
-        ImGui::Dummy(ImVec2(0, theme.em(0.5f)));
+    // Label and value side by side: the status has to leave room for every button on a 720 p display.
+    const float labelWidth = theme.em(9.0f);
+    auto line = [&](const char* label, const std::string& value, ImU32 valueColor) {
+        const float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(x, y + theme.em(0.15f)));
+        drawWrapped(ctx, theme.fonts().small, colors.textMuted, label, labelWidth - theme.em(0.5f), kLabelLineHeight);
+        const float labelBottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(x + labelWidth, y));
+        drawWrapped(ctx, theme.fonts().bodyBold, valueColor, value, width - labelWidth, kLabelLineHeight);
+        ImGui::SetCursorPosY(std::max(labelBottom, ImGui::GetCursorPosY()) + theme.em(0.35f));
     };
 
     ImGui::SetCursorPos(ImVec2(x, theme.em(2.0f)));
     drawWrapped(ctx, theme.fonts().display, colors.text, words.statusTitle, width, kLabelLineHeight);
     ImGui::Dummy(ImVec2(0, theme.em(0.8f)));
-    line(words.version, KIOSK_VERSION);
-    line(words.uptime, uptimeText(ImGui::GetTime()));
+    line(words.version, KIOSK_VERSION, colors.text);
+    line(words.uptime, uptimeText(ImGui::GetTime()), colors.text);
     const core::PackLibrary& library = ctx.nav.library();
     std::string packs;
     for (const core::Pack& pack : library.packs) packs += (packs.empty() ? "" : ", ") + pack.id + " " + pack.version;
-    line(words.packs, std::to_string(library.packs.size()) + (packs.empty() ? "" : ": " + packs));
+    line(words.packs, std::to_string(library.packs.size()) + (packs.empty() ? "" : ": " + packs), colors.text);
     std::string folders;
     for (const auto& folder : m_access.contentFolders) folders += (folders.empty() ? "" : ", ") + folder.string();
-    line(words.contentFolders, folders);
+    line(words.contentFolders, folders, colors.text);
     const auto errors = std::count_if(library.problems.begin(), library.problems.end(), [](const core::Error& e) { return !e.isWarning(); });
     if (errors > 0) {
         ImGui::SetCursorPosX(x);
         drawWrapped(ctx, theme.fonts().bodyBold, colors.failure,
                     fillPlaceholders(words.contentProblems, {{"count", std::to_string(errors)}}), width);
+    }
+    if (m_access.usageLog) {
+        const UsageLogStatus usage = usageLogStatus(*m_access.usageLog, words);
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        line(words.usageLog, usage.text, usage.problems ? colors.failure : colors.text);
+        // In the registry for tests and speech output: whether the log is well, or how many problems it has.
+        ctx.items.record(usage.problems ? "staff/usage-log/problems/" + std::to_string(usage.problems) : "staff/usage-log/ok",
+                         ImVec2(x, top.y), ImVec2(x + width, ImGui::GetCursorScreenPos().y));
     }
     ImGui::Dummy(ImVec2(0, theme.em(1.2f)));
 

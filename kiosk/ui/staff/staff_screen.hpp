@@ -11,6 +11,7 @@
 #include "core/staff/staff_gesture.hpp"
 #include "core/stats/usage_stats.hpp"
 #include "core/staff/staff_pin.hpp"
+#include "core/usage/sqlite_usage_log.hpp"
 #include "ui/frame_context.hpp"
 
 namespace kiosk::ui {
@@ -25,6 +26,8 @@ struct StaffAccess {
     std::filesystem::path stateFolder{};
     const core::WallClock* wallClock = nullptr;  // owned by the app
     int minCellSessions = 5;
+    // Its warnings (a broken file set aside, failed writes) show in the status; null: not shown.
+    const core::SqliteUsageLog* usageLog = nullptr;  // owned by the app
 };
 
 // What staff asked for; the window loop carries it out after the frame.

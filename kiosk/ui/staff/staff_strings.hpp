@@ -21,6 +21,9 @@ struct StaffStrings {
     const char* packs;
     const char* contentFolders;
     const char* contentProblems;  // "{count}"
+    const char* usageLog;
+    const char* usageLogOk;
+    const char* usageDropped;     // "{count}"
     const char* reload;
     const char* exitKiosk;
     const char* close;

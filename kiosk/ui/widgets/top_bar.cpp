@@ -2,6 +2,7 @@
 #include "ui/widgets/top_bar.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "ui/render_audit.hpp"
 #include "ui/widgets/buttons.hpp"
@@ -66,17 +67,22 @@ LanguageLayout chooseLanguageLayout(const FrameContext& ctx, float besideNavigat
 
 }  // namespace
 
-void drawTopBar(FrameContext& ctx, std::string_view title, bool showNavigation) {
+void drawTopBar(FrameContext& ctx, std::string_view title, TopBarLeft left) {
     const Theme& theme = ctx.theme;
     const ImVec2 origin = ImGui::GetWindowPos();
     const float width = ImGui::GetWindowWidth();
     const float rowHeight = theme.em(3.8f);
     const float margin = theme.em(1.2f);
     const float buttonHeight = theme.touchTarget();
-    ButtonSpec back{"bar/back", ctx.strings.back, ButtonStyle::Secondary, Icon::Back};
-    ButtonSpec home{"bar/home", ctx.strings.home, ButtonStyle::Secondary, Icon::Home};
-    const float navigationWidth =
-        showNavigation ? buttonWidth(ctx, back) + buttonWidth(ctx, home) + theme.em(1.8f) : 0.0f;
+    std::vector<ButtonSpec> buttons;
+    if (left == TopBarLeft::BackAndHome) {
+        buttons.push_back(ButtonSpec{"bar/back", ctx.strings.back, ButtonStyle::Secondary, Icon::Back});
+        buttons.push_back(ButtonSpec{"bar/home", ctx.strings.home, ButtonStyle::Secondary, Icon::Home});
+    } else {
+        buttons.push_back(ButtonSpec{"bar/end-visit", ctx.strings.endVisit, ButtonStyle::Secondary});
+    }
+    float navigationWidth = theme.em(0.6f);
+    for (const ButtonSpec& spec : buttons) navigationWidth += buttonWidth(ctx, spec) + theme.em(0.6f);
     // Room for the whole title between navigation and languages when they share the row; a title
     // that needs more sends the languages to a row of their own.
     ImFont* font = theme.fonts().bodyBold;
@@ -94,21 +100,21 @@ void drawTopBar(FrameContext& ctx, std::string_view title, bool showNavigation) 
 
     const float centerY = origin.y + rowHeight * 0.5f;
     float x = origin.x + margin;
-    if (showNavigation) {
-        for (ButtonSpec* spec : {&back, &home}) {
-            const float buttonWide = buttonWidth(ctx, *spec);
-            ImGui::SetCursorScreenPos(ImVec2(x, centerY - buttonHeight * 0.5f));
-            if (touchButton(ctx, *spec, ImVec2(buttonWide, buttonHeight))) {
-                if (spec == &back) {
-                    ctx.emit<core::GoBack>();
-                } else {
-                    ctx.emit<core::GoHome>();
-                }
+    for (const ButtonSpec& spec : buttons) {
+        const float buttonWide = buttonWidth(ctx, spec);
+        ImGui::SetCursorScreenPos(ImVec2(x, centerY - buttonHeight * 0.5f));
+        if (touchButton(ctx, spec, ImVec2(buttonWide, buttonHeight))) {
+            if (spec.itemId == "bar/back") {
+                ctx.emit<core::GoBack>();
+            } else if (spec.itemId == "bar/home") {
+                ctx.emit<core::GoHome>();
+            } else {
+                ctx.emit<core::EndVisit>();
             }
-            x += buttonWide + theme.em(0.6f);
         }
-        x += theme.em(0.6f);
+        x += buttonWide + theme.em(0.6f);
     }
+    x += theme.em(0.6f);
     const float right = origin.x + width - margin;
     const float languagesY = languages.ownRow ? origin.y + height - rowHeight * 0.5f + theme.em(0.3f) : centerY;
     const float languagesStart = drawLanguageSwitch(ctx, languages.compact, right, languagesY);
