@@ -80,6 +80,14 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     setPin->fallthrough();  // `kiosk admin set-pin --state DIR` like `kiosk --state DIR admin set-pin`
     setPin->callback([&line] { line.command = Command::AdminSetPin; });
 
+    auto* catalog = app.add_subcommand("catalog", "For the central server: keys, and publishing signed packs (keygen, publish)");
+    catalog->require_subcommand(1);
+    auto& c = line.catalog;
+    auto* keygen = catalog->add_subcommand("keygen", "Make a root key, a catalog key and the first root.json that trusts them");
+    keygen->add_option("--out", c.out, "Folder for the keys and root.json (must not hold keys yet)")->required()->type_name("DIR");
+    keygen->add_option("--expires-days", c.expiresDays, "How long root.json is valid (default 730)")->check(CLI::Range(1, 3650));
+    keygen->callback([&line] { line.command = Command::CatalogKeygen; });
+
     auto* stats = app.add_subcommand("stats", "Summarise the anonymous usage log (small counts are suppressed)");
     stats->fallthrough();  // `kiosk stats --state DIR` like `kiosk --state DIR stats`
     stats->add_option("--days", line.stats.days, "The period: the last N days")->capture_default_str()->check(CLI::Range(1, 3650));

@@ -1,6 +1,7 @@
 // The command line: options shared by every subcommand, and each subcommand's own.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -64,7 +65,17 @@ struct StatsOptions {
     std::string reportLanguage = "de";  // `kiosk stats report --lang`: de or en
 };
 
-enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport };
+// `kiosk catalog keygen|publish`: the publisher's side of the signed sync.
+struct CatalogOptions {
+    std::filesystem::path out;        // keygen: where the keys go; publish: the folder a web server serves
+    std::filesystem::path key;        // publish: the catalog key (.key) that signs
+    std::filesystem::path root;       // publish: root.json naming that key
+    std::vector<std::filesystem::path> packs;  // publish: pack folders, or folders of packs
+    int expiresDays = 0;              // 0: the command's default (root 730, catalog 30)
+    std::int64_t version = 0;         // publish: 0 is the published one + 1
+};
+
+enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen };
 
 struct CommandLine {
     Command command = Command::Run;
@@ -75,6 +86,7 @@ struct CommandLine {
     PackNewOptions packNew;
     PreviewOptions preview;
     StatsOptions stats;
+    CatalogOptions catalog;
 };
 
 // "320x240 to 8192x8192", for messages about --size.

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/admin_commands.hpp"
+#include "app/catalog_commands.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
             case Command::Stats: return statsCommand(line);
             case Command::StatsUpload: return statsUploadCommand(line);
             case Command::StatsReport: return statsReportCommand(line);
+            case Command::CatalogKeygen: return catalogKeygenCommand(line.catalog);
             case Command::Run: break;
         }
         return runCommand(line, startedAt);

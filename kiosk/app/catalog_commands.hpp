@@ -1,0 +1,16 @@
+// `kiosk catalog …`: what the central server's operator runs to sign and publish content.
+#pragma once
+
+#include "app/cli.hpp"
+
+namespace kiosk::app {
+
+// A root key, a catalog key and root.json (version 1) trusting them, in a new folder.
+// 0 made, 1 cannot write, 2 the folder holds keys already (never overwritten).
+int catalogKeygenCommand(const CatalogOptions& options);
+
+// Archives the packs, signs index.json and writes both into the served folder.
+// 0 published, 1 a pack or file could not be written, 3 a key or root problem, 5 a pack has errors.
+int catalogPublishCommand(const CatalogOptions& options);
+
+}  // namespace kiosk::app
