@@ -73,10 +73,13 @@ std::int64_t usageMinute(WallTime time) {
 
 void migrateUsageDatabase(SQLite::Database& db) {
     const int version = db.execAndGet("PRAGMA user_version").getInt();
-    if (version < 0 || version > kUsageSchemaVersion) {
-        throw SQLite::Exception("schema version " + std::to_string(version) + " is newer than this kiosk's (" +
-                                std::to_string(kUsageSchemaVersion) + ")");
+    // The words reach the staff screen through openUsageDatabase's warning: they say why the
+    // visits in the file set aside are not counted, and that a kiosk update reads them again.
+    if (version > kUsageSchemaVersion) {
+        throw SQLite::Exception("written by a newer kiosk: schema version " + std::to_string(version) + ", this kiosk knows up to " +
+                                std::to_string(kUsageSchemaVersion));
     }
+    if (version < 0) throw SQLite::Exception("schema version " + std::to_string(version) + " was never written by any kiosk");
     for (int next = version; next < kUsageSchemaVersion; ++next) {
         SQLite::Transaction transaction(db);
         db.exec(kMigrations[static_cast<std::size_t>(next)]);
