@@ -8,7 +8,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   # the product's libraries (DESIGN.md §9)
   libsdl2-dev libsdl2-image-dev libimgui-dev libfreetype-dev libtomlplusplus-dev libcli11-dev
-  libcurl4-openssl-dev libmd4c-dev libqrencode-dev nlohmann-json3-dev libsodium-dev
+  libcurl4-openssl-dev libmd4c-dev libqrencode-dev nlohmann-json3-dev libsodium-dev libarchive-dev
   # the usage log (SQLite through SQLiteCpp; libsqlite3-dev comes with it)
   libsqlitecpp-dev
   # fonts (Latin with umlauts and ß, Cyrillic)

@@ -10,7 +10,7 @@ namespace kiosk::app {
 int catalogKeygenCommand(const CatalogOptions& options);
 
 // Archives the packs, signs index.json and writes both into the served folder.
-// 0 published, 1 a pack or file could not be written, 3 a key or root problem, 5 a pack has errors.
+// 0 published, 1 the folder could not be written, 3 a key or root problem, 5 a pack problem.
 int catalogPublishCommand(const CatalogOptions& options);
 
 }  // namespace kiosk::app

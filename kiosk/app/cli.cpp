@@ -87,6 +87,23 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     keygen->add_option("--out", c.out, "Folder for the keys and root.json (must not hold keys yet)")->required()->type_name("DIR");
     keygen->add_option("--expires-days", c.expiresDays, "How long root.json is valid (default 730)")->check(CLI::Range(1, 3650));
     keygen->callback([&line] { line.command = Command::CatalogKeygen; });
+    auto* publish = catalog->add_subcommand("publish", "Archive packs and sign a new catalog (index.json) into a folder a web server serves");
+    publish->add_option("PACK", c.packs, "Pack folders, or folders of packs (e.g. content)")->required()->type_name("PATH");
+    publish->add_option("--key", c.key, "The catalog key that signs (catalog.key from keygen)")->required()->type_name("FILE");
+    publish->add_option("--root", c.root, "The root.json that lists that key")->required()->type_name("FILE");
+    publish->add_option("--out", c.out, "The folder to publish into (its index.json is replaced)")->required()->type_name("DIR");
+    publish->add_option("--expires-days", c.expiresDays, "How long kiosks may install this catalog (default 30)")->check(CLI::Range(1, 365));
+    publish->add_option("--version", c.version, "The catalog's version (default: the published one + 1)")->check(CLI::Range(1, 1'000'000'000));
+    publish->callback([&line] { line.command = Command::CatalogPublish; });
+
+    auto* sync = app.add_subcommand("sync", "Fetch, verify and install the signed catalogs of [sync] (the running kiosk does this by itself)");
+    sync->fallthrough();
+    sync->add_flag("--once", line.sync.once, "One sync of every catalog, then exit (exit code 0: all installed)");
+    sync->callback([&line] { line.command = Command::Sync; });
+
+    auto* status = app.add_subcommand("status", "What this kiosk shows and how its last syncs went (exit code 0: all well)");
+    status->fallthrough();
+    status->callback([&line] { line.command = Command::Status; });
 
     auto* stats = app.add_subcommand("stats", "Summarise the anonymous usage log (small counts are suppressed)");
     stats->fallthrough();  // `kiosk stats --state DIR` like `kiosk --state DIR stats`
@@ -111,7 +128,8 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
 
     app.footer(
         "Exit codes: 0 ok, 1 internal error (pack validate: a pack has errors), 2 wrong flags, 3 config error,\n"
-        "4 no display, 5 pack or page not found, 6 a server could not be reached or refused (nothing is lost).\n"
+        "4 no display, 5 pack or page not found, 6 a server could not be reached or refused (nothing is lost),\n"
+        "7 content refused: it failed verification (signature, version, expiry, hash); the last good content stays.\n"
         "Without a display: xvfb-run -a kiosk --windowed, or kiosk screenshot --out home.png");
 }
 

@@ -75,7 +75,11 @@ struct CatalogOptions {
     std::int64_t version = 0;         // publish: 0 is the published one + 1
 };
 
-enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen };
+struct SyncOptions {
+    bool once = false;  // one sync of every catalog, then exit (else: every [sync] interval)
+};
+
+enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen, CatalogPublish, Sync, Status };
 
 struct CommandLine {
     Command command = Command::Run;
@@ -87,6 +91,7 @@ struct CommandLine {
     PreviewOptions preview;
     StatsOptions stats;
     CatalogOptions catalog;
+    SyncOptions sync;
 };
 
 // "320x240 to 8192x8192", for messages about --size.

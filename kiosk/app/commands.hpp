@@ -15,6 +15,12 @@ int screenshotCommand(const CommandLine& line);
 // `kiosk stats`: the usage log summarised for staff, as a table, CSV or JSON on stdout.
 int statsCommand(const CommandLine& line);
 
+// `kiosk sync [--once]`: the signed catalogs of [sync], fetched, verified and installed.
+int syncCommand(const CommandLine& line);
+
+// `kiosk status`: the content shown and the syncs' outcome, from the state folder.
+int statusCommand(const CommandLine& line);
+
 // `kiosk stats upload`: the finished days' suppressed numbers to the central server.
 int statsUploadCommand(const CommandLine& line);
 

@@ -11,6 +11,7 @@ enum ExitCode : int {
     kExitNoDisplay = 4,  // no screen to draw on (see the message for xvfb-run or `kiosk screenshot`)
     kExitNotFound = 5,   // a pack or page named on the command line does not exist
     kExitUnavailable = 6,  // a server could not be reached or refused; nothing was lost, try again later
+    kExitRefused = 7,      // content failed verification (signature, version, expiry, hash); the last good state stays
 };
 
 }  // namespace kiosk::app

@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
             case Command::StatsUpload: return statsUploadCommand(line);
             case Command::StatsReport: return statsReportCommand(line);
             case Command::CatalogKeygen: return catalogKeygenCommand(line.catalog);
+            case Command::CatalogPublish: return catalogPublishCommand(line.catalog);
+            case Command::Sync: return syncCommand(line);
+            case Command::Status: return statusCommand(line);
             case Command::Run: break;
         }
         return runCommand(line, startedAt);

@@ -3,6 +3,7 @@
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
+#include "app/background_sync.hpp"
 #include "app/startup.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/staff/staff_pin.hpp"
@@ -38,6 +39,20 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
         library = loadLibraryReporting(*config);
         navigator.libraryChanged();
     };
+    // Synced content switches only while nobody is at the screen: never under a visitor's finger.
+    const core::ContentStore store(state);
+    store.clearStaging();
+    std::optional<BackgroundSync> sync;
+    if (!config->sync.catalogs.empty()) {
+        sync.emplace(*config, store);
+        options.pollMilliseconds = 5000;
+        options.poll = [&](ui::KioskUi& ui) {
+            if (navigator.visit().phase() != core::VisitorPhase::Attract || !sync->takeNewContent()) return false;
+            options.reloadContent();
+            ui.forgetTextures();
+            return true;
+        };
+    }
     const auto result = platform::runWindowLoop(options, navigator, clock, platform::systemFontFiles());
     // Only staff or an operator can close the kiosk: a visit still running ends for that reason.
     navigator.endSession(core::SessionEndReason::Staff, clock.now());

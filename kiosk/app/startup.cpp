@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/sync/content_store.hpp"
 #include "core/util/identifiers.hpp"
 #include "core/util/log.hpp"
 
@@ -57,7 +58,16 @@ std::optional<core::KioskConfig> loadEffectiveConfig(const ConfigOverrides& over
 }
 
 core::PackLibrary loadLibraryReporting(const core::KioskConfig& config) {
-    core::PackLibrary library = core::loadPackLibrary(config.contentFolders);
+    // Synced packs: the active set of each catalog the config follows, in its order.
+    std::vector<std::filesystem::path> installed;
+    if (!config.sync.catalogs.empty()) {
+        std::vector<std::string> catalogs;
+        for (const auto& catalog : config.sync.catalogs) catalogs.push_back(catalog.name);
+        std::vector<std::string> collisions;
+        installed = core::ContentStore(prepareStateFolder(config)).activePackFolders(catalogs, &collisions);
+        for (const auto& collision : collisions) core::logWarning("content", collision);
+    }
+    core::PackLibrary library = core::loadPackLibrary(config.contentFolders, installed);
     printProblems(library.problems, "content");
     const bool anyError = std::any_of(library.problems.begin(), library.problems.end(),
                                       [](const core::Error& e) { return !e.isWarning(); });

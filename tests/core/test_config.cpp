@@ -75,7 +75,7 @@ TEST_CASE("an unknown table with no close match lists the known ones") {
     test::TempDir dir;
     auto config = core::loadConfig(dir.write("kiosk.toml", "[network]\nproxy = \"x\"\n"));
     REQUIRE_FALSE(config.ok());
-    CHECK(config.error()[0].hint == "expected one of: content, state, languages, idle, staff, window, usage");
+    CHECK(config.error()[0].hint == "expected one of: content, state, languages, idle, staff, window, usage, sync");
 }
 
 TEST_CASE("wrong types name the key, the line and the expected type") {
@@ -213,4 +213,29 @@ TEST_CASE("usage: the upload is off by default, and its url, name and credential
     auto noName = core::loadConfig(dir.write("noname.toml", "[usage]\nupload_url = \"https://s.example.org/\"\n"));
     REQUIRE_FALSE(noName.ok());
     CHECK(noName.error()[0].message.find("upload_name") != std::string::npos);
+}
+
+TEST_CASE("sync: [[sync.catalogs]] names each catalog's server and root, https only, and refuses mistakes by line") {
+    test::TempDir dir;
+    auto ok = core::loadConfig(dir.write("sync.toml", "[sync]\ninterval_minutes = 30\n[[sync.catalogs]]\nname = \"hub\"\n"
+                                                      "url = \"https://content.hub.example/kiosk/\"\nroot = \"trust/hub-root.json\"\n"));
+    REQUIRE(ok.ok());
+    REQUIRE(ok.value().sync.catalogs.size() == 1);
+    CHECK(ok.value().sync.catalogs[0].initialRoot == dir.path() / "trust/hub-root.json");
+    CHECK(ok.value().sync.interval == std::chrono::minutes(30));
+    CHECK(core::loadConfig(dir.write("none.toml", "")).value().sync.catalogs.empty());
+
+    auto plain = core::loadConfig(dir.write("plain.toml", "[[sync.catalogs]]\nname = \"hub\"\nurl = \"http://content.hub.example/\"\nroot = \"r.json\"\n"));
+    REQUIRE_FALSE(plain.ok());
+    CHECK(plain.error()[0].line == 3);
+    CHECK(plain.error()[0].message.find("https") != std::string::npos);
+
+    auto twice = core::loadConfig(dir.write("twice.toml", "[[sync.catalogs]]\nname = \"hub\"\nurl = \"https://a.example/\"\nroot = \"r.json\"\n"
+                                                          "[[sync.catalogs]]\nname = \"hub\"\nurl = \"https://b.example/\"\nroot = \"r.json\"\n"));
+    REQUIRE_FALSE(twice.ok());
+    CHECK(twice.error()[0].message.find("listed twice") != std::string::npos);
+
+    auto noRoot = core::loadConfig(dir.write("noroot.toml", "[[sync.catalogs]]\nname = \"hub\"\nurl = \"https://a.example/\"\n"));
+    REQUIRE_FALSE(noRoot.ok());
+    CHECK(noRoot.error()[0].message.find("root") != std::string::npos);
 }

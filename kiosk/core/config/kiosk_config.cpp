@@ -191,7 +191,7 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     Diagnostics problems;
     const std::filesystem::path base = std::filesystem::absolute(file).parent_path();
     TableReader root(parsed.value(), file.string(), "", problems);
-    static constexpr std::array known{"content"sv, "state"sv, "languages"sv, "idle"sv, "staff"sv, "window"sv, "usage"sv};
+    static constexpr std::array known{"content"sv, "state"sv, "languages"sv, "idle"sv, "staff"sv, "window"sv, "usage"sv, "sync"sv};
     root.rejectUnknownKeys(known);
 
     KioskConfig config;
@@ -203,6 +203,7 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     readStaff(root, config);
     readWindow(root, config);
     readUsage(root, base, config);
+    readSyncConfig(root, base, config.sync);
 
     for (auto& e : validateConfig(config, file.string())) problems.push_back(std::move(e));
     sortByLocation(problems);
@@ -230,7 +231,10 @@ Diagnostics validateConfig(const KioskConfig& config, const std::string& source)
         add("default language '" + config.defaultLanguage + "' is not in 'languages.available'",
             "add it to the list, or choose one of the listed languages");
     }
-    if (config.contentFolders.empty()) add("no content folder configured", "set 'content.folders' or pass --content DIR");
+    // A kiosk that shows only synced content needs no folder of its own.
+    if (config.contentFolders.empty() && config.sync.catalogs.empty()) {
+        add("no content folder configured", "set 'content.folders' or pass --content DIR, or follow a catalog in [[sync.catalogs]]");
+    }
     return problems;
 }
 

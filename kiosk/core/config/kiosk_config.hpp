@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config/sync_config.hpp"
 #include "core/nav/visit_timer.hpp"
 #include "core/staff/staff_gesture.hpp"
 #include "core/util/result.hpp"
@@ -60,6 +61,7 @@ struct KioskConfig {
     StaffGestureConfig staffGesture;          // [staff]: the hidden taps that open the PIN prompt
     WindowConfig window;
     UsageConfig usage;
+    SyncConfig sync;
 };
 
 // The visit's timing as the navigator uses it. A flow never gets less time than a page, and the

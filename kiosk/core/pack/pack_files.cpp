@@ -15,19 +15,11 @@ using namespace std::string_view_literals;
 
 constexpr std::array kAllowedExtensions{".toml"sv, ".md"sv, ".svg"sv, ".png"sv, ".jpg"sv, ".jpeg"sv};
 
-// What the first bytes say the file is, when it is something a pack must never carry.
 std::string_view forbiddenKind(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::array<char, 4> head{};
     in.read(head.data(), head.size());
-    const std::string_view magic(head.data(), static_cast<std::size_t>(in.gcount()));
-    if (magic.starts_with("\x7F" "ELF") || magic.starts_with("MZ")) return "a program";
-    if (magic.starts_with("#!")) return "a script";
-    if (magic == std::string_view("\0\1\0\0", 4) || magic == "OTTO" || magic == "true" || magic == "ttcf" ||
-        magic == "wOFF" || magic == "wOF2") {
-        return "a font";
-    }
-    return {};
+    return forbiddenContentKind(std::string_view(head.data(), static_cast<std::size_t>(in.gcount())));
 }
 
 std::string lowercaseExtension(const std::filesystem::path& file) {
@@ -37,6 +29,22 @@ std::string lowercaseExtension(const std::filesystem::path& file) {
 }
 
 }  // namespace
+
+bool isAllowedPackExtension(std::string_view extension) {
+    return std::find(kAllowedExtensions.begin(), kAllowedExtensions.end(), extension) != kAllowedExtensions.end();
+}
+
+// What the first bytes say the file is, when it is something a pack must never carry.
+std::string_view forbiddenContentKind(std::string_view firstBytes) {
+    const std::string_view magic = firstBytes.substr(0, 4);
+    if (magic.starts_with("\x7F" "ELF") || magic.starts_with("MZ")) return "a program";
+    if (magic.starts_with("#!")) return "a script";
+    if (magic == std::string_view("\0\1\0\0", 4) || magic == "OTTO" || magic == "true" || magic == "ttcf" ||
+        magic == "wOFF" || magic == "wOF2") {
+        return "a font";
+    }
+    return {};
+}
 
 void checkPackFiles(const std::filesystem::path& folder, Diagnostics& problems) {
     auto report = [&problems](ErrorCode code, const std::filesystem::path& file, std::string message, std::string hint) {
@@ -83,7 +91,7 @@ void checkPackFiles(const std::filesystem::path& folder, Diagnostics& problems) 
             continue;
         }
         const std::string extension = lowercaseExtension(path);
-        if (std::find(kAllowedExtensions.begin(), kAllowedExtensions.end(), extension) == kAllowedExtensions.end()) {
+        if (!isAllowedPackExtension(extension)) {
             report(ErrorCode::Forbidden, path, "files of this kind do not belong in a pack",
                    "packs hold only .toml, .md, .svg, .png and .jpg files; remove it or convert it");
         }

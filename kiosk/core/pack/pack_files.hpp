@@ -3,11 +3,18 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 
 #include "core/util/result.hpp"
 
 namespace kiosk::core {
 
 void checkPackFiles(const std::filesystem::path& folder, Diagnostics& problems);
+
+// The same rules for a pack that arrives as an archive (pack_archive.hpp), where there is no folder yet.
+// `extension` is lowercase with its dot (".svg").
+bool isAllowedPackExtension(std::string_view extension);
+// "a program", "a script", "a font" when a file's first bytes (4 are enough) say it is one; else empty.
+std::string_view forbiddenContentKind(std::string_view firstBytes);
 
 }  // namespace kiosk::core

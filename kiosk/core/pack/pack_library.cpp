@@ -15,7 +15,7 @@ const Pack* PackLibrary::findPack(std::string_view packId) const {
     return nullptr;
 }
 
-PackLibrary loadPackLibrary(std::span<const std::filesystem::path> contentFolders) {
+PackLibrary loadPackLibrary(std::span<const std::filesystem::path> contentFolders, std::span<const std::filesystem::path> installedPacks) {
     PackLibrary library;
     for (const auto& folder : contentFolders) {
         auto listing = listDirectory(folder);
@@ -61,6 +61,20 @@ PackLibrary loadPackLibrary(std::span<const std::filesystem::path> contentFolder
             }
             library.packs.push_back(std::move(*report.pack));
         }
+    }
+    // Synced packs after the operator's folders: a pack an operator put there on purpose wins.
+    for (const auto& installed : installedPacks) {
+        const std::string id = installed.parent_path().filename().string();
+        PackReport report = loadPack(installed, KIOSK_VERSION, id);
+        library.problems.insert(library.problems.end(), report.problems.begin(), report.problems.end());
+        if (!report.pack) continue;
+        if (library.findPack(id)) {
+            library.problems.push_back(Error{ErrorCode::InvalidValue, installed.string(), 0,
+                                             "the synced pack '" + id + "' is not shown: a content folder holds a pack with that id",
+                                             "remove the copy from the content folder to show the synced one"});
+            continue;
+        }
+        library.packs.push_back(std::move(*report.pack));
     }
     std::stable_sort(library.packs.begin(), library.packs.end(), [](const Pack& a, const Pack& b) {
         if (a.category != b.category) return a.category < b.category;

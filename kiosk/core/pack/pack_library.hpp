@@ -17,7 +17,9 @@ struct PackLibrary {
     const Pack* findPack(std::string_view packId) const;
 };
 
-// Every sub-folder with a pack.toml is a pack. A broken pack never hides the good ones.
-PackLibrary loadPackLibrary(std::span<const std::filesystem::path> contentFolders);
+// Every sub-folder of a content folder with a pack.toml is a pack, and so is each of
+// `installedPacks` (synced, in packs/<id>/<version>/). A broken pack never hides the good ones.
+PackLibrary loadPackLibrary(std::span<const std::filesystem::path> contentFolders,
+                            std::span<const std::filesystem::path> installedPacks = {});
 
 }  // namespace kiosk::core

@@ -115,7 +115,7 @@ void readLanguages(const TableReader& root, Pack& pack) {
     if (languages->empty()) root.fail(ErrorCode::MissingKey, "languages", "'languages' is empty", "list at least one language");
 }
 
-void readManifest(const std::filesystem::path& file, Pack& pack, PackReadContext& context, std::string_view kioskVersion,
+void readManifest(const std::filesystem::path& file, Pack& pack, PackReadContext& context, std::string_view kioskVersion, std::string_view expectedId,
                   Diagnostics& problems) {
     auto parsed = parsePackFile(file, problems);
     if (!parsed) return;
@@ -125,9 +125,9 @@ void readManifest(const std::filesystem::path& file, Pack& pack, PackReadContext
     root.rejectUnknownKeys(known);
 
     pack.id = root.string("id", true).value_or("");
-    if (!pack.id.empty() && pack.id != pack.folder.filename().string()) {
+    if (!pack.id.empty() && pack.id != expectedId) {
         root.fail(ErrorCode::InvalidValue, "id",
-                  "pack id '" + pack.id + "' differs from its folder name '" + pack.folder.filename().string() + "'",
+                  "pack id '" + pack.id + "' differs from its folder name '" + std::string(expectedId) + "'",
                   "rename the folder or the id so they match");
     } else if (!pack.id.empty() && !isValidId(pack.id)) {
         root.fail(ErrorCode::InvalidValue, "id", "pack id '" + pack.id + "' is not a valid id",
@@ -227,7 +227,9 @@ std::optional<std::array<int, 3>> parseVersion(std::string_view text) {
     return parts;
 }
 
-PackReport loadPack(const std::filesystem::path& folder, std::string_view kioskVersion) {
+PackReport loadPack(const std::filesystem::path& folder, std::string_view kioskVersion) { return loadPack(folder, kioskVersion, {}); }
+
+PackReport loadPack(const std::filesystem::path& folder, std::string_view kioskVersion, std::string_view expectedId) {
     PackReport report;
     Pack pack;
     // Resolved once here, so every picture path can be checked against the real folder it lives in.
@@ -252,7 +254,8 @@ PackReport loadPack(const std::filesystem::path& folder, std::string_view kioskV
     for (const auto& file : pageFiles) context.pageIds.insert(file.stem().string());
     for (const auto& file : flowFiles) context.flowIds.insert(file.stem().string());
 
-    readManifest(pack.folder / "pack.toml", pack, context, kioskVersion, problems);
+    const std::string folderName = pack.folder.filename().string();
+    readManifest(pack.folder / "pack.toml", pack, context, kioskVersion, expectedId.empty() ? std::string_view(folderName) : expectedId, problems);
     for (const auto& file : pageFiles) {
         if (auto page = readPage(file, context, problems)) pack.pages.push_back(std::move(*page));
     }

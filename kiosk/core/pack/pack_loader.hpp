@@ -20,6 +20,8 @@ struct PackReport {
 
 // `kioskVersion` is compared with the pack's min_kiosk_version.
 PackReport loadPack(const std::filesystem::path& folder, std::string_view kioskVersion = KIOSK_VERSION);
+// A pack whose folder is not named after it: an installed one lives in packs/<id>/<version>/.
+PackReport loadPack(const std::filesystem::path& folder, std::string_view kioskVersion, std::string_view expectedId);
 
 // "1.2.10" → {1, 2, 10}; nullopt unless exactly three dot-separated numbers.
 std::optional<std::array<int, 3>> parseVersion(std::string_view text);

@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -28,29 +29,65 @@ bool writeAll(int fd, std::string_view contents) {
 }  // namespace
 
 std::string writeFileAtomically(const std::filesystem::path& file, std::string_view contents, unsigned mode) {
-    const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    AtomicFileWriter writer(file, mode);
+    std::string error = writer.open();
+    if (error.empty()) error = writer.write(contents);
+    if (error.empty()) error = writer.commit();
+    return error;
+}
+
+AtomicFileWriter::AtomicFileWriter(std::filesystem::path file, unsigned mode) : m_file(std::move(file)), m_mode(mode) {}
+
+AtomicFileWriter::~AtomicFileWriter() { discard(); }
+
+void AtomicFileWriter::discard() {
+    if (m_fd >= 0) ::close(m_fd);
+    if (!m_temp.empty()) ::unlink(m_temp.c_str());
+    m_fd = -1;
+    m_temp.clear();
+}
+
+std::string AtomicFileWriter::open() {
+    discard();
+    const std::filesystem::path folder = m_file.has_parent_path() ? m_file.parent_path() : std::filesystem::path(".");
     // A name of its own for every write (mkstemp: O_EXCL, 0600): two writers never share a temp
     // file, and a leftover or planted one can neither lend its permissions nor be followed.
-    std::string pattern = (folder / ("." + file.filename().string() + ".XXXXXX")).string();
+    std::string pattern = (folder / ("." + m_file.filename().string() + ".XXXXXX")).string();
     const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-    const std::filesystem::path temp = pattern;
-    if (fd < 0) return failure("create", temp);
-    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
-        const std::string error = failure("set the permissions of", temp);
-        ::close(fd);
-        ::unlink(temp.c_str());
+    if (fd < 0) return failure("create", pattern);
+    m_fd = fd;
+    m_temp = pattern;
+    if (::fchmod(m_fd, static_cast<mode_t>(m_mode)) != 0) {
+        const std::string error = failure("set the permissions of", m_temp);
+        discard();
         return error;
     }
-    const bool written = writeAll(fd, contents);
-    std::string error = written ? "" : failure("write", temp);
-    if (error.empty() && ::fsync(fd) != 0) error = failure("fsync", temp);
-    if (::close(fd) != 0 && error.empty()) error = failure("close", temp);
-    if (error.empty() && ::rename(temp.c_str(), file.c_str()) != 0) error = failure("rename", file);
+    return {};
+}
+
+std::string AtomicFileWriter::write(std::string_view bytes) {
+    if (m_fd < 0) return "cannot write " + m_file.string() + ": it is not open";
+    if (writeAll(m_fd, bytes)) return {};
+    const std::string error = failure("write", m_temp);
+    discard();
+    return error;
+}
+
+std::string AtomicFileWriter::commit() {
+    if (m_fd < 0) return "cannot write " + m_file.string() + ": it is not open";
+    std::string error;
+    if (::fsync(m_fd) != 0) error = failure("fsync", m_temp);
+    const int fd = m_fd;
+    m_fd = -1;
+    if (::close(fd) != 0 && error.empty()) error = failure("close", m_temp);
+    if (error.empty() && ::rename(m_temp.c_str(), m_file.c_str()) != 0) error = failure("rename", m_file);
     if (!error.empty()) {
-        ::unlink(temp.c_str());
+        discard();
         return error;
     }
+    m_temp.clear();  // renamed: there is no temp file left to remove
     // The rename is only durable once the folder's entry is on disk.
+    const std::filesystem::path folder = m_file.has_parent_path() ? m_file.parent_path() : std::filesystem::path(".");
     const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0) return failure("open folder", folder);
     if (::fsync(dir) != 0) error = failure("fsync folder", folder);

@@ -8,7 +8,7 @@ namespace kiosk::core {
 enum class ErrorCode {
     FileNotFound,
     FileUnreadable,
-    Syntax,        // the file is not valid TOML
+    Syntax,        // the file is not valid TOML (or, for a pack archive's manifest, JSON)
     UnknownKey,
     WrongType,
     InvalidValue,
@@ -19,6 +19,8 @@ enum class ErrorCode {
     MissingTranslation,
     Unreachable,      // a page or flow nothing leads to
     Unavailable,      // a server could not be reached, or answered with an error
+    Damaged,          // bytes that are not what they claim: a truncated archive, a wrong size or sha256
+    WriteFailed,      // the kiosk's own disk refused a write, a folder or an fsync (full, read-only, failing)
 };
 
 // A warning does not stop anything from working, but shows something a visitor should not see

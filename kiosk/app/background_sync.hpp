@@ -1,0 +1,39 @@
+// The running kiosk's sync: a worker thread that syncs every [sync] interval (with jitter, and
+// sooner again after a failure) and never touches SDL, ImGui or the UI. The frame loop asks
+// takeNewContent() and reloads the packs when nobody is at the screen.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "core/config/kiosk_config.hpp"
+#include "core/sync/content_store.hpp"
+
+namespace kiosk::app {
+
+class BackgroundSync {
+public:
+    BackgroundSync(const core::KioskConfig& config, const core::ContentStore& store);
+    ~BackgroundSync();  // ends a transfer under way within about a second, then stops
+    BackgroundSync(const BackgroundSync&) = delete;
+    BackgroundSync& operator=(const BackgroundSync&) = delete;
+
+    // Once per activation: a catalog switched its active set since the last call.
+    bool takeNewContent() { return m_newContent.exchange(false); }
+
+private:
+    void run();
+
+    const core::KioskConfig& m_config;
+    const core::ContentStore& m_store;
+    std::atomic<bool> m_newContent{false};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    std::atomic<bool> m_cancel{false};  // m_stop for the transfer under way
+    std::thread m_worker;  // last: starts after every member above exists
+};
+
+}  // namespace kiosk::app

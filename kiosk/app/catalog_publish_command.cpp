@@ -1,0 +1,60 @@
+// `kiosk catalog publish`: reads the key and root, hands the packs to the publisher
+// (core/sync/catalog_publisher.hpp) and says what it published.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "app/catalog_commands.hpp"
+#include "app/exit_codes.hpp"
+#include "core/sync/catalog_publisher.hpp"
+#include "core/util/utc_time.hpp"
+
+namespace kiosk::app {
+
+int catalogPublishCommand(const CatalogOptions& options) {
+    auto key = core::readSecretKey(options.key);
+    if (!key) {
+        std::fprintf(stderr, "catalog publish: %s\n", key.error().describe().c_str());
+        return kExitConfig;
+    }
+    std::ifstream in(options.root, std::ios::binary);
+    std::stringstream rootText;
+    rootText << in.rdbuf();
+    auto root = core::verifyInitialRoot(rootText.str());
+    if (!root) {
+        std::fprintf(stderr, "catalog publish: %s: %s (%s)\n", options.root.c_str(), root.error().message.c_str(),
+                     std::string(core::trustFailureName(root.error().failure)).c_str());
+        return kExitConfig;
+    }
+    core::PublishRequest request;
+    for (const auto& path : options.packs) {
+        const auto folders = core::packFoldersIn(path);
+        if (folders.empty()) std::fprintf(stderr, "catalog publish: %s: warning: no pack.toml in it or in its folders\n", path.c_str());
+        request.packFolders.insert(request.packFolders.end(), folders.begin(), folders.end());
+    }
+    request.key = &key.value();
+    request.rootBytes = rootText.str();
+    request.root = root.value();
+    request.out = options.out;
+    request.version = options.version;
+    request.now = core::SystemWallClock().now();
+    request.validFor = std::chrono::hours(24) * (options.expiresDays > 0 ? options.expiresDays : 30);
+    auto published = core::publishCatalog(request);
+    if (!published) {
+        std::fprintf(stderr, "catalog publish: %s\n", published.error().describe().c_str());
+        switch (published.error().code) {
+            case core::ErrorCode::WriteFailed: return kExitFailure;
+            case core::ErrorCode::Forbidden: return kExitConfig;
+            default: return kExitNotFound;
+        }
+    }
+    for (const auto& p : published.value().packs) {
+        std::printf("  %-24s %-10s %9lld bytes  %s\n", p.id.c_str(), p.version.c_str(), static_cast<long long>(p.length), p.path.c_str());
+    }
+    std::printf("published catalog version %lld with %zu pack(s) into %s (kiosks install it until %s)\n",
+                static_cast<long long>(published.value().version), published.value().packs.size(), options.out.c_str(),
+                core::formatUtc(published.value().expires).c_str());
+    return kExitOk;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,57 @@
+// `kiosk sync`: the same sync the running kiosk does in the background, from the command line:
+// for setting a kiosk up, for scripts, and for the tests.
+#include <cstdio>
+#include <random>
+#include <thread>
+
+#include "app/commands.hpp"
+#include "app/exit_codes.hpp"
+#include "app/startup.hpp"
+#include "app/sync_runner.hpp"
+
+namespace kiosk::app {
+namespace {
+
+// One sync of every catalog, said on the terminal; the exit code of the worst outcome.
+int syncAll(const core::KioskConfig& config, const core::ContentStore& store) {
+    int code = kExitOk;
+    for (const core::CatalogSyncReport& report : syncCatalogs(config, store)) {
+        for (const auto& pack : report.installed) std::printf("sync %s: installed %s\n", report.catalog.c_str(), pack.c_str());
+        if (report.ok) {
+            std::printf("sync %s: catalog version %lld %s (%lld bytes fetched)\n", report.catalog.c_str(), static_cast<long long>(report.activeVersion),
+                        report.activated ? "is now shown" : "is shown, up to date", static_cast<long long>(report.bytesFetched));
+            continue;
+        }
+        std::fprintf(stderr, "sync %s: %s\n", report.catalog.c_str(), report.problem.c_str());
+        if (report.activeVersion > 0) {
+            std::fprintf(stderr, "sync %s: still showing catalog version %lld\n", report.catalog.c_str(), static_cast<long long>(report.activeVersion));
+        }
+        code = std::max(code, report.refused ? static_cast<int>(kExitRefused) : static_cast<int>(kExitUnavailable));
+    }
+    return code;
+}
+
+}  // namespace
+
+int syncCommand(const CommandLine& line) {
+    auto config = loadEffectiveConfig(line.overrides);
+    if (!config) return kExitConfig;
+    if (config->sync.catalogs.empty()) {
+        std::fprintf(stderr, "sync: the config names no catalog; add a [[sync.catalogs]] section (name, url, root) to follow one\n");
+        return kExitConfig;
+    }
+    const core::ContentStore store(prepareStateFolder(*config));
+    store.clearStaging();
+    if (line.sync.once) return syncAll(*config, store);
+    // As a service of its own: every interval, a few minutes either way, so a town's kiosks
+    // do not all call the server in the same second.
+    std::minstd_rand random{std::random_device{}()};
+    for (;;) {
+        syncAll(*config, store);
+        const auto interval = std::chrono::duration_cast<std::chrono::seconds>(config->sync.interval);
+        std::uniform_int_distribution<long> jitter(-interval.count() / 5, interval.count() / 5);
+        std::this_thread::sleep_for(interval + std::chrono::seconds(jitter(random)));
+    }
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,131 @@
+#include "core/sync/content_store.hpp"
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/util/atomic_file.hpp"
+#include "core/util/identifiers.hpp"
+
+namespace kiosk::core {
+namespace {
+
+constexpr std::uintmax_t kMaxSetBytes = 256 * 1024;
+
+std::filesystem::path privateFolder(const std::filesystem::path& folder) {
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace, ec);
+    return folder;
+}
+
+std::string setJson(const ActiveSet& set) {
+    nlohmann::json packs = nlohmann::json::array();
+    for (const auto& p : set.packs) packs.push_back({{"id", p.id}, {"version", p.version}});
+    return nlohmann::json{{"catalog_version", set.catalogVersion}, {"packs", packs}}.dump(2) + "\n";
+}
+
+}  // namespace
+
+ContentStore::ContentStore(std::filesystem::path stateFolder) : m_state(std::move(stateFolder)) {}
+
+std::filesystem::path ContentStore::packFolder(const PackVersion& pack) const { return m_state / "packs" / pack.id / pack.version; }
+
+bool ContentStore::isInstalled(const PackVersion& pack) const {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(packFolder(pack) / "pack.toml", ec);
+}
+
+std::filesystem::path ContentStore::stagingFolder() const { return privateFolder(m_state / "staging"); }
+
+std::filesystem::path ContentStore::trustedFolder(const std::string& catalog) const { return privateFolder(m_state / "trusted" / catalog); }
+
+void ContentStore::clearStaging() const {
+    std::error_code ec;
+    std::filesystem::remove_all(m_state / "staging", ec);
+    privateFolder(m_state / "staging");
+}
+
+std::optional<ActiveSet> ContentStore::readSet(const std::filesystem::path& file) const {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec || size > kMaxSetBytes) return std::nullopt;
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    const nlohmann::json json = nlohmann::json::parse(text.str(), nullptr, false);
+    if (json.is_discarded() || !json.is_object() || !json.contains("catalog_version") || !json["catalog_version"].is_number_integer() ||
+        !json.contains("packs") || !json["packs"].is_array()) {
+        return std::nullopt;
+    }
+    ActiveSet set;
+    set.catalogVersion = json["catalog_version"].get<std::int64_t>();
+    for (const auto& p : json["packs"]) {
+        if (!p.is_object() || !p.contains("id") || !p["id"].is_string() || !p.contains("version") || !p["version"].is_string()) return std::nullopt;
+        PackVersion pack{p["id"].get<std::string>(), p["version"].get<std::string>()};
+        // The file is the kiosk's own, but a name from it becomes a path: checked like one.
+        if (!isValidId(pack.id) || pack.version.empty() || pack.version.find('/') != std::string::npos || pack.version.find("..") != std::string::npos) {
+            return std::nullopt;
+        }
+        set.packs.push_back(std::move(pack));
+    }
+    return set;
+}
+
+std::optional<ActiveSet> ContentStore::activeSet(const std::string& catalog) const { return readSet(m_state / "trusted" / catalog / "active.json"); }
+
+std::string ContentStore::activate(const std::string& catalog, const ActiveSet& set) const {
+    for (const auto& pack : set.packs) {
+        if (!isInstalled(pack)) return "pack " + pack.id + " " + pack.version + " is not installed";
+    }
+    const std::filesystem::path folder = trustedFolder(catalog);
+    if (auto current = activeSet(catalog); current && !(*current == set)) {
+        if (std::string error = writeFileAtomically(folder / "previous.json", setJson(*current)); !error.empty()) return error;
+    }
+    return writeFileAtomically(folder / "active.json", setJson(set));
+}
+
+std::vector<PackVersion> ContentStore::removeUnused(const std::vector<std::string>& catalogs) const {
+    std::set<std::pair<std::string, std::string>> keep;
+    for (const auto& catalog : catalogs) {
+        for (const char* name : {"active.json", "previous.json"}) {
+            if (auto set = readSet(m_state / "trusted" / catalog / name)) {
+                for (const auto& p : set->packs) keep.emplace(p.id, p.version);
+            }
+        }
+    }
+    std::vector<PackVersion> removed;
+    std::error_code ec;
+    for (const auto& idFolder : std::filesystem::directory_iterator(m_state / "packs", ec)) {
+        for (const auto& versionFolder : std::filesystem::directory_iterator(idFolder.path(), ec)) {
+            PackVersion pack{idFolder.path().filename().string(), versionFolder.path().filename().string()};
+            if (keep.count({pack.id, pack.version})) continue;
+            std::filesystem::remove_all(versionFolder.path(), ec);
+            removed.push_back(std::move(pack));
+        }
+        std::filesystem::remove(idFolder.path(), ec);  // only when empty
+    }
+    return removed;
+}
+
+std::vector<std::filesystem::path> ContentStore::activePackFolders(const std::vector<std::string>& catalogs, std::vector<std::string>* collisions) const {
+    std::vector<std::filesystem::path> folders;
+    std::map<std::string, std::string> shownBy;  // pack id → catalog
+    for (const auto& catalog : catalogs) {
+        const auto set = activeSet(catalog);
+        if (!set) continue;
+        for (const auto& pack : set->packs) {
+            if (const auto [at, fresh] = shownBy.emplace(pack.id, catalog); !fresh) {
+                if (collisions) collisions->push_back("pack '" + pack.id + "' of catalog '" + catalog + "' is hidden by the one of '" + at->second + "'");
+                continue;
+            }
+            if (isInstalled(pack)) folders.push_back(packFolder(pack));
+        }
+    }
+    return folders;
+}
+
+}  // namespace kiosk::core

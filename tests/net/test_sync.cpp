@@ -1,0 +1,239 @@
+// The signed sync end to end: `catalog publish` into a folder a real nginx serves, the real
+// libcurl transport, and the kiosk's state folder afterwards. Each refusal leaves the trusted
+// state and the shown packs exactly as they were.
+#include "sync_fixture.hpp"
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+TEST_CASE("sync: a published catalog is fetched, verified, installed and shown, and a second sync fetches nothing") {
+    SyncFixture f;
+    const auto catalog = f.publish();
+    const auto report = f.sync();
+    REQUIRE_MESSAGE(report.ok, report.problem);
+    CHECK(report.activated);
+    CHECK(report.installed.size() == 3);
+    std::int64_t archives = 0;
+    for (const auto& p : catalog.packs) archives += p.length;
+    CHECK(report.bytesFetched == archives);
+    REQUIRE(f.active().has_value());
+    CHECK(f.active()->catalogVersion == 1);
+    CHECK(f.active()->packs.size() == 3);
+
+    const auto folders = f.store().activePackFolders({"hub"});
+    const core::PackLibrary library = core::loadPackLibrary({}, folders);
+    CHECK(library.packs.size() == 3);
+    CHECK(library.findPack("online-id") != nullptr);
+    for (const auto& problem : library.problems) FAIL_CHECK(problem.describe());
+
+    const auto again = f.sync();
+    REQUIRE_MESSAGE(again.ok, again.problem);
+    CHECK_FALSE(again.activated);
+    CHECK(again.bytesFetched == 0);
+    CHECK(countOf(f.server.accessLog("GET /kiosk/index.json 304", 1), "GET /kiosk/index.json 304") == 1);  // the ETag held
+}
+
+TEST_CASE("sync: after one pack changed only that pack is fetched, and the set before is kept for a rollback") {
+    SyncFixture f;
+    f.publish();
+    REQUIRE(f.sync().ok);
+    f.editPack("online-id", "1.0.1");
+    const auto catalog = f.publish();
+    const auto report = f.sync();
+    REQUIRE_MESSAGE(report.ok, report.problem);
+    CHECK(report.installed == std::vector<std::string>{"online-id 1.0.1"});
+    const auto changed = std::find_if(catalog.packs.begin(), catalog.packs.end(), [](const auto& p) { return p.id == "online-id"; });
+    CHECK(report.bytesFetched == changed->length);
+    CHECK(f.active()->catalogVersion == 2);
+    CHECK(std::filesystem::exists(f.kiosk.path() / "trusted/hub/previous.json"));
+    CHECK(f.store().removeUnused({"hub"}).empty());  // 1.0.0 is still the rollback
+    CHECK(f.store().isInstalled({"online-id", "1.0.0"}));
+}
+
+TEST_CASE("sync: archives that are not the signed ones are refused and the shown set stays") {
+    SyncFixture f;
+    const auto first = f.publish();
+    REQUIRE(f.sync().ok);
+    f.editPack("online-id", "1.0.1");
+    const auto second = f.publish();
+    const auto archive = f.out() / "packs/online-id-1.0.1.tar.gz";
+    const std::string good = readFile(archive);
+    const auto before = snapshot(f.kiosk.path());
+
+    SUBCASE("the same length, other bytes") {
+        std::string bad = good;
+        bad[bad.size() / 2] ^= 0x20;
+        writeFile(archive, bad);
+        const auto report = f.sync();
+        CHECK_FALSE(report.ok);
+        CHECK(report.problem.find("not the one the catalog signed") != std::string::npos);
+    }
+    SUBCASE("longer than declared") {
+        writeFile(archive, good + std::string(4096, 'X'));
+        const auto report = f.sync();
+        CHECK_FALSE(report.ok);
+        CHECK(report.problem.find("more than the") != std::string::npos);
+    }
+    SUBCASE("missing: the bundle is partial") {
+        std::filesystem::remove(archive);
+        const auto report = f.sync();
+        CHECK_FALSE(report.ok);
+        CHECK(report.problem.find("HTTP 404") != std::string::npos);
+        CHECK(report.problem.find("stays inactive") != std::string::npos);
+    }
+    CHECK(f.active()->catalogVersion == first.version);
+    CHECK_FALSE(f.store().isInstalled({"online-id", "1.0.1"}));
+    // The new catalog itself was verified and is trusted (no rollback to before it), but nothing shown changed.
+    auto after = snapshot(f.kiosk.path());
+    after.erase("trusted/hub/index.json");
+    after.erase("trusted/hub/catalog.json");
+    auto expected = before;
+    expected.erase("trusted/hub/index.json");
+    expected.erase("trusted/hub/catalog.json");
+    CHECK(after == expected);
+    (void)second;
+}
+
+TEST_CASE("sync: a catalog that goes back, is signed by another key, is not JSON or has no end is refused, and nothing changes") {
+    SyncFixture f;
+    f.publish();
+    const std::string v1 = readFile(f.out() / "index.json");
+    f.publish();
+    REQUIRE(f.sync().ok);
+    const auto before = snapshot(f.kiosk.path());
+    core::TrustFailure expected = core::TrustFailure::Malformed;
+    SUBCASE("rollback to version 1") {
+        writeFile(f.out() / "index.json", v1);
+        expected = core::TrustFailure::Rollback;
+    }
+    SUBCASE("signed by a key the root does not know") {
+        const core::SecretKey stranger = core::SecretKey::generate();
+        core::CatalogMetadata catalog;
+        catalog.version = 3;
+        catalog.signedAt = core::SystemWallClock().now();
+        catalog.expires = catalog.signedAt + std::chrono::hours(24);
+        writeFile(f.out() / "index.json", core::makeCatalogDocument(catalog, {&stranger}));
+        expected = core::TrustFailure::BelowThreshold;
+    }
+    SUBCASE("an HTML error page") {
+        writeFile(f.out() / "index.json", "<html><body><h1>502 Bad Gateway</h1></body></html>\n");
+        expected = core::TrustFailure::Malformed;
+    }
+    SUBCASE("endless") {
+        writeFile(f.out() / "index.json", std::string(core::kMaxCatalogBytes + 100, ' '));
+        const auto report = f.sync();
+        CHECK_FALSE(report.ok);
+        CHECK(report.problem.find("more than the") != std::string::npos);
+        f.expectUnchanged(before);
+        return;
+    }
+    const auto report = f.sync();
+    CHECK_FALSE(report.ok);
+    REQUIRE(report.refused.has_value());
+    CHECK(*report.refused == expected);
+    CHECK(f.active()->catalogVersion == 2);
+    f.expectUnchanged(before);
+}
+
+TEST_CASE("sync: a rotated root with a new catalog key is followed, and the old key signs nothing more") {
+    SyncFixture f;
+    f.publish();
+    REQUIRE(f.sync().ok);
+    const core::SecretKey newCatalogKey = core::SecretKey::generate();
+    core::RootMetadata next = f.root;
+    next.version = 2;
+    next.keys.emplace(newCatalogKey.publicKey().keyId(), newCatalogKey.publicKey());
+    next.keys.erase(f.catalogKey.publicKey().keyId());
+    next.catalog.keyIds = {newCatalogKey.publicKey().keyId()};
+    const std::string nextBytes = core::makeRootDocument(next, {&f.rootKey});
+    writeFile(f.out() / "2.root.json", nextBytes);
+
+    SUBCASE("the old key's catalog is refused") {
+        f.publish();  // still signed with the old catalog key
+        const auto report = f.sync();
+        REQUIRE(report.refused.has_value());
+        CHECK(*report.refused == core::TrustFailure::BelowThreshold);
+        CHECK(report.rootVersion == 2);  // the new root was taken, and it no longer trusts the old key
+        CHECK(readFile(f.kiosk.path() / "trusted/hub/root.json") == nextBytes);
+    }
+    SUBCASE("the new key's catalog is installed") {
+        f.catalogKey = newCatalogKey;
+        f.root = next;
+        f.rootBytes = nextBytes;
+        f.publish();
+        const auto report = f.sync();
+        REQUIRE_MESSAGE(report.ok, report.problem);
+        CHECK(report.rootVersion == 2);
+        CHECK(f.active()->catalogVersion == 2);
+    }
+}
+
+TEST_CASE("sync: a download that broke off resumes from where it stopped") {
+    SyncFixture f;
+    const auto catalog = f.publish({"online-id"});
+    const auto& pack = catalog.packs.front();
+    const std::string archive = readFile(f.out() / pack.path);
+    // What a sync killed halfway leaves behind.
+    const auto staging = f.store().stagingFolder();
+    writeFile(staging / (pack.id + "-" + pack.version + ".tar.gz.part"), archive.substr(0, archive.size() / 2));
+    const auto report = f.sync();
+    REQUIRE_MESSAGE(report.ok, report.problem);
+    CHECK(report.bytesFetched == static_cast<std::int64_t>(archive.size() - archive.size() / 2));
+    CHECK(countOf(f.server.accessLog(" 206", 1), "GET /kiosk/" + pack.path + " 206") == 1);
+    CHECK(f.store().isInstalled({pack.id, pack.version}));
+}
+
+
+TEST_CASE("sync: kiosk sync --once installs, kiosk status tells, and the kiosk shows the synced packs") {
+    SyncFixture f;
+    f.publish();
+    const auto config = f.authoring.write("kiosk.toml", "[content]\nfolders = []\n[state]\nfolder = \"" + f.kiosk.path().string() +
+                                                            "\"\n[[sync.catalogs]]\nname = \"hub\"\nurl = \"" + f.source.url +
+                                                            "\"\nroot = \"root.json\"\n");
+    const std::string withConfig = "--config '" + config.string() + "' ";
+    std::string output;
+    CHECK(runKiosk(withConfig + "sync --once", output, f.authoring.path()) == 0);
+    CHECK_MESSAGE(output.find("sync hub: installed online-id 1.0.0") != std::string::npos, output);
+    CHECK_MESSAGE(output.find("catalog version 1 is now shown") != std::string::npos, output);
+
+    CHECK(runKiosk(withConfig + "status", output, f.authoring.path()) == 0);
+    CHECK_MESSAGE(output.find("shown: catalog version 1, 3 pack(s)") != std::string::npos, output);
+    CHECK_MESSAGE(output.find("last success: 20") != std::string::npos, output);
+
+    const auto png = f.authoring.path() / "synced.png";
+    CHECK(runKiosk(withConfig + "screenshot --pack online-id --size 640x360 --out '" + png.string() + "'", output, f.authoring.path()) == 0);
+    CHECK_MESSAGE(std::filesystem::exists(png), output);
+
+    f.server.stop();
+    CHECK(runKiosk(withConfig + "sync --once", output, f.authoring.path()) == 6);
+    CHECK_MESSAGE(output.find("still showing catalog version 1") != std::string::npos, output);
+    CHECK(runKiosk(withConfig + "status", output, f.authoring.path()) == 6);
+    CHECK_MESSAGE(output.find("problem: ") != std::string::npos, output);
+    CHECK_MESSAGE(output.find("shown: catalog version 1, 3 pack(s)") != std::string::npos, output);
+}
+
+TEST_CASE("sync: through the shipped nginx config, with ETags and resumable archives, and nothing else served") {
+    std::string config = readFile(std::filesystem::path(KIOSK_SOURCE_DIR) / "deploy/nginx/kiosk-content.conf");
+    for (std::string::size_type at; (at = config.find("root /srv/kiosk-content;")) != std::string::npos;) {
+        config.replace(at, std::string("root /srv/kiosk-content;").size(), "root {prefix}/www;");
+    }
+    SyncFixture f(config);
+    const auto catalog = f.publish({"online-id"});
+    // What an interrupted download leaves: the first half, resumed with Range.
+    const std::string archive = readFile(f.out() / catalog.packs.front().path);
+    writeFile(f.store().stagingFolder() / ("online-id-" + catalog.packs.front().version + ".tar.gz.part"), archive.substr(0, 1000));
+    const auto report = f.sync();
+    REQUIRE_MESSAGE(report.ok, report.problem);
+    CHECK(report.bytesFetched == static_cast<std::int64_t>(archive.size() - 1000));
+    const auto again = f.sync();
+    CHECK(again.ok);
+    const std::string log = f.server.accessLog("GET /kiosk/index.json 304", 1);
+    CHECK(countOf(log, "GET /kiosk/" + catalog.packs.front().path + " 206") == 1);
+    CHECK(countOf(log, "GET /kiosk/2.root.json 404") == 2);
+    // The publisher's half-written files are not served.
+    writeFile(f.out() / "packs" / ".incoming.tar.gz", "x");
+    net::CurlTransport transport;
+    const auto hidden = transport.get({f.server.url("/kiosk/packs/.incoming.tar.gz"), 4096, {}, 0}, [](std::string_view) { return true; });
+    REQUIRE(hidden.ok());
+    CHECK(hidden.value().status == 404);
+}
