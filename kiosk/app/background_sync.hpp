@@ -1,10 +1,13 @@
 // The running kiosk's sync: a worker thread that syncs every [sync] interval (with jitter, and
-// sooner again after a failure) and never touches SDL, ImGui or the UI. The frame loop asks
+// sooner again after a failure), imports what appears in [sync] import_folder (a USB stick),
+// and never touches SDL, ImGui or the UI. The frame loop asks
 // takeNewContent() and reloads the packs when nobody is at the screen.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
+#include <string>
 #include <mutex>
 #include <thread>
 
@@ -25,6 +28,8 @@ public:
 
 private:
     void run();
+    bool syncOnce();          // every catalog; false if any failed
+    void importNewFolders();  // published folders in [sync] import_folder not imported yet
 
     const core::KioskConfig& m_config;
     const core::ContentStore& m_store;
@@ -33,6 +38,7 @@ private:
     std::condition_variable m_wake;
     bool m_stop = false;
     std::atomic<bool> m_cancel{false};  // m_stop for the transfer under way
+    std::map<std::string, std::string> m_imported;  // folder → sha256 of the index.json imported from it (worker only)
     std::thread m_worker;  // last: starts after every member above exists
 };
 

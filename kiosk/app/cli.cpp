@@ -101,6 +101,11 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     sync->add_flag("--once", line.sync.once, "One sync of every catalog, then exit (exit code 0: all installed)");
     sync->callback([&line] { line.command = Command::Sync; });
 
+    auto* import = app.add_subcommand("import", "Install signed content from a folder, e.g. a USB stick (same checks as a sync)");
+    import->fallthrough();
+    import->add_option("PATH", line.importPath, "A folder `kiosk catalog publish` wrote, or a folder of such folders")->required()->type_name("PATH");
+    import->callback([&line] { line.command = Command::Import; });
+
     auto* status = app.add_subcommand("status", "What this kiosk shows and how its last syncs went (exit code 0: all well)");
     status->fallthrough();
     status->callback([&line] { line.command = Command::Status; });

@@ -79,7 +79,7 @@ struct SyncOptions {
     bool once = false;  // one sync of every catalog, then exit (else: every [sync] interval)
 };
 
-enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen, CatalogPublish, Sync, Status };
+enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen, CatalogPublish, Sync, Status, Import };
 
 struct CommandLine {
     Command command = Command::Run;
@@ -92,6 +92,7 @@ struct CommandLine {
     StatsOptions stats;
     CatalogOptions catalog;
     SyncOptions sync;
+    std::filesystem::path importPath;  // `kiosk import PATH`
 };
 
 // "320x240 to 8192x8192", for messages about --size.

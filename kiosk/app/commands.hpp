@@ -18,6 +18,9 @@ int statsCommand(const CommandLine& line);
 // `kiosk sync [--once]`: the signed catalogs of [sync], fetched, verified and installed.
 int syncCommand(const CommandLine& line);
 
+// `kiosk import PATH`: signed content from a folder (a USB stick), checked like a sync.
+int importCommand(const CommandLine& line);
+
 // `kiosk status`: the content shown and the syncs' outcome, from the state folder.
 int statusCommand(const CommandLine& line);
 

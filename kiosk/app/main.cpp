@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
             case Command::CatalogPublish: return catalogPublishCommand(line.catalog);
             case Command::Sync: return syncCommand(line);
             case Command::Status: return statusCommand(line);
+            case Command::Import: return importCommand(line);
             case Command::Run: break;
         }
         return runCommand(line, startedAt);
