@@ -13,4 +13,8 @@ int catalogKeygenCommand(const CatalogOptions& options);
 // 0 published, 1 the folder could not be written, 3 a key or root problem, 5 a pack problem.
 int catalogPublishCommand(const CatalogOptions& options);
 
+// The next root.json beside the one in force, signed by its root key (and a new root key), with
+// new keys as asked. 0 written, 1 cannot write, 2 nothing asked, 3 a key or root problem.
+int catalogRotateCommand(const CatalogOptions& options);
+
 }  // namespace kiosk::app

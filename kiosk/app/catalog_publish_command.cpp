@@ -34,6 +34,19 @@ int catalogPublishCommand(const CatalogOptions& options) {
     }
     request.key = &key.value();
     request.rootBytes = rootText.str();
+    // The chain beside it, as `catalog rotate` leaves it: 1.root.json, 2.root.json …
+    for (std::int64_t version = 1; version < root.value().version; ++version) {
+        const auto earlier = options.root.parent_path() / (std::to_string(version) + ".root.json");
+        std::ifstream file(earlier, std::ios::binary);
+        if (!file) {
+            std::fprintf(stderr, "catalog publish: %s: warning: missing; kiosks that still trust version %lld cannot follow the rotation\n",
+                         earlier.c_str(), static_cast<long long>(version));
+            continue;
+        }
+        std::stringstream bytes;
+        bytes << file.rdbuf();
+        request.earlierRoots.emplace(version, bytes.str());
+    }
     request.root = root.value();
     request.out = options.out;
     request.version = options.version;

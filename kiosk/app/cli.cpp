@@ -95,6 +95,13 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     publish->add_option("--expires-days", c.expiresDays, "How long kiosks may install this catalog (default 30)")->check(CLI::Range(1, 365));
     publish->add_option("--version", c.version, "The catalog's version (default: the published one + 1)")->check(CLI::Range(1, 1'000'000'000));
     publish->callback([&line] { line.command = Command::CatalogPublish; });
+    auto* rotate = catalog->add_subcommand("rotate", "Sign the next root.json that replaces the catalog key, the root key, or both");
+    rotate->add_option("--root", c.root, "The root.json in force (the new one is written beside it)")->required()->type_name("FILE");
+    rotate->add_option("--root-key", c.key, "A root key of it (root.key from the safe)")->required()->type_name("FILE");
+    rotate->add_flag("--new-catalog-key", c.newCatalogKey, "Make a new catalog key; the old one signs nothing kiosks accept any more");
+    rotate->add_flag("--new-root-key", c.newRootKey, "Make a new root key");
+    rotate->add_option("--expires-days", c.expiresDays, "How long the new root.json is valid (default 730)")->check(CLI::Range(1, 3650));
+    rotate->callback([&line] { line.command = Command::CatalogRotate; });
 
     auto* sync = app.add_subcommand("sync", "Fetch, verify and install the signed catalogs of [sync] (the running kiosk does this by itself)");
     sync->fallthrough();

@@ -73,13 +73,15 @@ struct CatalogOptions {
     std::vector<std::filesystem::path> packs;  // publish: pack folders, or folders of packs
     int expiresDays = 0;              // 0: the command's default (root 730, catalog 30)
     std::int64_t version = 0;         // publish: 0 is the published one + 1
+    bool newCatalogKey = false;       // rotate: replace the catalog key
+    bool newRootKey = false;          // rotate: replace the root key
 };
 
 struct SyncOptions {
     bool once = false;  // one sync of every catalog, then exit (else: every [sync] interval)
 };
 
-enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen, CatalogPublish, Sync, Status, Import };
+enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen, CatalogPublish, CatalogRotate, Sync, Status, Import };
 
 struct CommandLine {
     Command command = Command::Run;

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
             case Command::StatsReport: return statsReportCommand(line);
             case Command::CatalogKeygen: return catalogKeygenCommand(line.catalog);
             case Command::CatalogPublish: return catalogPublishCommand(line.catalog);
+            case Command::CatalogRotate: return catalogRotateCommand(line.catalog);
             case Command::Sync: return syncCommand(line);
             case Command::Status: return statusCommand(line);
             case Command::Import: return importCommand(line);

@@ -237,3 +237,42 @@ TEST_CASE("sync: through the shipped nginx config, with ETags and resumable arch
     REQUIRE(hidden.ok());
     CHECK(hidden.value().status == 404);
 }
+
+TEST_CASE("sync: the publisher's tools end to end: keygen, publish, rotate the catalog key, publish again, and the old key is refused") {
+    SyncFixture f;
+    const auto keys = f.authoring.path() / "keys";
+    const auto www = f.out();
+    std::string output;
+    REQUIRE(runKiosk("catalog keygen --out '" + keys.string() + "'", output, f.authoring.path()) == 0);
+    const std::string publishWith = "catalog publish --out '" + www.string() + "' '" + (f.authoring.path() / "online-id").string() + "' ";
+    REQUIRE_MESSAGE(runKiosk(publishWith + "--key '" + (keys / "catalog.key").string() + "' --root '" + (keys / "root.json").string() + "'", output,
+                             f.authoring.path()) == 0,
+                    output);
+    const auto config = f.authoring.write("kiosk.toml", "[content]\nfolders = []\n[state]\nfolder = \"" + f.kiosk.path().string() +
+                                                            "\"\n[[sync.catalogs]]\nname = \"hub\"\nurl = \"" + f.source.url + "\"\nroot = \"" +
+                                                            (keys / "root.json").string() + "\"\n");
+    const std::string kiosk = "--config '" + config.string() + "' ";
+    REQUIRE_MESSAGE(runKiosk(kiosk + "sync --once", output, f.authoring.path()) == 0, output);
+    // The kiosk keeps its own copy of root v1 from now on; the keys folder moves on to v2.
+    REQUIRE_MESSAGE(runKiosk("catalog rotate --root '" + (keys / "root.json").string() + "' --root-key '" + (keys / "root.key").string() +
+                                 "' --new-catalog-key",
+                             output, f.authoring.path()) == 0,
+                    output);
+    CHECK(std::filesystem::exists(keys / "1.root.json"));
+    CHECK(std::filesystem::exists(keys / "2.root.json"));
+    REQUIRE_MESSAGE(runKiosk(publishWith + "--key '" + (keys / "catalog-v2.key").string() + "' --root '" + (keys / "root.json").string() + "'",
+                             output, f.authoring.path()) == 0,
+                    output);
+    CHECK(std::filesystem::exists(www / "2.root.json"));
+    CHECK_MESSAGE(runKiosk(kiosk + "sync --once", output, f.authoring.path()) == 0, output);
+    CHECK_MESSAGE(output.find("catalog version 2 is now shown") != std::string::npos, output);
+
+    // Whoever still has the old catalog key cannot publish for these kiosks any more.
+    writeFile(keys / "old-root.json", readFile(keys / "1.root.json"));
+    REQUIRE(runKiosk(publishWith + "--key '" + (keys / "catalog.key").string() + "' --root '" + (keys / "old-root.json").string() + "'", output,
+                     f.authoring.path()) == 0);
+    markChanged(www / "index.json");
+    CHECK(runKiosk(kiosk + "sync --once", output, f.authoring.path()) == 7);
+    CHECK_MESSAGE(output.find("signatures below threshold") != std::string::npos, output);
+    CHECK_MESSAGE(output.find("still showing catalog version 2") != std::string::npos, output);
+}

@@ -113,8 +113,13 @@ Result<CatalogMetadata> publishCatalog(const PublishRequest& request) {
     }
     std::sort(catalog.packs.begin(), catalog.packs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
 
-    for (const std::string& name : {std::to_string(request.root.version) + ".root.json", std::string("root.json")}) {
-        if (std::string error = writeFileAtomically(request.out / name, request.rootBytes); !error.empty()) {
+    std::map<std::string, const std::string*> roots{{std::to_string(request.root.version) + ".root.json", &request.rootBytes},
+                                                   {"root.json", &request.rootBytes}};
+    for (const auto& [version, bytes] : request.earlierRoots) {
+        if (version < request.root.version) roots.emplace(std::to_string(version) + ".root.json", &bytes);
+    }
+    for (const auto& [name, bytes] : roots) {
+        if (std::string error = writeFileAtomically(request.out / name, *bytes); !error.empty()) {
             return publishError(ErrorCode::WriteFailed, request.out / name, error);
         }
     }

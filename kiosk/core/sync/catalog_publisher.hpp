@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct PublishRequest {
     const SecretKey* key = nullptr;                  // a catalog key of `root`
     std::string rootBytes;                           // root.json as the kiosks get it
     RootMetadata root;                               // its verified contents
+    // Earlier roots (version → root.json), published too: a kiosk still trusting version 1
+    // steps through 2.root.json, 3.root.json … to the one in force.
+    std::map<std::int64_t, std::string> earlierRoots;
     std::filesystem::path out;
     std::int64_t version = 0;                        // 0: the published version + 1
     WallTime now;
