@@ -78,6 +78,13 @@ bool checkRound(const std::filesystem::path& folder, int round, std::int64_t com
         problem = "integrity_check: " + integrity;
         return false;
     }
+    // Killed in round 1 before the first migration committed: an empty database (user_version 0),
+    // which the next opening migrates. Sound, as long as nothing was reported committed.
+    if (db.execAndGet("PRAGMA user_version").getInt() == 0) {
+        if (committed == 0) return true;
+        problem = std::to_string(committed) + " events reported committed, but the file has no schema";
+        return false;
+    }
     SQLite::Statement present(db, "SELECT COUNT(DISTINCT value) FROM events WHERE page = ? AND value BETWEEN 1 AND ?");
     present.bind(1, "round-" + std::to_string(round));
     present.bind(2, static_cast<std::int64_t>(committed));
