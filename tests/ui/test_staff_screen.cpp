@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "core/staff/staff_pin.hpp"
+#include "core/sync/sync_status.hpp"
 #include "core/usage/sqlite_usage_log.hpp"
 #include "core/usage/usage_database.hpp"
 #include "../core/temp_dir.hpp"
@@ -22,10 +23,10 @@ struct StaffFixture : kiosk::test::UiFixture {
 
     // `statsClock`: which "now" the statistics view counts back from; the PIN's clock if none.
     explicit StaffFixture(bool withPin = true, const kiosk::core::WallClock* statsClock = nullptr,
-                          const kiosk::core::SqliteUsageLog* usageLog = nullptr) {
+                          const kiosk::core::SqliteUsageLog* usageLog = nullptr, std::vector<std::string> syncCatalogs = {}) {
         if (withPin) REQUIRE(pin.set("2468").empty());
-        renderer.enableStaffScreen(
-            kiosk::ui::StaffAccess{&pin, {}, {"/srv/kiosk/content"}, state.path(), statsClock ? statsClock : &wallClock, 5, usageLog});
+        renderer.enableStaffScreen(kiosk::ui::StaffAccess{&pin, {}, {"/srv/kiosk/content"}, state.path(), statsClock ? statsClock : &wallClock, 5,
+                                                          usageLog, std::move(syncCatalogs)});
         settle();
     }
 
@@ -135,6 +136,31 @@ TEST_CASE("staff: the menu says whether the usage log is well, and names what it
         for (const auto& problem : f.renderer.ui()->audit().problems()) FAIL_CHECK(problem.describe());
         if (std::getenv("KIOSK_STAFF_SCREENSHOT")) CHECK(f.renderer.savePng("/tmp/staff_menu_warning.png").empty());
     }
+}
+
+TEST_CASE("staff: the menu tells for each catalog what is shown, when it last synced, and the last problem") {
+    kiosk::test::TempDir scratch;
+    StaffFixture f(true, nullptr, nullptr, {"hub", "partner", "never"});
+    const kiosk::core::ContentStore store(f.state.path());
+    kiosk::core::CatalogSyncReport hub;
+    hub.catalog = "hub";
+    hub.ok = true;
+    hub.activeVersion = 4;
+    kiosk::core::CatalogSyncReport partner;
+    partner.catalog = "partner";
+    partner.problem = "https://partner.example/index.json: refused (expired): catalog: expired 2026-11-01T00:00:00Z";
+    partner.refused = kiosk::core::TrustFailure::Expired;
+    REQUIRE(kiosk::core::writeSyncStatus(f.state.path(), {hub, partner}, store, f.wallClock.now()).empty());
+    f.cornerTaps(5);
+    f.typePin("2468");
+    CHECK(f.shows("staff/sync/hub/ok"));
+    CHECK(f.shows("staff/sync/partner/problem"));
+    CHECK(f.shows("staff/sync/never/problem"));  // never synced is something to look into
+    const auto exit = f.renderer.items().find("staff/exit");
+    REQUIRE(exit.has_value());
+    CHECK(exit->max.y <= static_cast<float>(f.renderer.height()));
+    for (const auto& problem : f.renderer.ui()->audit().problems()) FAIL_CHECK(problem.describe());
+    if (std::getenv("KIOSK_STAFF_SCREENSHOT")) CHECK(f.renderer.savePng("/tmp/staff_menu_sync.png").empty());
 }
 
 TEST_CASE("staff: wrong PINs are refused, the third makes the pad wait, and the wait is counted by the wall clock") {

@@ -11,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "core/sync/sync_status.hpp"
 #include "core/usage/usage_database.hpp"
 #include "ui/imgui_scoped.hpp"
 #include "ui/staff/staff_strings.hpp"
@@ -20,6 +21,36 @@
 
 namespace kiosk::ui {
 namespace {
+
+struct SyncLine {
+    std::string text;
+    bool problem = false;
+};
+
+// What is shown of a catalog and when it was last synced, then the last attempt's problem.
+SyncLine syncLine(const std::string& catalog, const std::vector<core::CatalogStatus>& statuses, const StaffStrings& words) {
+    const auto status = std::find_if(statuses.begin(), statuses.end(), [&](const auto& s) { return s.catalog == catalog; });
+    if (status == statuses.end()) return SyncLine{words.syncNever, true};
+    SyncLine out;
+    if (status->activeVersion > 0) {
+        out.text = fillPlaceholders(words.syncShown, {{"version", std::to_string(status->activeVersion)}, {"packs", std::to_string(status->shown.size())}}) + "; ";
+    }
+    if (status->lastSuccess) {
+        const std::time_t t = std::chrono::system_clock::to_time_t(*status->lastSuccess);
+        std::tm local{};
+        localtime_r(&t, &local);
+        char when[32];
+        std::strftime(when, sizeof when, "%d.%m.%Y %H:%M", &local);
+        out.text += fillPlaceholders(words.syncLastSuccess, {{"time", when}});
+    } else {
+        out.text += words.syncNever;
+    }
+    if (!status->problem.empty()) {
+        out.text += "\n" + status->problem;
+        out.problem = true;
+    }
+    return out;
+}
 
 struct UsageLogStatus {
     std::string text;
@@ -180,6 +211,8 @@ void StaffScreen::submitPin(FrameContext& ctx) {
     const std::string wait = fillPlaceholders(words.waitSeconds, {{"seconds", std::to_string(verdict.wait.count())}});
     switch (verdict.kind) {
         case Kind::Accepted:
+            // Read once per opening: the menu never touches a file while it is drawn.
+            m_syncStatus = core::readSyncStatus(m_access.stateFolder);
             m_mode = Mode::Menu;
             m_message.clear();
             m_request = StaffRequest::TookOver;
@@ -291,6 +324,12 @@ void StaffScreen::drawMenu(FrameContext& ctx) {
         // In the registry for tests and speech output: whether the log is well, or how many problems it has.
         ctx.items.record(usage.problems ? "staff/usage-log/problems/" + std::to_string(usage.problems) : "staff/usage-log/ok",
                          ImVec2(x, top.y), ImVec2(x + width, ImGui::GetCursorScreenPos().y));
+    }
+    for (const std::string& catalog : m_access.syncCatalogs) {
+        const SyncLine sync = syncLine(catalog, m_syncStatus, words);
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        line(fillPlaceholders(words.syncLabel, {{"catalog", catalog}}).c_str(), sync.text, sync.problem ? colors.failure : colors.text);
+        ctx.items.record("staff/sync/" + catalog + (sync.problem ? "/problem" : "/ok"), ImVec2(x, top.y), ImVec2(x + width, ImGui::GetCursorScreenPos().y));
     }
     ImGui::Dummy(ImVec2(0, theme.em(1.2f)));
 

@@ -11,6 +11,7 @@
 #include "core/staff/staff_gesture.hpp"
 #include "core/stats/usage_stats.hpp"
 #include "core/staff/staff_pin.hpp"
+#include "core/sync/sync_status.hpp"
 #include "core/usage/sqlite_usage_log.hpp"
 #include "ui/frame_context.hpp"
 
@@ -28,6 +29,8 @@ struct StaffAccess {
     int minCellSessions = 5;
     // Its warnings (a broken file set aside, failed writes) show in the status; null: not shown.
     const core::SqliteUsageLog* usageLog = nullptr;  // owned by the app
+    // The catalogs the kiosk follows ([sync]): their state in stateFolder/status.json is shown.
+    std::vector<std::string> syncCatalogs{};
 };
 
 // What staff asked for; the window loop carries it out after the frame.
@@ -69,6 +72,7 @@ private:
     // shows fresh numbers and nothing of the log stays in memory behind a closed door.
     std::optional<core::UsageStats> m_stats;
     std::string m_statsError;
+    std::vector<core::CatalogStatus> m_syncStatus;  // read when the menu opens
     core::WallTime m_statsAt{};  // the "now" they were computed for: the day axis keeps to it past midnight
 };
 

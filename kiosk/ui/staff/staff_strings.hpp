@@ -24,6 +24,10 @@ struct StaffStrings {
     const char* usageLog;
     const char* usageLogOk;
     const char* usageDropped;     // "{count}"
+    const char* syncLabel;        // "{catalog}"
+    const char* syncShown;        // "{version}", "{packs}"
+    const char* syncLastSuccess;  // "{time}"
+    const char* syncNever;
     const char* reload;
     const char* exitKiosk;
     const char* close;
