@@ -120,3 +120,31 @@ TEST_CASE("import: the folder transport serves only the names a sync asks for, i
     std::filesystem::create_symlink(outside.path() / "secret.json", stick.path() / "linked.json");
     CHECK(fetch("linked.json") == 404);
 }
+
+TEST_CASE("sync store: a pack id two catalogs both show comes from the first, and the other is named, not silently dropped") {
+    test::TempDir state;
+    const core::ContentStore store(state.path());
+    for (const auto& [id, version] : {std::pair{"online-id", "1.0.0"}, std::pair{"online-id", "2.0.0"}, std::pair{"library", "1.0.0"}}) {
+        state.write(std::filesystem::path("packs") / id / version / "pack.toml", "id = \"x\"\n");
+    }
+    REQUIRE(store.activate("hub", {3, {{"online-id", "1.0.0"}}}).empty());
+    REQUIRE(store.activate("partner", {7, {{"online-id", "2.0.0"}, {"library", "1.0.0"}}}).empty());
+    std::vector<std::string> collisions;
+    const auto folders = store.activePackFolders({"hub", "partner"}, &collisions);
+    REQUIRE(folders.size() == 2);
+    CHECK(folders[0] == store.packFolder({"online-id", "1.0.0"}));
+    CHECK(folders[1] == store.packFolder({"library", "1.0.0"}));
+    REQUIRE(collisions.size() == 1);
+    CHECK(collisions[0] == "pack 'online-id' of catalog 'partner' is hidden by the one of 'hub'");
+    // Both stay installed: each is in an active set.
+    CHECK(store.removeUnused({"hub", "partner"}).empty());
+    // A pack no set names any more goes; one only the previous set names stays for a rollback.
+    REQUIRE(store.activate("hub", {4, {{"library", "1.0.0"}}}).empty());
+    state.write("packs/old/0.9.0/pack.toml", "id = \"old\"\n");
+    const auto removed = store.removeUnused({"hub", "partner"});
+    REQUIRE(removed.size() == 1);
+    CHECK(removed[0] == core::PackVersion{"old", "0.9.0"});
+    CHECK(store.isInstalled({"online-id", "1.0.0"}));  // hub's previous set
+    CHECK(store.activate("hub", {5, {{"missing", "1.0.0"}}}).find("not installed") != std::string::npos);
+    CHECK(store.activeSet("hub")->catalogVersion == 4);
+}
