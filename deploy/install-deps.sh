@@ -17,6 +17,8 @@ packages=(
   doctest-dev xvfb xauth
   # tests: the real server for the net tests (nginx-light has the WebDAV module the upload uses)
   nginx-light
+  # tests: a certificate for the https tests of the sync's transport
+  openssl
   # tests: the editor schemas are checked against the sample content
   python3-jsonschema
 )

@@ -14,6 +14,7 @@ std::vector<core::CatalogSyncReport> syncCatalogs(const core::KioskConfig& confi
         names.push_back(source.name);
         net::TransportOptions options;
         options.pinnedPublicKey = source.pinnedPublicKey;
+        options.caFile = source.caFile;
         options.cancel = cancel;
         net::CurlTransport transport(options);
         reports.push_back(core::syncCatalog(source, store, transport, core::SystemWallClock().now()));

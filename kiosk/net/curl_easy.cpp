@@ -47,6 +47,17 @@ CurlHandle makeTransfer(const std::string& url, const HttpLimits& limits, char (
 
 core::Error transferFailed(const std::string& url, CURLcode code, const char* errorBuffer) {
     const std::string what = errorBuffer[0] ? errorBuffer : curl_easy_strerror(code);
+    if (code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_PINNEDPUBKEYNOTMATCH || code == CURLE_SSL_CACERT_BADFILE ||
+        code == CURLE_SSL_CONNECT_ERROR) {
+        return unavailable(url, "the server's certificate was refused: " + what,
+                           "either this is not the real server, or its certificate is not one the kiosk trusts "
+                           "(check ca_file and pin_sha256 in [[sync.catalogs]])");
+    }
+    // The server had begun to answer: "no answer" would send staff looking for a dead server or
+    // a wrong address when it is the connection that failed midway (reset, closed too early).
+    if (code == CURLE_PARTIAL_FILE || code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR) {
+        return unavailable(url, "the transfer broke off: " + what, "the connection or the server failed midway; it is tried again later");
+    }
     const bool slow = code == CURLE_OPERATION_TIMEDOUT;
     return unavailable(url, std::string(slow ? "the transfer stalled or took too long: " : "no answer from the server: ") + what,
                        slow ? "the server or the network is too slow; it is tried again later"

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <filesystem>
 #include <string>
 
 #include "core/sync/transport.hpp"
@@ -20,6 +21,9 @@ struct TransportOptions {
     // "sha256//<base64>" of the server's public key (CURLOPT_PINNEDPUBLICKEY): a certificate from
     // any other key is refused even if a trusted authority signed it. Empty: no pin.
     std::string pinnedPublicKey;
+    // A PEM file of the certificate authorities to trust instead of the system's: a hub that
+    // runs its own. Empty: the system's (ca-certificates).
+    std::filesystem::path caFile;
 };
 
 class CurlTransport final : public core::Transport {

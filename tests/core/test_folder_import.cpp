@@ -40,7 +40,7 @@ struct Publisher {
         return catalog.value();
     }
     core::CatalogSource source(const test::TempDir& dir, const std::string& name) const {
-        return core::CatalogSource{name, "https://unused.example/", dir.write(name + "-root.json", rootBytes), {}};
+        return core::CatalogSource{name, "https://unused.example/", dir.write(name + "-root.json", rootBytes), {}, {}};
     }
 };
 

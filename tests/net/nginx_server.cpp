@@ -62,7 +62,7 @@ std::string readAll(const std::filesystem::path& file) {
 
 }  // namespace
 
-NginxServer::NginxServer(std::string locations) : m_root(m_dir.path() / "www"), m_locations(std::move(locations)) {
+NginxServer::NginxServer(std::string locations, bool tls) : m_root(m_dir.path() / "www"), m_locations(std::move(locations)), m_tls(tls) {
     if (::access(kNginx, X_OK) != 0) throw std::runtime_error("nginx is not installed (deploy/install-deps.sh installs nginx-light)");
     std::filesystem::create_directories(m_root);
     std::filesystem::create_directories(m_dir.path() / "temp");
@@ -82,7 +82,7 @@ void NginxServer::writeConfig() const {
     for (const char* kind : {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
         out << "  " << kind << "_temp_path " << p << "/temp/" << kind << ";\n";
     }
-    out << "  server {\n    listen 127.0.0.1:" << m_port << ";\n    root " << m_root.string() << ";\n"
+    out << "  server {\n    listen 127.0.0.1:" << m_port << (m_tls ? " ssl" : "") << ";\n    root " << m_root.string() << ";\n"
         << replaceAll(m_locations, "{prefix}", p) << "\n  }\n}\n";
 }
 
@@ -129,7 +129,9 @@ void NginxServer::stop() {
     m_pid = -1;
 }
 
-std::string NginxServer::url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(m_port) + path; }
+std::string NginxServer::url(const std::string& path) const {
+    return (m_tls ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(m_port) + path;
+}
 
 std::string NginxServer::accessLog(const std::string& needle, int atLeast) const {
     const auto occurrences = [&needle](const std::string& text) {

@@ -15,7 +15,8 @@ class NginxServer {
 public:
     // `locations`: what goes inside nginx's server { } block, e.g. a location with dav_methods.
     // "{prefix}" in it is replaced by the server's folder (for auth files and the like).
-    explicit NginxServer(std::string locations);
+    // `tls`: the port speaks https (`locations` then names ssl_certificate and ssl_certificate_key).
+    explicit NginxServer(std::string locations, bool tls = false);
     ~NginxServer();
     NginxServer(const NginxServer&) = delete;
     NginxServer& operator=(const NginxServer&) = delete;
@@ -24,7 +25,7 @@ public:
     void stop();
     void start();
 
-    std::string url(const std::string& path) const;  // "http://127.0.0.1:<port><path>"
+    std::string url(const std::string& path) const;  // "http://127.0.0.1:<port><path>" (https with tls)
     const std::filesystem::path& root() const { return m_root; }  // the document root
     const std::filesystem::path& prefix() const { return m_dir.path(); }
     // One line per request, "<method> <uri> <status>". nginx writes a line after it answered,
@@ -40,6 +41,7 @@ private:
     TempDir m_dir;
     std::filesystem::path m_root;
     std::string m_locations;
+    bool m_tls = false;
     int m_port = 0;
     pid_t m_pid = -1;
 };

@@ -20,7 +20,7 @@ void readSyncConfig(const TableReader& root, const std::filesystem::path& base, 
     if (auto folder = table->string("import_folder", false); folder && !folder->empty()) sync.importFolder = (base / *folder).lexically_normal();
     std::set<std::string> names;
     for (const TableReader& entry : table->sections("catalogs", 0, 16, "catalog")) {
-        static constexpr std::array keys{"name"sv, "url"sv, "root"sv, "pin_sha256"sv};
+        static constexpr std::array keys{"name"sv, "url"sv, "root"sv, "pin_sha256"sv, "ca_file"sv};
         entry.rejectUnknownKeys(keys);
         CatalogSource source;
         source.name = entry.string("name", true).value_or("");
@@ -43,6 +43,7 @@ void readSyncConfig(const TableReader& root, const std::filesystem::path& base, 
                        "e.g. \"sha256//YhKJKSzoTt2b5FP18fvpHo7fJYqQCjAa3HWY3tvRMwE=\" (openssl x509 -pubkey | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64)");
         }
         if (!rootFile.empty()) source.initialRoot = (base / rootFile).lexically_normal();
+        if (auto ca = entry.string("ca_file", false); ca && !ca->empty()) source.caFile = (base / *ca).lexically_normal();
         sync.catalogs.push_back(std::move(source));
     }
 }

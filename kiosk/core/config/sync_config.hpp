@@ -16,6 +16,7 @@ struct CatalogSource {
     std::string url;                   // the published folder: <url>/index.json, <url>/packs/…
     std::filesystem::path initialRoot;  // the root.json the operator brought; later roots come signed from the server
     std::string pinnedPublicKey;        // optional "sha256//…" of the server's TLS key
+    std::filesystem::path caFile;       // optional: the hub's own certificate authority (PEM) instead of the system's
 };
 
 struct SyncConfig {
