@@ -1,6 +1,8 @@
 // Checks made before anything is decoded: picture headers, SVG content, the files of a pack, text size.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <sys/stat.h>
 
 #include "core/pack/image_check.hpp"
@@ -107,6 +109,21 @@ TEST_CASE("a pack's files: programs and fonts whatever their name, strange file 
     CHECK(text.find("folders are nested more than 8 deep") != std::string::npos);
     CHECK(text.find("editor-backup") == std::string::npos);
     CHECK(problems.size() == 6);
+}
+
+TEST_CASE("a pack's files: names the kiosk shows but cannot publish to other kiosks are a warning") {
+    test::TempDir dir;
+    dir.write("pack/pack.toml", "id = \"pack\"\n");
+    dir.write("pack/images/Photo.png", "x");
+    dir.write("pack/pages/start.toml", "x");
+    dir.write("pack/images/a/b/c/d/e.png", "x");
+    core::Diagnostics problems;
+    core::checkPackFiles(dir.path() / "pack", problems);
+    const std::string text = test::allMessages(problems);
+    CHECK(text.find("images/Photo.png: warning: this file name cannot be published to kiosks: it has") != std::string::npos);
+    CHECK(text.find("images/a/b/c/d/e.png: warning: this file name cannot be published to kiosks: it is nested more than 5 deep") != std::string::npos);
+    CHECK(problems.size() == 2);
+    CHECK(std::all_of(problems.begin(), problems.end(), [](const core::Error& e) { return e.isWarning(); }));
 }
 
 TEST_CASE("characters are counted as a reader counts them") {

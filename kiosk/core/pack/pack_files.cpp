@@ -1,4 +1,5 @@
 // File names can lie, so programs and fonts are also recognised by their first bytes.
+#include "core/pack/archive_path.hpp"
 #include "core/pack/pack_files.hpp"
 
 #include <algorithm>
@@ -94,6 +95,14 @@ void checkPackFiles(const std::filesystem::path& folder, Diagnostics& problems) 
         if (!isAllowedPackExtension(extension)) {
             report(ErrorCode::Forbidden, path, "files of this kind do not belong in a pack",
                    "packs hold only .toml, .md, .svg, .png and .jpg files; remove it or convert it");
+            continue;
+        }
+        // Shown from a content folder as it is, but `kiosk catalog publish` refuses the name: said
+        // now, not when the author is about to publish.
+        const std::string relative = std::filesystem::relative(path, folder, ec).generic_string();
+        if (const std::string why = archivePathProblem(relative); !ec && !why.empty()) {
+            problems.push_back(Error{ErrorCode::InvalidValue, path.string(), 0, "this file name cannot be published to kiosks: it " + why,
+                                     "use lowercase letters, digits, '-', '_' and '.', at most 5 folders deep", 0, Severity::Warning});
         }
     }
     if (ec) report(ErrorCode::FileUnreadable, folder, "the pack folder cannot be read completely: " + ec.message(),
