@@ -74,6 +74,13 @@ TEST_CASE("sync: archives that are not the signed ones are refused and the shown
         CHECK_FALSE(report.ok);
         CHECK(report.problem.find("more than the") != std::string::npos);
     }
+    SUBCASE("mix and match: the archive of the version before, under the new name") {
+        writeFile(archive, readFile(f.out() / "packs/online-id-1.0.0.tar.gz"));
+        const auto report = f.sync();
+        CHECK_FALSE(report.ok);
+        // Refused by its length (longer than declared) or, within it, by its sha256.
+        CHECK((report.problem.find("not the one the catalog signed") != std::string::npos || report.problem.find("more than the") != std::string::npos));
+    }
     SUBCASE("missing: the bundle is partial") {
         std::filesystem::remove(archive);
         const auto report = f.sync();
@@ -114,6 +121,14 @@ TEST_CASE("sync: a catalog that goes back, is signed by another key, is not JSON
         catalog.expires = catalog.signedAt + std::chrono::hours(24);
         writeFile(f.out() / "index.json", core::makeCatalogDocument(catalog, {&stranger}));
         expected = core::TrustFailure::BelowThreshold;
+    }
+    SUBCASE("expired: published long ago, never published again") {
+        core::CatalogMetadata catalog;
+        catalog.version = 3;
+        catalog.signedAt = core::SystemWallClock().now() - std::chrono::hours(24 * 40);
+        catalog.expires = catalog.signedAt + std::chrono::hours(24 * 30);
+        writeFile(f.out() / "index.json", core::makeCatalogDocument(catalog, {&f.catalogKey}));
+        expected = core::TrustFailure::Expired;
     }
     SUBCASE("an HTML error page") {
         writeFile(f.out() / "index.json", "<html><body><h1>502 Bad Gateway</h1></body></html>\n");
