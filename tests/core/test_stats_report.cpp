@@ -93,6 +93,17 @@ void forEachCell(core::UsageStats& stats, const std::function<void(core::StatsCe
         visit(quiz.right);
         visit(quiz.wrong);
     }
+    for (auto& hours : stats.perWeekHour) {
+        for (auto& cell : hours) visit(cell);
+    }
+}
+
+// The SVG whose accessible name begins with `label`, from its <svg to its </svg>.
+std::string chartNamed(const std::string& report, const std::string& label) {
+    const auto name = report.find("aria-label=\"" + label);
+    if (name == std::string::npos) return {};
+    const auto start = report.rfind("<svg", name);
+    return report.substr(start, report.find("</svg>", name) - start);
 }
 
 }  // namespace
@@ -122,11 +133,11 @@ TEST_CASE("stats report: German and English reports of the real log have their t
     CHECK(english.find("Nutzungsstatistik") == std::string::npos);
     CHECK(german.find("Usage statistics") == std::string::npos);
 
-    // Days, hours, packs, pages, languages, the one flow, the quizzes: one SVG each, and each
-    // with its numbers as a table for readers who cannot see it.
-    const std::size_t charts = 2 + !stats.packs.empty() + !stats.pages.empty() + !stats.languages.empty() + stats.flows.size() +
+    // Days, hours, weekdays by hours, packs, pages, languages, the one flow, the quizzes: one SVG
+    // each, and each with its numbers as a table for readers who cannot see it.
+    const std::size_t charts = 3 + !stats.packs.empty() + !stats.pages.empty() + !stats.languages.empty() + stats.flows.size() +
                                !stats.quizzes.empty();
-    CHECK(charts == 7);
+    CHECK(charts == 8);
     for (const std::string* report : {&german, &english}) {
         CHECK(occurrences(*report, "<svg ") == charts);
         CHECK(occurrences(*report, "</svg>") == charts);
@@ -182,6 +193,37 @@ TEST_CASE("stats report: a suppressed cell says <5, and its value appears nowher
         });
         CHECK(core::formatStatsReport(other, contextIn(language)) == distinctive);
     }
+}
+
+TEST_CASE("stats report: the heat map has a square per weekday and hour, hidden ones hatched and saying only <5") {
+    test::TempDir dir;
+    const core::UsageStats stats = statsOfThreeDays(dir);
+    // All visits began at 10:00 UTC: Wednesday 6, Thursday 3 (hidden), Friday 9. Wednesday is
+    // hidden beside Thursday: the hours table shows 18 at 10:00, and 18 − 9 − 6 would be 3.
+    REQUIRE(stats.perWeekHour[2][10].value == 6);
+    REQUIRE(stats.perWeekHour[3][10].suppressed);
+    CHECK(stats.perWeekHour[2][10].suppressed);
+    CHECK_FALSE(stats.perWeekHour[4][10].suppressed);
+
+    const std::string german = core::formatStatsReport(stats, contextIn(core::ReportLanguage::German));
+    CHECK(german.find("<h2>Besuche nach Wochentag und Uhrzeit</h2>") != std::string::npos);
+    const std::string map = chartNamed(german, "Diagramm: Besuche nach Wochentag und Uhrzeit");
+    REQUIRE_FALSE(map.empty());
+    CHECK(occurrences(map, "<title>") == 7 * 24);
+    CHECK(occurrences(map, "fill=\"url(#chart-week-hours-hatch)\"") == 3);  // two squares and the key
+    CHECK(map.find("<title>Mi, 10–11 Uhr: &lt;5 Besuche</title>") != std::string::npos);
+    CHECK(map.find("<title>Do, 10–11 Uhr: &lt;5 Besuche</title>") != std::string::npos);
+    CHECK(map.find("<title>Fr, 10–11 Uhr: 9 Besuche</title>") != std::string::npos);
+    CHECK(map.find("<title>So, 3–4 Uhr: 0 Besuche</title>") != std::string::npos);
+    CHECK(occurrences(map, " font-weight=\"600\">&lt;5</text>") == 2);
+    CHECK(map.find(">wenige bis viele (höchstens 9)</text>") != std::string::npos);  // the largest shown square
+    CHECK(map.find("Besuche</title>") != std::string::npos);
+    CHECK(map.find(": 6 Besuche") == std::string::npos);
+    CHECK(map.find(": 3 Besuche") == std::string::npos);
+    CHECK(german.find("<th scope=\"row\">Mi</th><td>0</td>") != std::string::npos);
+    const std::string english = core::formatStatsReport(stats, contextIn(core::ReportLanguage::English));
+    CHECK_FALSE(chartNamed(english, "Chart: Visits by weekday and time of day").empty());
+    CHECK(english.find("<title>Fr, 10:00–11:00: 9 visits</title>") != std::string::npos);
 }
 
 TEST_CASE("stats report: names from the data are escaped, and nothing is loaded from anywhere else") {

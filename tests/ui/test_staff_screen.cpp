@@ -227,7 +227,7 @@ TEST_CASE("staff: the statistics view shows a bar per day from the suppressed nu
     CHECK_FALSE(f.shows("staff/stats/back"));
 }
 
-TEST_CASE("staff: statistics of a simulated week (screenshot to /tmp/staff_stats.png with KIOSK_STAFF_SCREENSHOT)") {
+TEST_CASE("staff: statistics of a simulated week (screenshots to /tmp/staff_stats_<page>.png with KIOSK_STAFF_SCREENSHOT)") {
     const kiosk::core::SystemWallClock systemClock;  // fill_usage.py fills the week up to the real now
     StaffFixture f(true, &systemClock);
     // fill_usage.py adds to a database the kiosk made (its schema, its migrations).
@@ -255,12 +255,25 @@ TEST_CASE("staff: statistics of a simulated week (screenshot to /tmp/staff_stats
     REQUIRE(f.shows("staff/stats/back"));
     CHECK(f.shows("staff/stats/day/" + localDate(systemClock.now() - 24h)));
     CHECK(f.shows("staff/stats/day/" + localDate(systemClock.now() - 24h * 10) + "/value/<5"));
-    for (const auto& value : f.shownValues()) {
-        // A suppressed cell says "<5"; a shown one is at least 5.
-        const std::string text = value.substr(value.rfind("/value/") + 7);
-        INFO(value);
-        if (text != "<5") CHECK(std::stoll(text) >= 5);
+    // Each page in turn: the overview, the heat map of weekdays by hours, the forms' funnels.
+    for (const std::string page : {"overview", "times", "forms"}) {
+        CAPTURE(page);
+        if (page != "overview") f.tap("staff/stats/page/" + page);
+        REQUIRE(f.shows("staff/stats/page/" + page + "/current"));
+        for (const auto& value : f.shownValues()) {
+            // A suppressed cell says "<5"; a shown one is at least 5.
+            const std::string text = value.substr(value.rfind("/value/") + 7);
+            INFO(value);
+            if (text != "<5") CHECK(std::stoll(text) >= 5);
+        }
+        for (const auto& problem : f.renderer.ui()->audit().problems()) FAIL_CHECK(problem.describe());
+        if (screenshot) CHECK(f.renderer.savePng("/tmp/staff_stats_" + page + ".png").empty());
     }
-    for (const auto& problem : f.renderer.ui()->audit().problems()) FAIL_CHECK(problem.describe());
-    if (screenshot) CHECK(f.renderer.savePng("/tmp/staff_stats.png").empty());
+    // The evening event's two visitors at 21:00 (fill_usage.py) are a hidden square.
+    f.tap("staff/stats/page/times");
+    bool eveningHidden = false;
+    for (const auto& value : f.shownValues()) {
+        if (value.find("/21/value/<5") != std::string::npos) eveningHidden = true;
+    }
+    CHECK(eveningHidden);
 }

@@ -45,6 +45,11 @@ struct ReportWords {
     const char* perHour;
     const char* perHourLead;
     const char* hourRange;  // "{from}", "{to}": "14–15 Uhr"
+    const char* perWeekHour;
+    const char* perWeekHourLead;
+    const char* weekday;          // the table's first column
+    const char* noVisitsLegend;   // next to an empty square of the heat map
+    const char* scaleLegend;      // "{max}": next to its shades
     const char* packs;
     const char* packsLead;
     const char* pages;

@@ -123,6 +123,7 @@ public:
             keyFigures();
             perDay(to);
             perHour();
+            perWeekHour();
             rowsSection("packs", m_words.packs, m_words.packsLead, m_words.content, m_stats.packs, true, false);
             rowsSection("pages", m_words.pages, m_words.pagesLead, m_words.page, m_stats.pages, true, false);
             rowsSection("languages", m_words.languages, m_words.languagesLead, m_words.language, m_stats.languages, false, true);
@@ -251,6 +252,41 @@ private:
         }
         sectionStart(m_words.perHour, m_words.perHourLead, true);
         m_out += columnChart(hours) + numbersTable(table) + "</section>\n";
+    }
+
+    // Weekdays down, hours across: the same shape as the staff screen's, so both read alike.
+    void perWeekHour() {
+        HeatMap map;
+        map.id = "chart-week-hours";
+        map.label = chartLabel(m_words.perWeekHour);
+        map.noneLegend = m_words.noVisitsLegend;
+        map.scaleLegend = m_words.scaleLegend;
+        map.hiddenLegend = fillIn(m_words.hiddenLegend, {{"k", std::to_string(m_k)}});
+        Table table{m_words.perWeekHour, {m_words.weekday}, {}};
+        for (int hour = 0; hour < 24; ++hour) {
+            map.columnLabels.push_back(std::to_string(hour));
+            table.headers.push_back(fillIn(m_words.hourRange, {{"from", std::to_string(hour)}, {"to", std::to_string(hour + 1)}}));
+        }
+        for (int day = 0; day < 7; ++day) {
+            const std::string weekday = m_words.weekdays[day];
+            map.rowLabels.push_back(weekday);
+            Cells row{weekday};
+            std::vector<HeatCell> cells;
+            for (int hour = 0; hour < 24; ++hour) {
+                const StatsCell& visits = m_stats.perWeekHour[day][hour];
+                const std::string range = fillIn(m_words.hourRange, {{"from", std::to_string(hour)}, {"to", std::to_string(hour + 1)}});
+                HeatCell square;
+                square.shown = shownValue(visits);
+                square.valueText = visits.suppressed || visits.value > 0 ? cell(visits) : "";
+                square.description = visitsOf(weekday + ", " + range, visits);
+                cells.push_back(std::move(square));
+                row.push_back(cell(visits));
+            }
+            map.cells.push_back(std::move(cells));
+            table.rows.push_back(std::move(row));
+        }
+        sectionStart(m_words.perWeekHour, m_words.perWeekHourLead, true);
+        m_out += heatMapChart(map) + numbersTable(table) + "</section>\n";
     }
 
     void rowsSection(const char* id, const char* title, const char* lead, const char* what, const std::vector<StatsRow>& rows, bool withViews,

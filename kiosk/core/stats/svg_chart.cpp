@@ -3,6 +3,7 @@
 #include "core/stats/svg_chart.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace kiosk::core {
@@ -91,6 +92,44 @@ std::string legend(const Chart& chart, double y, bool withHidden, bool withParts
     if (withHidden) entry(hatchFill(chart), hiddenOutline(), chart.hiddenLegend);
     return out;
 }
+
+// The heat map's shades: from a pale tint of the bars' blue (few) to the bars' blue (the most).
+struct Rgb {
+    double r, g, b;
+};
+constexpr Rgb kPaleRgb{0xe4, 0xec, 0xf4};
+constexpr Rgb kBarRgb{0x2c, 0x5d, 0x87};
+constexpr Rgb kTextRgb{0x1c, 0x21, 0x27};
+constexpr const char* kEmptyFill = "#ffffff";
+constexpr const char* kEmptyStroke = "#d5dae0";
+
+Rgb mix(const Rgb& a, const Rgb& b, double share) {
+    return Rgb{a.r + (b.r - a.r) * share, a.g + (b.g - a.g) * share, a.b + (b.b - a.b) * share};
+}
+
+std::string hex(const Rgb& c) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", static_cast<unsigned>(std::lround(c.r)), static_cast<unsigned>(std::lround(c.g)),
+                  static_cast<unsigned>(std::lround(c.b)));
+    return buffer;
+}
+
+// WCAG's relative luminance, to write each number in whichever of dark text and white contrasts more.
+double luminance(const Rgb& c) {
+    auto channel = [](double v) {
+        v /= 255.0;
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+}
+
+bool whiteTextOn(const Rgb& fill) {
+    const double l = luminance(fill);
+    return 1.05 / (l + 0.05) > (l + 0.05) / (luminance(kTextRgb) + 0.05);
+}
+
+// Even the fewest visits get a tint that stands apart from an empty square.
+Rgb heatShade(double share) { return mix(kPaleRgb, kBarRgb, 0.12 + 0.88 * std::clamp(share, 0.0, 1.0)); }
 
 }  // namespace
 
@@ -249,6 +288,90 @@ std::string rowChart(const Chart& chart) {
         out += "</text>\n";
     }
     if (hidden || parts) out += legend(chart, legendY, hidden, parts);
+    return out + "</svg>\n";
+}
+
+std::string heatMapChart(const HeatMap& map) {
+    std::size_t columns = 0;
+    for (const auto& row : map.cells) columns = std::max(columns, row.size());
+    columns = std::max<std::size_t>(columns, 1);
+    const double labelWidth = 34.0;
+    const double cellWidth = (kWidth - labelWidth) / static_cast<double>(columns);
+    const double cellHeight = 26.0;
+    const double top = 18.0;
+    const double gap = 1.5;
+    const double valueSize = cellWidth >= 26.0 ? 10.5 : 9.0;
+    const double gridBottom = top + static_cast<double>(map.cells.size()) * cellHeight;
+
+    std::int64_t largest = 0;
+    const HeatCell* most = nullptr;
+    bool hidden = false;
+    for (const auto& row : map.cells) {
+        for (const HeatCell& cell : row) {
+            if (!cell.shown) hidden = true;
+            if (cell.shown && *cell.shown > largest) {
+                largest = *cell.shown;
+                most = &cell;
+            }
+        }
+    }
+    const double legendY = gridBottom + 26.0;
+    const double height = legendY + (hidden ? 22.0 : 0.0) + 10.0;
+
+    // The chart's id names its hatching, as a bar chart's does.
+    Chart named;
+    named.id = map.id;
+    named.label = map.label;
+    std::string out = svgOpen(named, height);
+    for (std::size_t c = 0; c < map.columnLabels.size() && c < columns; ++c) {
+        out += text(labelWidth + (static_cast<double>(c) + 0.5) * cellWidth, top - 6, 11, map.columnLabels[c],
+                    std::string(" text-anchor=\"middle\" fill=\"") + kMutedColor + "\"");
+    }
+    for (std::size_t r = 0; r < map.cells.size(); ++r) {
+        const double y = top + static_cast<double>(r) * cellHeight;
+        if (r < map.rowLabels.size()) out += text(0, y + cellHeight / 2 + 4, 12, map.rowLabels[r], std::string(" fill=\"") + kTextColor + "\"");
+        for (std::size_t c = 0; c < map.cells[r].size(); ++c) {
+            const HeatCell& cell = map.cells[r][c];
+            const double x = labelWidth + static_cast<double>(c) * cellWidth;
+            const double w = cellWidth - gap;
+            const double h = cellHeight - gap;
+            std::string color = kTextColor;
+            if (!cell.shown) {
+                out += rect(x, y, w, h, hatchFill(named), cell.description, hiddenOutline());
+            } else if (*cell.shown == 0) {
+                out += rect(x, y, w, h, kEmptyFill, cell.description, std::string(" stroke=\"") + kEmptyStroke + "\" stroke-width=\"1\"");
+            } else {
+                const Rgb fill = heatShade(static_cast<double>(*cell.shown) / static_cast<double>(std::max<std::int64_t>(largest, 1)));
+                out += rect(x, y, w, h, hex(fill), cell.description);
+                if (whiteTextOn(fill)) color = "#ffffff";
+            }
+            if (!cell.valueText.empty()) {
+                const std::string weight = cell.shown ? "" : " font-weight=\"600\"";
+                // A hidden square's label sits on the hatching: a pale backing keeps it legible.
+                if (!cell.shown) out += rect(x + w / 2 - estimatedWidth(cell.valueText, valueSize, true) / 2 - 1.5, y + h / 2 - 6.5,
+                                             estimatedWidth(cell.valueText, valueSize, true) + 3, 13, kHatchBack, "");
+                out += text(x + w / 2, y + h / 2 + valueSize * 0.36, valueSize, cell.valueText,
+                            " text-anchor=\"middle\" fill=\"" + color + "\"" + weight);
+            }
+        }
+    }
+
+    // The key: an empty square, five shades from few to the most, and (if any) a hatched one.
+    double x = labelWidth;
+    out += rect(x, legendY - 10, 16, 11, kEmptyFill, "", std::string(" stroke=\"") + kEmptyStroke + "\" stroke-width=\"1\"");
+    out += text(x + 22, legendY, 12, map.noneLegend, std::string(" fill=\"") + kMutedColor + "\"");
+    x += 22 + estimatedWidth(map.noneLegend, 12) + 24;
+    if (most) {
+        for (int i = 0; i < 5; ++i) out += rect(x + i * 16, legendY - 10, 16, 11, hex(heatShade(i / 4.0)), "");
+        std::string scale = map.scaleLegend;
+        const std::size_t at = scale.find("{max}");
+        if (at != std::string::npos) scale.replace(at, 5, most->valueText);
+        out += text(x + 86, legendY, 12, scale, std::string(" fill=\"") + kMutedColor + "\"");
+    }
+    if (hidden) {
+        out += rect(labelWidth, legendY + 12, 16, 11, hatchFill(named), "", hiddenOutline());
+        out += text(labelWidth + 22, legendY + 22, 12, map.hiddenLegend, std::string(" fill=\"") + kMutedColor + "\"");
+    }
     return out + "</svg>\n";
 }
 

@@ -37,6 +37,28 @@ struct Chart {
     std::string restLegend;    // … and the light one
 };
 
+// One square of a heat map. As with a bar, a suppressed cell has no `shown` value at all.
+struct HeatCell {
+    std::optional<std::int64_t> shown;
+    std::string valueText;    // written in the square: "12", "<5"; empty for a square without visits
+    std::string description;  // its <title>
+};
+
+// A grid of squares whose darkness is the shown value over the largest shown one, each also
+// labelled with its number (so the grid reads without telling shades apart, and in grey print).
+struct HeatMap {
+    std::string id;     // unique in the document, as a Chart's
+    std::string label;  // the SVG's accessible name
+    std::vector<std::string> rowLabels;     // left of each row: the weekdays
+    std::vector<std::string> columnLabels;  // above each column: the hours
+    std::vector<std::vector<HeatCell>> cells;  // [row][column]
+    std::string noneLegend;    // next to an empty square
+    std::string scaleLegend;   // next to the light-to-dark swatches; "{max}" becomes the largest shown value's text
+    std::string hiddenLegend;  // next to a hatched square, when one is hidden
+};
+
+std::string heatMapChart(const HeatMap& map);
+
 // Bars side by side, scaled by the largest shown value: days, hours of the day.
 std::string columnChart(const Chart& chart);
 

@@ -9,12 +9,15 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/config/kiosk_config.hpp"
+#include "core/stats/week_hour_protection.hpp"
 #include "core/usage/usage_database.hpp"
 
 namespace kiosk::core {
 namespace {
 
 constexpr std::int64_t kMinutesPerDay = 24 * 60;
+// Language-neutral weekday names for the exports, Monday first as WeekHourCells counts.
+constexpr std::array<const char*, 7> kWeekdayNames{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 StatsCell cell(std::int64_t value, std::int64_t sessions, int k) { return StatsCell{value, sessions < k}; }
 
@@ -183,6 +186,41 @@ std::vector<QuizResult> quizResults(SQLite::Database& db, const MinuteSpan& span
     return out;
 }
 
+// The weekday × hour table for a terminal: only the hours from the first to the last with
+// anything in them, so a showroom's opening hours fit 80 columns.
+std::string weekHourTable(const WeekHourCells& cells, int k) {
+    static constexpr std::array<const char*, 7> kDays{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    int first = 24;
+    int last = -1;
+    for (const auto& hours : cells) {
+        for (int h = 0; h < 24; ++h) {
+            if (hours[h].value == 0 && !hours[h].suppressed) continue;
+            first = std::min(first, h);
+            last = std::max(last, h);
+        }
+    }
+    std::string out = "\nSessions per weekday and hour of day (. none)\n";
+    if (last < 0) return out + "  (none)\n";
+    out += "     ";
+    for (int h = first; h <= last; ++h) {
+        char head[8];
+        std::snprintf(head, sizeof head, "%5d", h);
+        out += head;
+    }
+    out += "\n";
+    for (int w = 0; w < 7; ++w) {
+        out += std::string("  ") + kDays[w];
+        for (int h = first; h <= last; ++h) {
+            const StatsCell& c = cells[w][h];
+            char text[24];
+            std::snprintf(text, sizeof text, "%5s", c.value == 0 && !c.suppressed ? "." : shown(c, k).c_str());
+            out += text;
+        }
+        out += "\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 bool UsageStats::anySuppressed() const {
@@ -195,8 +233,11 @@ bool UsageStats::anySuppressed() const {
     });
     const bool anyQuiz = std::any_of(quizzes.begin(), quizzes.end(),
                                      [](const QuizResult& q) { return q.answered.suppressed || q.right.suppressed || q.wrong.suppressed; });
+    const bool anyWeekHour = std::any_of(perWeekHour.begin(), perWeekHour.end(), [](const auto& hours) {
+        return std::any_of(hours.begin(), hours.end(), [](const StatsCell& c) { return c.suppressed; });
+    });
     return sessions.suppressed || averageSeconds.suppressed || medianSeconds.suppressed || anyRow(perDay) || anyRow(perHour) ||
-           anyRow(packs) || anyRow(pages) || anyRow(languages) || anyFlow || anyQuiz;
+           anyRow(packs) || anyRow(pages) || anyRow(languages) || anyFlow || anyQuiz || anyWeekHour;
 }
 
 Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const StatsRequest& request) {
@@ -249,6 +290,19 @@ Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const St
         bindSpan(perHour, span);
         stats.perHour = rows(perHour, k, false);
 
+        // strftime's %w counts from Sunday; WeekHourCells from Monday.
+        const std::string zone = request.zone == StatsTimeZone::Local ? ", 'localtime'" : "";
+        SQLite::Statement perWeekHour(db, "SELECT (CAST(strftime('%w', started_minute * 60, 'unixepoch'" + zone + ") AS INTEGER) + 6) % 7 AS w,"
+                                          " CAST(strftime('%H', started_minute * 60, 'unixepoch'" + zone + ") AS INTEGER) AS h, COUNT(*)"
+                                          " FROM sessions WHERE started_minute >= ?1 AND started_minute < ?2 GROUP BY w, h");
+        bindSpan(perWeekHour, span);
+        while (perWeekHour.executeStep()) {
+            const int w = perWeekHour.getColumn(0).getInt();
+            const int h = perWeekHour.getColumn(1).getInt();
+            const std::int64_t n = perWeekHour.getColumn(2).getInt64();
+            if (w >= 0 && w < 7 && h >= 0 && h < 24) stats.perWeekHour[w][h] = StatsCell{n, n < k};
+        }
+
         const std::string viewsFrom =
             " FROM events JOIN sessions ON sessions.id = events.session_id WHERE kind = 'page_view' AND sessions.started_minute >= ?1 AND sessions.started_minute < ?2 ";
         SQLite::Statement packs(db, "SELECT pack, COUNT(DISTINCT session_id) AS s, COUNT(*) AS v" + viewsFrom +
@@ -278,6 +332,8 @@ Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const St
         std::int64_t packSessions = 0;
         for (const auto& p : stats.packs) packSessions += p.sessions.value;
         if (packSessions == stats.sessions.value) protectRows(stats.packs);  // else they add up to no shown number
+        // After the days and hours: it guards their hidden rows too.
+        protectWeekHours(stats.perWeekHour, stats.perDay, stats.perHour, stats.sessions, k);
 
         stats.flows = flowFunnels(db, span, k);
         stats.quizzes = quizResults(db, span, k);
@@ -331,6 +387,7 @@ std::string formatStatsTable(const UsageStats& stats) {
                       shown(q.right, k).c_str(), shown(q.wrong, k).c_str());
         out += line;
     }
+    out += weekHourTable(stats.perWeekHour, k);
     out += "\nCounts from fewer than " + std::to_string(k) + " sessions are suppressed and shown as <" + std::to_string(k) +
            (stats.anySuppressed() ? " (some are, above)." : " (none were).") +
            "\nSo that none can be worked out by subtraction, a few larger counts next to them are hidden the same way.\n";
@@ -364,6 +421,14 @@ std::string formatStatsCsv(const UsageStats& stats) {
         line("quiz_answered", q.name, q.answered, "");
         line("quiz_right", q.name, q.right, "");
         line("quiz_wrong", q.name, q.wrong, "");
+    }
+    // Like the hours: only cells with sessions, and every hidden one (an empty cell may be hidden
+    // too, and leaving it out would say it is empty).
+    for (int w = 0; w < 7; ++w) {
+        for (int h = 0; h < 24; ++h) {
+            const StatsCell& c = stats.perWeekHour[w][h];
+            if (c.value > 0 || c.suppressed) line("week_hour", std::string(kWeekdayNames[w]) + "-" + (h < 10 ? "0" : "") + std::to_string(h), c, "");
+        }
     }
     out += "# cells from fewer than " + std::to_string(k) + " sessions are suppressed and shown as <" + std::to_string(k) +
            "; so are a few larger cells from which they could be worked out\n";
@@ -411,6 +476,15 @@ std::string formatStatsJson(const UsageStats& stats) {
                ", \"right\": " + jsonCell(q.right) + ", \"wrong\": " + jsonCell(q.wrong) + "}";
     }
     out += stats.quizzes.empty() ? "]" : "\n  ]";
+
+    // One line per weekday, its 24 hours from 00:00 in order.
+    out += ",\n  \"per_week_hour\": [";
+    for (int w = 0; w < 7; ++w) {
+        out += (w ? ",\n    " : "\n    ") + std::string("{\"weekday\": \"") + kWeekdayNames[w] + "\", \"sessions\": [";
+        for (int h = 0; h < 24; ++h) out += (h ? ", " : "") + jsonCell(stats.perWeekHour[w][h]);
+        out += "]}";
+    }
+    out += "\n  ]";
     return out + "\n}\n";
 }
 

@@ -1,6 +1,7 @@
 // `kiosk stats`: what the usage log says about a period, with every small cell suppressed.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -65,6 +66,12 @@ struct QuizResult {
     StatsCell wrong;
 };
 
+// Sessions by the weekday and the hour of the day they began in, all weeks of the period
+// together: [0] is Monday … [6] Sunday, [w][h] the hour from h:00. A cell without sessions is
+// 0 and shown, as days and hours without visits are; a cell with 1 … k − 1 is hidden, and so
+// are the further cells protectWeekHours (week_hour_protection.hpp) hides.
+using WeekHourCells = std::array<std::array<StatsCell, 24>, 7>;
+
 struct UsageStats {
     int days = 0;
     int minCellSessions = 0;
@@ -73,6 +80,7 @@ struct UsageStats {
     StatsCell medianSeconds;
     std::vector<StatsRow> perDay;
     std::vector<StatsRow> perHour;  // "00" … "23", hours of the day over the whole period; only hours with sessions
+    WeekHourCells perWeekHour{};
     std::vector<StatsRow> packs;
     std::vector<StatsRow> pages;
     std::vector<StatsRow> languages;

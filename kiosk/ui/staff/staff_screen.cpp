@@ -5,7 +5,6 @@
 #include <array>
 #include <cstdint>
 #include <ctime>
-#include <set>
 #include <string>
 #include <utility>
 
@@ -95,68 +94,6 @@ ImVec2 fillBackground(const FrameContext& ctx) {
     return size;
 }
 
-// Every count the view shows goes through here: a suppressed cell only ever says "<k".
-std::string shownCount(const core::StatsCell& cell, int k) {
-    return cell.suppressed ? "<" + std::to_string(k) : std::to_string(cell.value);
-}
-
-std::string visitLength(const core::StatsCell& cell, int k) {
-    if (cell.suppressed) return "<" + std::to_string(k);
-    const std::int64_t minutes = cell.value / 60;
-    const std::int64_t seconds = cell.value % 60;
-    if (minutes == 0) return std::to_string(seconds) + " s";
-    return std::to_string(minutes) + " min " + (seconds < 10 ? "0" : "") + std::to_string(seconds) + " s";
-}
-
-// The local dates ("YYYY-MM-DD", as `kiosk stats` names its days) of the period, oldest first,
-// so days without visits keep their place on the axis. Counted by calendar (mktime at noon)
-// rather than by subtracting 24 h, which skips or repeats a date where daylight saving changes.
-// Rows the statistics have on a date outside it (the clock moved) are kept, not dropped.
-std::vector<std::string> periodDates(core::WallTime now, int days, const std::vector<core::StatsRow>& perDay) {
-    std::set<std::string> dates;
-    const std::time_t t = std::chrono::system_clock::to_time_t(now);
-    std::tm today{};
-    localtime_r(&t, &today);
-    for (int back = 0; back <= days; ++back) {
-        std::tm day = today;
-        day.tm_mday -= back;
-        day.tm_hour = 12;
-        day.tm_min = day.tm_sec = 0;
-        day.tm_isdst = -1;
-        const std::time_t noon = std::mktime(&day);
-        std::tm normalized{};
-        localtime_r(&noon, &normalized);
-        char text[16];
-        std::strftime(text, sizeof text, "%Y-%m-%d", &normalized);
-        dates.insert(text);
-    }
-    for (const core::StatsRow& row : perDay) dates.insert(row.name);
-    return {dates.begin(), dates.end()};
-}
-
-// A suppressed cell's bar: outlined and hatched, so it never reads as a measured length. The
-// caller gives it a fixed size, never one from the hidden value.
-void hatchedBar(ImDrawList& draw, const Theme& theme, ImVec2 min, ImVec2 max) {
-    const Palette& colors = theme.colors();
-    draw.AddRectFilled(min, max, colors.surfaceMuted);
-    {
-        scoped::DrawClip clip(draw, min, max);
-        const float step = theme.em(0.5f);
-        const float height = max.y - min.y;
-        for (float x = min.x - height; x < max.x; x += step) {
-            draw.AddLine(ImVec2(x, max.y), ImVec2(x + height, min.y), colors.textMuted, theme.hairline());
-        }
-    }
-    draw.AddRect(min, max, colors.textMuted, 0.0f, 0, theme.hairline() * 2.0f);
-}
-
-// One line of text at a screen position, audited like every other text.
-float labelAt(const FrameContext& ctx, ImFont* font, ImU32 color, ImVec2 at, const std::string& text, float available) {
-    const float width = checkLabel(ctx, font, text, available);
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, at, color, text.data(), text.data() + text.size());
-    return width;
-}
-
 }  // namespace
 
 bool StaffScreen::draw(FrameContext& ctx) {
@@ -187,8 +124,7 @@ void StaffScreen::close() {
     if (!m_digits.empty()) sodium_memzero(m_digits.data(), m_digits.size());
     m_digits.clear();
     m_message.clear();
-    m_stats.reset();
-    m_statsError.clear();
+    m_statsView.close();
     m_mode = Mode::Closed;
 }
 
@@ -359,174 +295,15 @@ void StaffScreen::drawMenu(FrameContext& ctx) {
 
 void StaffScreen::openStats() {
     m_mode = Mode::Stats;
-    m_stats.reset();
-    m_statsError.clear();
-    core::StatsRequest request;
-    request.now = m_statsAt = m_access.wallClock->now();
-    request.days = 30;
-    request.minCellSessions = m_access.minCellSessions;
-    request.top = 5;
-    // Read once, on the frame loop, when staff tap the button: a read-only query of a file of a
-    // few months takes milliseconds, no visitor is using the screen meanwhile, and every later
-    // frame draws from m_stats without touching SQLite.
-    auto stats = core::computeUsageStats(core::usageDatabasePath(m_access.stateFolder), request);
-    if (stats) {
-        m_stats = std::move(stats.value());
-    } else {
-        m_statsError = stats.error().describe();
-    }
+    m_statsView.open(m_access.stateFolder, m_access.wallClock->now(), m_access.minCellSessions);
 }
 
 void StaffScreen::drawStats(FrameContext& ctx) {
-    const Theme& theme = ctx.theme;
-    const Palette& colors = theme.colors();
-    const Fonts& fonts = theme.fonts();
-    const StaffStrings& words = wordsFor(ctx);
-    const ImVec2 size = fillBackground(ctx);
-    const ImVec2 origin = ImGui::GetWindowPos();
-    ImDrawList& draw = *ImGui::GetWindowDrawList();
-    const float margin = theme.em(2.0f);
-    const float left = origin.x + margin;
-    const float width = size.x - 2 * margin;
-    const float gap = theme.em(0.8f);
-
-    // The way back first, top right, where it is on every screen of the kiosk.
-    const ButtonSpec backSpec{"staff/stats/back", words.back, ButtonStyle::Secondary, Icon::Back};
-    const float backWidth = buttonWidth(ctx, backSpec);
-    ImGui::SetCursorPos(ImVec2(size.x - margin - backWidth, theme.em(1.0f)));
-    if (touchButton(ctx, backSpec, ImVec2(backWidth, theme.touchTarget()))) {
-        m_stats.reset();
+    fillBackground(ctx);
+    if (m_statsView.draw(ctx)) {
+        m_statsView.close();
         m_mode = Mode::Menu;
-        return;
     }
-    const int days = m_stats ? m_stats->days : 30;
-    ImGui::SetCursorPos(ImVec2(margin, theme.em(1.0f)));
-    drawWrapped(ctx, fonts.display, colors.text, fillPlaceholders(words.statsTitle, {{"days", std::to_string(days)}}),
-                width - backWidth - gap, kLabelLineHeight);
-    float y = origin.y + std::max(ImGui::GetCursorPosY(), theme.em(1.0f) + theme.touchTarget()) + gap;
-
-    if (!m_stats) {
-        ImGui::SetCursorPos(ImVec2(margin, y - origin.y));
-        drawWrapped(ctx, fonts.bodyBold, colors.failure, std::string(words.statsUnreadable) + " " + m_statsError, width);
-        return;
-    }
-    const core::UsageStats& stats = *m_stats;
-    const int k = stats.minCellSessions;
-
-    // Three key numbers side by side.
-    const std::array<std::pair<const char*, std::string>, 3> totals{{
-        {words.statsSessions, shownCount(stats.sessions, k)},
-        {words.statsAverage, visitLength(stats.averageSeconds, k)},
-        {words.statsMedian, visitLength(stats.medianSeconds, k)},
-    }};
-    const float column = (width - 2 * gap) / 3.0f;
-    for (std::size_t i = 0; i < totals.size(); ++i) {
-        const float cx = left + static_cast<float>(i) * (column + gap);
-        labelAt(ctx, fonts.small, colors.textMuted, ImVec2(cx, y), totals[i].first, column);
-        labelAt(ctx, fonts.heading, colors.text, ImVec2(cx, y + fonts.small->FontSize * kLabelLineHeight), totals[i].second, column);
-    }
-    y += fonts.small->FontSize * kLabelLineHeight + fonts.heading->FontSize * kLabelLineHeight + gap;
-
-    // Visits per day: one slot per date of the period, a filled bar per day with visits.
-    labelAt(ctx, fonts.bodyBold, colors.text, ImVec2(left, y), words.statsPerDay, width);
-    y += fonts.bodyBold->FontSize * kLabelLineHeight + theme.em(0.3f);
-    const std::vector<std::string> dates = periodDates(m_statsAt, days, stats.perDay);
-    const float slot = width / static_cast<float>(std::max<std::size_t>(dates.size(), 1));
-    const float barWidth = std::max(slot * 0.7f, theme.hairline());
-    const float valueHeight = fonts.small->FontSize * kLabelLineHeight;
-    const float chartHeight = theme.em(6.0f);
-    const float baseline = y + valueHeight + chartHeight;
-    std::int64_t largest = 1;
-    for (const core::StatsRow& row : stats.perDay) {
-        if (!row.sessions.suppressed) largest = std::max(largest, row.sessions.value);
-    }
-    auto barHeight = [&](std::int64_t value) {
-        return std::max(theme.hairline() * 2.0f, chartHeight * static_cast<float>(value) / static_cast<float>(largest));
-    };
-    draw.AddLine(ImVec2(left, baseline), ImVec2(left + width, baseline), colors.border, theme.hairline());
-    std::string lastMonth;
-    for (std::size_t i = 0; i < dates.size(); ++i) {
-        const std::string& date = dates[i];
-        const float sx = left + static_cast<float>(i) * slot;
-        const float bx = sx + (slot - barWidth) * 0.5f;
-        // Day of the month under every slot; the month under the first one and where it changes.
-        const std::string dayOfMonth = date.size() == 10 ? std::to_string(std::stoi(date.substr(8, 2))) : date;
-        const float dayWidth = textWidth(fonts.small, dayOfMonth);
-        labelAt(ctx, fonts.small, colors.textMuted, ImVec2(sx + (slot - dayWidth) * 0.5f, baseline + theme.em(0.2f)), dayOfMonth, slot);
-        const std::string month = date.size() == 10 ? date.substr(5, 2) + "/" + date.substr(0, 4) : "";
-        if (month != lastMonth) {
-            // Wider than a slot: a month that begins in the last slots ends at the chart's edge.
-            const float mx = std::min(sx, left + width - textWidth(fonts.small, month));
-            labelAt(ctx, fonts.small, colors.textMuted, ImVec2(mx, baseline + theme.em(0.2f) + valueHeight), month, left + width - mx);
-            lastMonth = month;
-        }
-        const auto row = std::find_if(stats.perDay.begin(), stats.perDay.end(), [&](const core::StatsRow& r) { return r.name == date; });
-        if (row == stats.perDay.end()) continue;
-        // A hidden day stands at one fixed height whatever it hides (a secondarily hidden one may
-        // be large): tall enough that the hatching reads as "not shown", never as a measured few.
-        const float top = baseline - (row->sessions.suppressed ? std::min(chartHeight, theme.em(2.5f)) : barHeight(row->sessions.value));
-        if (row->sessions.suppressed) {
-            hatchedBar(draw, theme, ImVec2(bx, top), ImVec2(bx + barWidth, baseline));
-        } else {
-            draw.AddRectFilled(ImVec2(bx, top), ImVec2(bx + barWidth, baseline), colors.primary);
-        }
-        const std::string value = shownCount(row->sessions, k);
-        const float valueWidth = textWidth(fonts.small, value);
-        labelAt(ctx, fonts.small, colors.text, ImVec2(sx + (slot - valueWidth) * 0.5f, top - valueHeight), value, slot);
-        // The registry is also the screen's map for speech output: what a bar says is in its id.
-        ctx.items.record("staff/stats/day/" + date, ImVec2(sx, y), ImVec2(sx + slot, baseline));
-        ctx.items.record("staff/stats/day/" + date + "/value/" + value, ImVec2(sx, top - valueHeight), ImVec2(sx + slot, top));
-    }
-    y = baseline + theme.em(0.2f) + 2 * valueHeight + gap;
-
-    // Top packs and languages as horizontal bars, in two columns.
-    auto horizontalBars = [&](const char* title, const char* kind, const std::vector<core::StatsRow>& rows, float cx, float cw) {
-        float ry = y;
-        labelAt(ctx, fonts.bodyBold, colors.text, ImVec2(cx, ry), title, cw);
-        ry += fonts.bodyBold->FontSize * kLabelLineHeight + theme.em(0.3f);
-        if (rows.empty()) {
-            labelAt(ctx, fonts.body, colors.textMuted, ImVec2(cx, ry), words.statsNone, cw);
-            return;
-        }
-        const float nameWidth = cw * 0.38f;
-        const float valueWidth = theme.em(3.5f);
-        const float barSpace = cw - nameWidth - valueWidth - gap;
-        const float rowHeight = fonts.body->FontSize * kLabelLineHeight + theme.em(0.3f);
-        std::int64_t most = 1;
-        for (const core::StatsRow& row : rows) {
-            if (!row.sessions.suppressed) most = std::max(most, row.sessions.value);
-        }
-        for (const core::StatsRow& row : rows) {
-            const std::string name = ellipsized(fonts.body, row.name, nameWidth - gap);
-            labelAt(ctx, fonts.body, colors.text, ImVec2(cx, ry), name, nameWidth);
-            const float bx = cx + nameWidth;
-            // Hidden rows get one fixed length, as hidden days get one height.
-            const float length = row.sessions.suppressed
-                                     ? std::min(barSpace, theme.em(3.0f))
-                                     : std::max(theme.hairline() * 2.0f, barSpace * static_cast<float>(row.sessions.value) / static_cast<float>(most));
-            const ImVec2 barMin(bx, ry + theme.em(0.15f));
-            const ImVec2 barMax(bx + length, ry + rowHeight - theme.em(0.45f));
-            if (row.sessions.suppressed) {
-                hatchedBar(draw, theme, barMin, barMax);
-            } else {
-                draw.AddRectFilled(barMin, barMax, colors.primary);
-            }
-            const std::string value = shownCount(row.sessions, k);
-            labelAt(ctx, fonts.bodyBold, colors.text, ImVec2(barMax.x + theme.em(0.4f), ry), value, valueWidth);
-            const std::string id = std::string("staff/stats/") + kind + "/" + row.name;
-            ctx.items.record(id, ImVec2(cx, ry), ImVec2(cx + cw, ry + rowHeight));
-            ctx.items.record(id + "/value/" + value, ImVec2(barMax.x, ry), ImVec2(barMax.x + valueWidth, ry + rowHeight));
-            ry += rowHeight;
-        }
-    };
-    const float packsWidth = (width - 2 * gap) * 0.6f;
-    horizontalBars(words.statsPacks, "pack", stats.packs, left, packsWidth);
-    horizontalBars(words.statsLanguages, "language", stats.languages, left + packsWidth + 2 * gap, width - packsWidth - 2 * gap);
-
-    // What "<k" means, at the foot of the screen where it is read last.
-    const std::string note = fillPlaceholders(words.statsSuppressed, {{"k", std::to_string(k)}});
-    const TextLayout layout = layoutText(fonts.small, colors.textMuted, note, width, kLabelLineHeight, ctx.audit);
-    drawTextLayout(draw, ImVec2(left, origin.y + size.y - theme.em(1.0f) - layout.size.y), layout);
 }
 
 }  // namespace kiosk::ui

@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "core/staff/staff_gesture.hpp"
-#include "core/stats/usage_stats.hpp"
 #include "core/staff/staff_pin.hpp"
 #include "core/sync/sync_status.hpp"
 #include "core/usage/sqlite_usage_log.hpp"
 #include "ui/frame_context.hpp"
+#include "ui/staff/staff_stats_view.hpp"
 
 namespace kiosk::ui {
 
@@ -70,10 +70,8 @@ private:
     StaffRequest m_request = StaffRequest::None;
     // Computed once when the view opens, never per frame; dropped on close, so a later opening
     // shows fresh numbers and nothing of the log stays in memory behind a closed door.
-    std::optional<core::UsageStats> m_stats;
-    std::string m_statsError;
+    StaffStatsView m_statsView;
     std::vector<core::CatalogStatus> m_syncStatus;  // read when the menu opens
-    core::WallTime m_statsAt{};  // the "now" they were computed for: the day axis keeps to it past midnight
 };
 
 }  // namespace kiosk::ui

@@ -43,6 +43,24 @@ struct StaffStrings {
     const char* statsSuppressed;  // "{k}": why some bars say "<k"
     const char* statsUnreadable;  // followed by the error
     const char* back;
+    // The statistics' pages and what is on them beyond the overview.
+    const char* statsPageOverview;
+    const char* statsPageTimes;
+    const char* statsPageForms;
+    const char* statsPerWeekHour;
+    const char* statsPerWeekHourLead;
+    const char* statsNoVisits;    // next to an empty square
+    const char* statsScale;       // "{max}": next to the shades
+    const char* statsHiddenCell;  // "{k}": next to a hatched square
+    const char* weekdays[7];      // short, Monday first
+    const char* statsForms;
+    const char* statsFormsLead;
+    const char* statsNoForms;
+    const char* statsStep;        // "{step}": a step of a form the kiosk no longer has
+    const char* statsSummary;     // the step after a form's last
+    const char* statsCompleted;
+    const char* statsReached;     // over the bars
+    const char* statsStoppedHere; // over the column of those who left at a step
 };
 
 // English for a visitor's `en`, German for every other language.
