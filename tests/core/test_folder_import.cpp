@@ -148,3 +148,17 @@ TEST_CASE("sync store: a pack id two catalogs both show comes from the first, an
     CHECK(store.activate("hub", {5, {{"missing", "1.0.0"}}}).find("not installed") != std::string::npos);
     CHECK(store.activeSet("hub")->catalogVersion == 4);
 }
+
+TEST_CASE("sync store: a restart keeps a broken-off download for the resume and clears half an extraction") {
+    test::TempDir state;
+    const core::ContentStore store(state.path());
+    const auto staging = store.stagingFolder();
+    state.write("staging/online-id-1.0.0.tar.gz.part", "the first half");
+    state.write("staging/online-id-1.0.0.unpacked/pages/start.toml", "x");
+    state.write("staging/old-1.0.0.tar.gz.part", "a week ago");
+    std::filesystem::last_write_time(staging / "old-1.0.0.tar.gz.part", std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 * 8));
+    store.clearStaging();
+    CHECK(std::filesystem::exists(staging / "online-id-1.0.0.tar.gz.part"));
+    CHECK_FALSE(std::filesystem::exists(staging / "online-id-1.0.0.unpacked"));
+    CHECK_FALSE(std::filesystem::exists(staging / "old-1.0.0.tar.gz.part"));
+}

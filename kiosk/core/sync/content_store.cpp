@@ -44,9 +44,17 @@ std::filesystem::path ContentStore::stagingFolder() const { return privateFolder
 std::filesystem::path ContentStore::trustedFolder(const std::string& catalog) const { return privateFolder(m_state / "trusted" / catalog); }
 
 void ContentStore::clearStaging() const {
+    const std::filesystem::path staging = privateFolder(m_state / "staging");
     std::error_code ec;
-    std::filesystem::remove_all(m_state / "staging", ec);
-    privateFolder(m_state / "staging");
+    const auto weekAgo = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24 * 7);
+    for (const auto& entry : std::filesystem::directory_iterator(staging, ec)) {
+        // A download that broke off resumes in the next process (a kiosk restarted, a power cut):
+        // its bytes are checked against the catalog when it completes. Half an extraction is
+        // never finished, and a part nobody came back to for a week belongs to no catalog now.
+        const bool part = entry.is_regular_file(ec) && entry.path().filename().string().ends_with(".tar.gz.part");
+        if (part && entry.last_write_time(ec) > weekAgo) continue;
+        std::filesystem::remove_all(entry.path(), ec);
+    }
 }
 
 std::optional<ActiveSet> ContentStore::readSet(const std::filesystem::path& file) const {

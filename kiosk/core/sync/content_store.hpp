@@ -37,7 +37,8 @@ public:
     std::filesystem::path stagingFolder() const;                      // created 0700 if missing
     std::filesystem::path trustedFolder(const std::string& catalog) const;  // created 0700 if missing
 
-    // Whatever an interrupted sync left in staging/ goes (at start, before any sync runs).
+    // What an interrupted sync left in staging/ goes (at start, before any sync runs), except
+    // downloads that broke off in the last week: the next sync resumes them.
     void clearStaging() const;
 
     // nullopt: no set yet (or an unreadable file, which counts as none: the kiosk then shows its

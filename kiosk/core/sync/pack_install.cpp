@@ -97,7 +97,10 @@ Result<std::int64_t> download(const CatalogPack& pack, const std::string& url, c
             continue;
         }
         if (status != 200 && status != 206) {
-            std::filesystem::remove(partFile, ec);
+            // No byte of an error answer reaches the part (Transport's rule), so what it holds is
+            // still the archive's start: a 500 or a 404 while the server is being republished
+            // must not cost a resume. Only 416 says the part cannot be the start of that file.
+            if (status == 416) std::filesystem::remove(partFile, ec);
             return packError(pack, ErrorCode::Unavailable, url + ": the server answered HTTP " + std::to_string(status),
                              status == 404 ? "the catalog names an archive the server does not have: publish again" : "it is tried again later");
         }

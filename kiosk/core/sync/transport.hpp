@@ -26,7 +26,9 @@ struct FetchResponse {
     std::int64_t bytes = 0;  // body bytes handed to the sink
 };
 
-// Receives the body as it arrives; returning false aborts the transfer.
+// Receives the body as it arrives; returning false aborts the transfer. Only the body of the
+// answer asked for reaches it (2xx; for a resume 206): an error page or a whole file sent where
+// the rest was asked for is no part of the content, and the caller gets just its status.
 using FetchSink = std::function<bool(std::string_view chunk)>;
 
 class Transport {
