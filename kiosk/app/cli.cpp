@@ -80,7 +80,7 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     setPin->fallthrough();  // `kiosk admin set-pin --state DIR` like `kiosk --state DIR admin set-pin`
     setPin->callback([&line] { line.command = Command::AdminSetPin; });
 
-    auto* catalog = app.add_subcommand("catalog", "For the central server: keys, and publishing signed packs (keygen, publish)");
+    auto* catalog = app.add_subcommand("catalog", "For the central server: keys, and publishing signed packs (keygen, publish, rotate)");
     catalog->require_subcommand(1);
     auto& c = line.catalog;
     auto* keygen = catalog->add_subcommand("keygen", "Make a root key, a catalog key and the first root.json that trusts them");
