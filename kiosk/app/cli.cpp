@@ -117,6 +117,10 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     status->fallthrough();
     status->callback([&line] { line.command = Command::Status; });
 
+    auto* selftest = app.add_subcommand("selftest", "Check what an event without network needs: content, fonts, disk space, staff PIN, clock (exit code 0: ready)");
+    selftest->fallthrough();
+    selftest->callback([&line] { line.command = Command::Selftest; });
+
     auto* stats = app.add_subcommand("stats", "Summarise the anonymous usage log (small counts are suppressed)");
     stats->fallthrough();  // `kiosk stats --state DIR` like `kiosk --state DIR stats`
     stats->add_option("--days", line.stats.days, "The period: the last N days")->capture_default_str()->check(CLI::Range(1, 3650));
@@ -139,7 +143,7 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     report->callback([&line] { line.command = Command::StatsReport; });
 
     app.footer(
-        "Exit codes: 0 ok, 1 internal error (pack validate: a pack has errors), 2 wrong flags, 3 config error,\n"
+        "Exit codes: 0 ok, 1 internal error (pack validate: a pack has errors. selftest: not ready), 2 wrong flags, 3 config error,\n"
         "4 no display, 5 pack or page not found, 6 a server could not be reached or refused (nothing is lost),\n"
         "7 content refused: it failed verification (signature, version, expiry, hash); the last good content stays.\n"
         "Without a display: xvfb-run -a kiosk --windowed, or kiosk screenshot --out home.png");

@@ -81,7 +81,7 @@ struct SyncOptions {
     bool once = false;  // one sync of every catalog, then exit (else: every [sync] interval)
 };
 
-enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen, CatalogPublish, CatalogRotate, Sync, Status, Import };
+enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen, CatalogPublish, CatalogRotate, Sync, Status, Selftest, Import };
 
 struct CommandLine {
     Command command = Command::Run;

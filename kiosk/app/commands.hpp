@@ -24,6 +24,10 @@ int importCommand(const CommandLine& line);
 // `kiosk status`: the content shown and the syncs' outcome, from the state folder.
 int statusCommand(const CommandLine& line);
 
+// `kiosk selftest`: whether everything an event without network needs is there (exit code 0),
+// else one line per thing to fix (exit code 1).
+int selftestCommand(const CommandLine& line);
+
 // `kiosk stats upload`: the finished days' suppressed numbers to the central server.
 int statsUploadCommand(const CommandLine& line);
 

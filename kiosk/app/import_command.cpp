@@ -38,9 +38,7 @@ int importCommand(const CommandLine& line) {
         std::fprintf(stderr, "import: %s\n", report.problem.c_str());
         code = std::max(code, report.refused ? static_cast<int>(kExitRefused) : static_cast<int>(kExitFailure));
     }
-    std::vector<std::string> names;
-    for (const auto& catalog : config->sync.catalogs) names.push_back(catalog.name);
-    store.removeUnused(names);
+    store.removeUnused(core::catalogNames(config->sync));
     return code;
 }
 

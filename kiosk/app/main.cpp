@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
             case Command::CatalogRotate: return catalogRotateCommand(line.catalog);
             case Command::Sync: return syncCommand(line);
             case Command::Status: return statusCommand(line);
+            case Command::Selftest: return selftestCommand(line);
             case Command::Import: return importCommand(line);
             case Command::Run: break;
         }

@@ -34,10 +34,8 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     options.window = config->window;
     options.maxFrames = line.run.frames;
     options.startedAt = startedAt;
-    std::vector<std::string> catalogs;
-    for (const auto& catalog : config->sync.catalogs) catalogs.push_back(catalog.name);
     options.staff = ui::StaffAccess{&staffPin, config->staffGesture, config->contentFolders, state, &wallClock, config->usage.minCellSessions,
-                                    &usageLog, catalogs};
+                                    &usageLog, core::catalogNames(config->sync)};
     options.reloadContent = [&] {
         library = loadLibraryReporting(*config);
         navigator.libraryChanged();

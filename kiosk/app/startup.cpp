@@ -61,10 +61,8 @@ core::PackLibrary loadLibraryReporting(const core::KioskConfig& config) {
     // Synced packs: the active set of each catalog the config follows, in its order.
     std::vector<std::filesystem::path> installed;
     if (!config.sync.catalogs.empty()) {
-        std::vector<std::string> catalogs;
-        for (const auto& catalog : config.sync.catalogs) catalogs.push_back(catalog.name);
         std::vector<std::string> collisions;
-        installed = core::ContentStore(prepareStateFolder(config)).activePackFolders(catalogs, &collisions);
+        installed = core::ContentStore(prepareStateFolder(config)).activePackFolders(core::catalogNames(config.sync), &collisions);
         for (const auto& collision : collisions) core::logWarning("content", collision);
     }
     core::PackLibrary library = core::loadPackLibrary(config.contentFolders, installed);

@@ -8,10 +8,8 @@ namespace kiosk::app {
 
 std::vector<core::CatalogSyncReport> syncCatalogs(const core::KioskConfig& config, const core::ContentStore& store, const std::atomic<bool>* cancel) {
     std::vector<core::CatalogSyncReport> reports;
-    std::vector<std::string> names;
     for (const core::CatalogSource& source : config.sync.catalogs) {
         if (cancel && cancel->load()) break;
-        names.push_back(source.name);
         net::TransportOptions options;
         options.pinnedPublicKey = source.pinnedPublicKey;
         options.caFile = source.caFile;
@@ -19,7 +17,7 @@ std::vector<core::CatalogSyncReport> syncCatalogs(const core::KioskConfig& confi
         net::CurlTransport transport(options);
         reports.push_back(core::syncCatalog(source, store, transport, core::SystemWallClock().now()));
     }
-    for (const auto& pack : store.removeUnused(names)) core::logInfo("sync", "removed " + pack.id + " " + pack.version + ", shown by no catalog any more");
+    for (const auto& pack : store.removeUnused(core::catalogNames(config.sync))) core::logInfo("sync", "removed " + pack.id + " " + pack.version + ", shown by no catalog any more");
     if (const std::string error = core::writeSyncStatus(store.stateFolder(), reports, store, core::SystemWallClock().now()); !error.empty()) {
         core::logWarning("sync", "status.json not written: " + error);
     }

@@ -10,6 +10,12 @@ namespace kiosk::core {
 
 using namespace std::string_view_literals;
 
+std::vector<std::string> catalogNames(const SyncConfig& sync) {
+    std::vector<std::string> names;
+    for (const auto& catalog : sync.catalogs) names.push_back(catalog.name);
+    return names;
+}
+
 void readSyncConfig(const TableReader& root, const std::filesystem::path& base, SyncConfig& sync) {
     auto table = root.table("sync", false);
     if (!table) return;

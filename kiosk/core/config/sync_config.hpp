@@ -25,6 +25,9 @@ struct SyncConfig {
     std::filesystem::path importFolder;    // optional: packs and catalogs found here are imported (USB sticks)
 };
 
+// The catalogs' names, in order of precedence.
+std::vector<std::string> catalogNames(const SyncConfig& sync);
+
 // Reads [sync] and its [[sync.catalogs]] into `sync`; relative paths against `base`.
 void readSyncConfig(const TableReader& root, const std::filesystem::path& base, SyncConfig& sync);
 

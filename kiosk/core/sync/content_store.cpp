@@ -9,6 +9,7 @@
 
 #include "core/util/atomic_file.hpp"
 #include "core/util/identifiers.hpp"
+#include "core/util/small_file.hpp"
 
 namespace kiosk::core {
 namespace {
@@ -58,13 +59,7 @@ void ContentStore::clearStaging() const {
 }
 
 std::optional<ActiveSet> ContentStore::readSet(const std::filesystem::path& file) const {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec || size > kMaxSetBytes) return std::nullopt;
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    const nlohmann::json json = nlohmann::json::parse(text.str(), nullptr, false);
+    const nlohmann::json json = nlohmann::json::parse(readSmallFile(file, kMaxSetBytes), nullptr, false);
     if (json.is_discarded() || !json.is_object() || !json.contains("catalog_version") || !json["catalog_version"].is_number_integer() ||
         !json.contains("packs") || !json["packs"].is_array()) {
         return std::nullopt;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/util/atomic_file.hpp"
+#include "core/util/small_file.hpp"
 #include "core/util/utc_time.hpp"
 
 namespace kiosk::core {
@@ -20,13 +21,7 @@ std::optional<WallTime> timeOf(const nlohmann::json& entry, const char* key) {
 }  // namespace
 
 std::vector<CatalogStatus> readSyncStatus(const std::filesystem::path& stateFolder) {
-    const std::filesystem::path file = stateFolder / "status.json";
-    std::error_code ec;
-    if (std::filesystem::file_size(file, ec) > kMaxStatusBytes || ec) return {};
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    const nlohmann::json json = nlohmann::json::parse(text.str(), nullptr, false);
+    const nlohmann::json json = nlohmann::json::parse(readSmallFile(stateFolder / "status.json", kMaxStatusBytes), nullptr, false);
     std::vector<CatalogStatus> out;
     if (!json.is_object() || !json.contains("catalogs") || !json["catalogs"].is_array()) return out;
     for (const auto& entry : json["catalogs"]) {

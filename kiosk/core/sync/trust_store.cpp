@@ -6,23 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/util/atomic_file.hpp"
+#include "core/util/small_file.hpp"
 #include "core/util/utc_time.hpp"
 
 namespace kiosk::core {
 namespace {
 
-std::string readCapped(const std::filesystem::path& file, std::uintmax_t cap) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec || size > cap) return {};
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 nlohmann::json catalogState(const std::filesystem::path& folder) {
-    nlohmann::json state = nlohmann::json::parse(readCapped(folder / "catalog.json", 64 * 1024), nullptr, false);
+    nlohmann::json state = nlohmann::json::parse(readSmallFile(folder / "catalog.json", 64 * 1024), nullptr, false);
     return state.is_object() ? state : nlohmann::json::object();
 }
 
@@ -33,7 +24,7 @@ Result<RootMetadata> TrustStore::loadRoot(const std::filesystem::path& initialRo
     std::error_code ec;
     const bool haveTrusted = std::filesystem::exists(trusted, ec);
     const std::filesystem::path file = haveTrusted ? trusted : initialRoot;
-    const std::string bytes = readCapped(file, kMaxRootBytes);
+    const std::string bytes = readSmallFile(file, kMaxRootBytes);
     if (bytes.empty()) {
         return Error{ErrorCode::FileNotFound, file.string(), 0, "cannot read the catalog's root.json",
                      haveTrusted ? "the kiosk's trusted state is damaged: remove the folder to start again from the configured root"
@@ -69,7 +60,7 @@ TrustedCatalog TrustStore::trustedCatalog() const {
     return trusted;
 }
 
-std::string TrustStore::trustedCatalogBytes() const { return readCapped(m_folder / "index.json", kMaxCatalogBytes); }
+std::string TrustStore::trustedCatalogBytes() const { return readSmallFile(m_folder / "index.json", kMaxCatalogBytes); }
 
 std::string TrustStore::etag() const { return catalogState(m_folder).value("etag", ""); }
 

@@ -1,0 +1,43 @@
+// `kiosk selftest`: the event-mode self-test at the terminal, one line per check, so an operator
+// (or a provisioning script, by the exit code) knows before leaving whether the kiosk can run an
+// event without network.
+#include <cstdio>
+
+#include "app/commands.hpp"
+#include "app/exit_codes.hpp"
+#include "app/startup.hpp"
+#include "core/ops/self_test.hpp"
+#include "platform/system_info.hpp"
+
+namespace kiosk::app {
+
+int selftestCommand(const CommandLine& line) {
+    auto config = loadEffectiveConfig(line.overrides);
+    if (!config) return kExitConfig;
+    core::SelfTestInput input;
+    input.stateFolder = prepareStateFolder(*config);
+    input.config = std::move(*config);
+    const ui::FontFiles fonts = platform::systemFontFiles();
+    input.fontFiles = {fonts.regular, fonts.bold};
+    input.optionalFontFiles = {fonts.italic, fonts.boldItalic};
+    input.fontFix = "install Debian's Noto fonts: apt-get install fonts-noto-core";
+    input.now = core::SystemWallClock().now();
+
+    int toFix = 0;
+    for (const core::SelfTestCheck& check : core::runSelfTest(input)) {
+        if (check.ok) {
+            std::printf("ok  %s: %s\n", check.name.c_str(), check.detail.c_str());
+        } else {
+            ++toFix;
+            std::printf("FIX %s: %s — %s\n", check.name.c_str(), check.detail.c_str(), check.fix.c_str());
+        }
+    }
+    if (toFix == 0) {
+        std::printf("ready for an event without network\n");
+        return kExitOk;
+    }
+    std::printf("not ready: %d thing(s) to fix\n", toFix);
+    return kExitFailure;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,259 @@
+// The event-mode self-test: each broken condition an event would meet fails exactly its own check,
+// naming the file, and a healthy kiosk passes every check.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "core/ops/self_test.hpp"
+#include "core/staff/staff_pin.hpp"
+#include "core/sync/catalog_publisher.hpp"
+#include "core/sync/content_store.hpp"
+#include "core/sync/folder_import.hpp"
+#include "core/util/utc_time.hpp"
+#include "temp_dir.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+const core::WallTime kPublished = *core::parseUtc("2026-06-01T10:00:00Z");
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// A kiosk that is ready: one pack in its content folder, fonts, a PIN, room on the disk.
+struct Kiosk {
+    test::TempDir content, state, fonts;
+    core::SelfTestInput input;
+
+    Kiosk() {
+        std::filesystem::copy(KIOSK_TEST_DATA "/content/test-pack", content.path() / "test-pack", std::filesystem::copy_options::recursive);
+        input.config.contentFolders = {content.path()};
+        input.stateFolder = state.path();
+        input.fontFiles = {fonts.write("Regular.ttf", "font bytes"), fonts.write("Bold.ttf", "font bytes")};
+        input.optionalFontFiles = {fonts.write("Italic.ttf", "font bytes")};
+        input.freeBytes = [](const std::filesystem::path&) { return std::optional<std::uintmax_t>(std::uintmax_t{1} << 30); };
+        input.now = kPublished + std::chrono::hours(1);
+        const core::ManualWallClock clock(input.now);
+        REQUIRE(core::StaffPin(state.path(), clock).set("2468").empty());
+    }
+
+    std::vector<core::SelfTestCheck> run() const { return core::runSelfTest(input); }
+};
+
+// A catalog 'hub' that signed online-id at kPublished (valid 30 days), imported like a USB stick.
+struct SyncedKiosk : Kiosk {
+    test::TempDir stick, keys;
+    core::SecretKey rootKey = core::SecretKey::generate();
+    core::SecretKey catalogKey = core::SecretKey::generate();
+
+    SyncedKiosk() {
+        core::RootMetadata root;
+        root.expires = kPublished + std::chrono::hours(24 * 365);
+        for (const auto* key : {&rootKey, &catalogKey}) root.keys.emplace(key->publicKey().keyId(), key->publicKey());
+        root.root.keyIds = {rootKey.publicKey().keyId()};
+        root.catalog.keyIds = {catalogKey.publicKey().keyId()};
+        core::PublishRequest request;
+        request.packFolders = {KIOSK_SOURCE_DIR "/content/online-id"};
+        request.key = &catalogKey;
+        request.rootBytes = core::makeRootDocument(root, {&rootKey});
+        request.root = root;
+        request.out = stick.path();
+        request.now = kPublished;
+        auto published = core::publishCatalog(request);
+        REQUIRE_MESSAGE(published.ok(), published.error().describe());
+        const core::CatalogSource hub{"hub", "https://unused.example/", keys.write("root.json", request.rootBytes), {}, {}};
+        input.config.sync.catalogs = {hub};
+        const auto report = core::importPublishedFolder(stick.path(), input.config.sync.catalogs, core::ContentStore(state.path()), kPublished);
+        REQUIRE_MESSAGE(report.ok, report.problem);
+    }
+};
+
+std::vector<std::string> failing(const std::vector<core::SelfTestCheck>& checks) {
+    std::vector<std::string> names;
+    for (const auto& check : checks) {
+        if (!check.ok) names.push_back(check.name);
+    }
+    return names;
+}
+
+const core::SelfTestCheck& find(const std::vector<core::SelfTestCheck>& checks, const std::string& name) {
+    for (const auto& check : checks) {
+        if (check.name == name) return check;
+    }
+    FAIL("no check named " << name);
+    throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("self-test: a ready kiosk passes every check, always the same checks in the same order") {
+    const Kiosk kiosk;
+    const auto checks = kiosk.run();
+    std::vector<std::string> names;
+    for (const auto& check : checks) {
+        names.push_back(check.name);
+        CHECK_MESSAGE(check.ok, check.name << ": " << check.detail << " — " << check.fix);
+        CHECK(check.fix.empty());
+    }
+    CHECK(names == std::vector<std::string>{"content", "synced content", "fonts", "speech voices", "disk space", "broken state", "staff PIN", "clock"});
+    CHECK(find(checks, "content").detail == "1 pack loads");
+    CHECK(contains(find(checks, "synced content").detail, "not applicable"));
+    CHECK(contains(find(checks, "speech voices").detail, "no speech output configured"));
+    CHECK(find(checks, "disk space").detail == "1024 MiB free in " + kiosk.state.path().string() + ", 200 MiB needed");
+}
+
+TEST_CASE("self-test: a synced kiosk with its catalog installed and valid is ready") {
+    const SyncedKiosk kiosk;
+    const auto checks = kiosk.run();
+    CHECK(failing(checks).empty());
+    CHECK(find(checks, "content").detail == "2 packs load");
+    CHECK(contains(find(checks, "synced content").detail, "catalog 'hub' version 1, 1 pack(s) installed, valid until 2026-07-01T10:00:00Z"));
+}
+
+TEST_CASE("self-test: a pack that does not load fails the content check, naming its first problem") {
+    Kiosk kiosk;
+    kiosk.content.write("test-pack/pages/second.toml", "this is = = not toml\n");
+    kiosk.content.write("second-broken/pack.toml", "id = = \n");
+    const auto checks = kiosk.run();
+    CHECK(failing(checks) == std::vector<std::string>{"content"});
+    const auto& content = find(checks, "content");
+    CHECK(contains(content.detail, "2 packs do not load (0 packs load)"));
+    CHECK(contains(content.detail, (kiosk.content.path() / "test-pack/pages/second.toml").string() + ":1"));
+    CHECK(contains(content.detail, (kiosk.content.path() / "second-broken/pack.toml").string()));
+    CHECK(contains(content.fix, "kiosk pack validate"));
+}
+
+TEST_CASE("self-test: no pack at all fails the content check") {
+    Kiosk kiosk;
+    std::filesystem::remove_all(kiosk.content.path() / "test-pack");
+    const auto checks = kiosk.run();
+    CHECK(failing(checks) == std::vector<std::string>{"content"});
+    CHECK(find(checks, "content").detail == "no pack to show");
+}
+
+TEST_CASE("self-test: a catalog with nothing installed, or a pack of it gone, fails the synced content check") {
+    SUBCASE("nothing installed") {
+        Kiosk kiosk;
+        kiosk.input.config.sync.catalogs = {core::CatalogSource{"hub", "https://unused.example/", kiosk.fonts.path() / "no-root.json", {}, {}}};
+        const auto checks = kiosk.run();
+        CHECK(failing(checks) == std::vector<std::string>{"synced content"});
+        CHECK(contains(find(checks, "synced content").detail, (kiosk.state.path() / "trusted/hub/active.json").string()));
+        CHECK(contains(find(checks, "synced content").fix, "kiosk import"));
+    }
+    SUBCASE("an installed pack removed") {
+        SyncedKiosk kiosk;
+        std::filesystem::remove_all(kiosk.state.path() / "packs/online-id");
+        const auto checks = kiosk.run();
+        CHECK(failing(checks) == std::vector<std::string>{"synced content"});
+        CHECK(contains(find(checks, "synced content").detail, "pack online-id 1.0.0 is not installed (" +
+                                                                  (kiosk.state.path() / "packs/online-id/1.0.0/pack.toml").string()));
+    }
+}
+
+TEST_CASE("self-test: an expired catalog fails the synced content check, saying the content still shows") {
+    SyncedKiosk kiosk;
+    kiosk.input.now = kPublished + std::chrono::hours(24 * 31);
+    const auto checks = kiosk.run();
+    CHECK(failing(checks) == std::vector<std::string>{"synced content"});
+    const auto& synced = find(checks, "synced content");
+    CHECK(contains(synced.detail, "catalog 'hub': catalog: expired 2026-07-01T10:00:00Z"));
+    CHECK(contains(synced.detail, "the content will keep showing, but no new content can be installed until the server publishes again"));
+    CHECK(contains(synced.fix, "kiosk catalog publish"));
+}
+
+TEST_CASE("self-test: a missing font file fails the fonts check; a missing italic only says so") {
+    SUBCASE("bold missing") {
+        Kiosk kiosk;
+        std::filesystem::remove(kiosk.fonts.path() / "Bold.ttf");
+        kiosk.input.fontFix = "apt-get install fonts-noto-core";
+        const auto checks = kiosk.run();
+        CHECK(failing(checks) == std::vector<std::string>{"fonts"});
+        CHECK(contains(find(checks, "fonts").detail, "cannot read " + (kiosk.fonts.path() / "Bold.ttf").string()));
+        CHECK(find(checks, "fonts").fix == "apt-get install fonts-noto-core");
+    }
+    SUBCASE("an empty regular font is no font") {
+        Kiosk kiosk;
+        kiosk.fonts.write("Regular.ttf", "");
+        CHECK(failing(kiosk.run()) == std::vector<std::string>{"fonts"});
+    }
+    SUBCASE("italic missing") {
+        Kiosk kiosk;
+        std::filesystem::remove(kiosk.fonts.path() / "Italic.ttf");
+        const auto checks = kiosk.run();
+        CHECK(failing(checks).empty());
+        CHECK(contains(find(checks, "fonts").detail, "missing " + (kiosk.fonts.path() / "Italic.ttf").string() + ": emphasis shows upright"));
+    }
+}
+
+TEST_CASE("self-test: too little room, or a file system that cannot be asked, fails the disk space check") {
+    Kiosk kiosk;
+    SUBCASE("120 MiB") {
+        kiosk.input.freeBytes = [](const std::filesystem::path&) { return std::optional<std::uintmax_t>(std::uintmax_t{120} * 1024 * 1024); };
+        const auto checks = kiosk.run();
+        CHECK(failing(checks) == std::vector<std::string>{"disk space"});
+        CHECK(find(checks, "disk space").detail == "120 MiB free in " + kiosk.state.path().string() + ", 200 MiB needed");
+        CHECK(contains(find(checks, "disk space").fix, "delete old files"));
+    }
+    SUBCASE("unknown") {
+        kiosk.input.freeBytes = [](const std::filesystem::path&) { return std::optional<std::uintmax_t>(); };
+        CHECK(failing(kiosk.run()) == std::vector<std::string>{"disk space"});
+    }
+    SUBCASE("statvfs itself, when nothing is injected, finds the temp folder's room") {
+        kiosk.input.freeBytes = nullptr;
+        kiosk.input.minFreeBytes = 1;
+        CHECK(find(kiosk.run(), "disk space").ok);
+    }
+}
+
+TEST_CASE("self-test: what interrupted or failed work left behind fails the broken state check, naming the file") {
+    SyncedKiosk kiosk;
+    std::filesystem::path named;
+    SUBCASE("an interrupted extraction in staging") {
+        named = kiosk.state.path() / "staging/online-id-1.1.0.unpacked";
+        std::filesystem::create_directories(named / "pages");
+        kiosk.state.write("staging/online-id-1.1.0.tar.gz.part", "a download the next sync resumes");
+    }
+    SUBCASE("a usage log set aside as corrupt") {
+        named = kiosk.state.write("usage.sqlite.corrupt-20260601T100000Z", "damaged");
+        kiosk.state.write("usage.sqlite.corrupt-20260601T100000Z-wal", "its log");
+    }
+    SUBCASE("a refused sync in status.json") {
+        named = kiosk.state.write("status.json",
+                                  R"({"catalogs": [{"name": "hub", "refused": true, "problem": "index.json: signed by 0 of 1 catalog keys"},)"
+                                  R"( {"name": "gone", "refused": true, "problem": "a catalog the config no longer follows"}]})");
+    }
+    const auto checks = kiosk.run();
+    CHECK(failing(checks) == std::vector<std::string>{"broken state"});
+    const auto& broken = find(checks, "broken state");
+    CHECK(contains(broken.detail, named.string() + ": "));
+    CHECK_FALSE(contains(broken.detail, ".part"));
+    CHECK_FALSE(contains(broken.detail, "-wal"));
+    CHECK_FALSE(contains(broken.detail, "gone"));
+    CHECK_FALSE(broken.fix.empty());
+}
+
+TEST_CASE("self-test: without a staff PIN the staff PIN check fails") {
+    Kiosk kiosk;
+    std::filesystem::remove(kiosk.state.path() / "staff-pin");
+    const auto checks = kiosk.run();
+    CHECK(failing(checks) == std::vector<std::string>{"staff PIN"});
+    CHECK(contains(find(checks, "staff PIN").fix, "kiosk admin set-pin --state " + kiosk.state.path().string()));
+}
+
+TEST_CASE("self-test: a clock before this build, or before a catalog's signature, fails the clock check") {
+    SUBCASE("a board without a battery in 2001") {
+        Kiosk kiosk;
+        kiosk.input.now = *core::parseUtc("2001-01-01T00:00:00Z");
+        const auto checks = kiosk.run();
+        CHECK(failing(checks) == std::vector<std::string>{"clock"});
+        CHECK(contains(find(checks, "clock").detail, "the clock says 2001-01-01T00:00:00Z"));
+    }
+    SUBCASE("a day before the trusted catalog was signed") {
+        SyncedKiosk kiosk;
+        kiosk.input.now = kPublished - std::chrono::hours(24);
+        const auto checks = kiosk.run();
+        CHECK(failing(checks) == std::vector<std::string>{"clock"});
+        CHECK(contains(find(checks, "clock").detail, "catalog 'hub' was signed at 2026-06-01T10:00:00Z (" +
+                                                         (kiosk.state.path() / "trusted/hub/catalog.json").string() + ")"));
+    }
+}
