@@ -1,6 +1,7 @@
 #include "app/background_sync.hpp"
 
 #include <random>
+#include <utility>
 
 #include "app/sync_runner.hpp"
 #include "core/sync/folder_import.hpp"
@@ -29,6 +30,14 @@ BackgroundSync::~BackgroundSync() {
     m_cancel = true;
     m_wake.notify_all();
     m_worker.join();
+}
+
+void BackgroundSync::requestSync() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_syncRequested = true;
+    }
+    m_wake.notify_all();
 }
 
 void BackgroundSync::importNewFolders() {
@@ -78,7 +87,9 @@ void BackgroundSync::run() {
         const auto until = importing ? std::min(nextSync, std::chrono::steady_clock::now() + kImportPoll) : nextSync;
         {
             std::unique_lock lock(m_mutex);
-            if (m_wake.wait_until(lock, until, [this] { return m_stop; })) return;
+            m_wake.wait_until(lock, until, [this] { return m_stop || m_syncRequested; });
+            if (m_stop) return;
+            if (std::exchange(m_syncRequested, false)) nextSync = std::chrono::steady_clock::now();
         }
         if (importing) {
             try {

@@ -26,6 +26,9 @@ public:
     // Once per activation: a catalog switched its active set since the last call.
     bool takeNewContent() { return m_newContent.exchange(false); }
 
+    // Staff tapped "sync now": the worker syncs as soon as it is free. Never waits.
+    void requestSync();
+
 private:
     void run();
     bool syncOnce();          // every catalog; false if any failed
@@ -37,6 +40,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stop = false;
+    bool m_syncRequested = false;
     std::atomic<bool> m_cancel{false};  // m_stop for the transfer under way
     std::map<std::string, std::string> m_imported;  // folder → sha256 of the index.json imported from it (worker only)
     std::thread m_worker;  // last: starts after every member above exists

@@ -4,6 +4,7 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/background_sync.hpp"
+#include "app/self_test_input.hpp"
 #include "app/startup.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/staff/staff_pin.hpp"
@@ -36,6 +37,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     options.startedAt = startedAt;
     options.staff = ui::StaffAccess{&staffPin, config->staffGesture, config->contentFolders, state, &wallClock, config->usage.minCellSessions,
                                     &usageLog, core::catalogNames(config->sync)};
+    options.staff->selfTest = [&] { return core::runSelfTest(selfTestInput(*config, state)); };
     options.reloadContent = [&] {
         library = loadLibraryReporting(*config);
         navigator.libraryChanged();
@@ -46,6 +48,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     std::optional<BackgroundSync> sync;
     if (!config->sync.catalogs.empty()) {
         sync.emplace(*config, store);
+        options.staff->syncNow = [&] { sync->requestSync(); };
         options.pollMilliseconds = 5000;
         options.poll = [&](ui::KioskUi& ui) {
             if (navigator.visit().phase() != core::VisitorPhase::Attract || !sync->takeNewContent()) return false;

@@ -6,22 +6,14 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/startup.hpp"
-#include "core/ops/self_test.hpp"
-#include "platform/system_info.hpp"
+#include "app/self_test_input.hpp"
 
 namespace kiosk::app {
 
 int selftestCommand(const CommandLine& line) {
     auto config = loadEffectiveConfig(line.overrides);
     if (!config) return kExitConfig;
-    core::SelfTestInput input;
-    input.stateFolder = prepareStateFolder(*config);
-    input.config = std::move(*config);
-    const ui::FontFiles fonts = platform::systemFontFiles();
-    input.fontFiles = {fonts.regular, fonts.bold};
-    input.optionalFontFiles = {fonts.italic, fonts.boldItalic};
-    input.fontFix = "install Debian's Noto fonts: apt-get install fonts-noto-core";
-    input.now = core::SystemWallClock().now();
+    const core::SelfTestInput input = selfTestInput(*config, prepareStateFolder(*config));
 
     int toFix = 0;
     for (const core::SelfTestCheck& check : core::runSelfTest(input)) {

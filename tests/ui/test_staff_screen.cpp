@@ -1,5 +1,6 @@
 // The staff screen through the real UI: the hidden taps, the PIN pad, the delay, the menu.
 #include <cstdlib>
+#include <functional>
 #include <ctime>
 #include <string>
 
@@ -22,11 +23,15 @@ struct StaffFixture : kiosk::test::UiFixture {
     kiosk::core::StaffPin pin{state.path(), wallClock};
 
     // `statsClock`: which "now" the statistics view counts back from; the PIN's clock if none.
+    // `adjust`: a test's own additions to what the app lends the staff screen (self-test, sync now).
     explicit StaffFixture(bool withPin = true, const kiosk::core::WallClock* statsClock = nullptr,
-                          const kiosk::core::SqliteUsageLog* usageLog = nullptr, std::vector<std::string> syncCatalogs = {}) {
+                          const kiosk::core::SqliteUsageLog* usageLog = nullptr, std::vector<std::string> syncCatalogs = {},
+                          const std::function<void(kiosk::ui::StaffAccess&)>& adjust = {}) {
         if (withPin) REQUIRE(pin.set("2468").empty());
-        renderer.enableStaffScreen(kiosk::ui::StaffAccess{&pin, {}, {"/srv/kiosk/content"}, state.path(), statsClock ? statsClock : &wallClock, 5,
-                                                          usageLog, std::move(syncCatalogs)});
+        kiosk::ui::StaffAccess access{&pin, {}, {"/srv/kiosk/content"}, state.path(), statsClock ? statsClock : &wallClock, 5,
+                                      usageLog, std::move(syncCatalogs)};
+        if (adjust) adjust(access);
+        renderer.enableStaffScreen(access);
         settle();
     }
 
@@ -161,6 +166,39 @@ TEST_CASE("staff: the menu tells for each catalog what is shown, when it last sy
     CHECK(exit->max.y <= static_cast<float>(f.renderer.height()));
     for (const auto& problem : f.renderer.ui()->audit().problems()) FAIL_CHECK(problem.describe());
     if (std::getenv("KIOSK_STAFF_SCREENSHOT")) CHECK(f.renderer.savePng("/tmp/staff_menu_sync.png").empty());
+}
+
+TEST_CASE("staff: the event self-test lists every check, says what to fix, and 'sync now' wakes the sync") {
+    int syncs = 0;
+    int selfTests = 0;
+    StaffFixture f(true, nullptr, nullptr, {"hub"}, [&](kiosk::ui::StaffAccess& access) {
+        access.selfTest = [&] {
+            ++selfTests;
+            return std::vector<kiosk::core::SelfTestCheck>{
+                {"content", true, "8 packs load", ""},
+                {"disk space", false, "120 MiB free in /var/lib/kiosk, 200 MiB needed", "delete old files or use a larger card"},
+            };
+        };
+        access.syncNow = [&] { ++syncs; };
+    });
+    f.cornerTaps(5);
+    f.typePin("2468");
+    f.tap("staff/sync-now");
+    CHECK(syncs == 1);
+    CHECK(f.renderer.takeStaffRequest() == kiosk::ui::StaffRequest::TookOver);
+    CHECK(f.renderer.takeStaffRequest() == kiosk::ui::StaffRequest::None);  // the sync is the app's, not the loop's
+    CHECK(selfTests == 0);  // only when asked: it loads every pack
+    f.tap("staff/selftest");
+    CHECK(selfTests == 1);
+    CHECK(f.shows("staff/selftest/not-ready/1"));
+    CHECK(f.shows("staff/selftest/content/ok"));
+    CHECK(f.shows("staff/selftest/disk space/fix"));
+    for (const auto& problem : f.renderer.ui()->audit().problems()) FAIL_CHECK(problem.describe());
+    if (std::getenv("KIOSK_STAFF_SCREENSHOT")) CHECK(f.renderer.savePng("/tmp/staff_selftest.png").empty());
+    f.tap("staff/selftest/back");
+    CHECK(f.shows("staff/exit"));
+    const auto exit = f.renderer.items().find("staff/exit");
+    CHECK(exit->max.y <= static_cast<float>(f.renderer.height()));
 }
 
 TEST_CASE("staff: wrong PINs are refused, the third makes the pad wait, and the wait is counted by the wall clock") {

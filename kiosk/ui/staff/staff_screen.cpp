@@ -115,6 +115,13 @@ bool StaffScreen::draw(FrameContext& ctx) {
     if (m_mode == Mode::Pin) drawPinPad(ctx);
     if (m_mode == Mode::Menu) drawMenu(ctx);
     if (m_mode == Mode::Stats) drawStats(ctx);
+    if (m_mode == Mode::SelfTest) {
+        fillBackground(ctx);
+        if (m_selfTestView.draw(ctx)) {
+            m_selfTestView.close();
+            m_mode = Mode::Menu;
+        }
+    }
     return m_mode != Mode::Closed;
 }
 
@@ -149,6 +156,7 @@ void StaffScreen::submitPin(FrameContext& ctx) {
         case Kind::Accepted:
             // Read once per opening: the menu never touches a file while it is drawn.
             m_syncStatus = core::readSyncStatus(m_access.stateFolder);
+            m_syncStarted = false;
             m_mode = Mode::Menu;
             m_message.clear();
             m_request = StaffRequest::TookOver;
@@ -270,17 +278,33 @@ void StaffScreen::drawMenu(FrameContext& ctx) {
     ImGui::Dummy(ImVec2(0, theme.em(1.2f)));
 
     const ImVec2 button(width, std::max(theme.touchTarget(), theme.em(3.2f)));
-    // Side by side: one more full-width row would push "quit" off a 720 p display.
-    const bool withStats = m_access.wallClock != nullptr;
-    const ImVec2 half((width - theme.em(0.8f)) * 0.5f, button.y);
+    // The actions side by side in one row: one more full-width row would push "quit" off a 720 p display.
+    std::vector<ButtonSpec> actions{ButtonSpec{"staff/reload", words.reload, ButtonStyle::Primary}};
+    if (m_access.wallClock) actions.push_back(ButtonSpec{"staff/stats", words.statistics, ButtonStyle::Secondary});
+    if (m_access.selfTest) actions.push_back(ButtonSpec{"staff/selftest", words.selfTest, ButtonStyle::Secondary});
+    if (m_access.syncNow && !m_access.syncCatalogs.empty()) actions.push_back(ButtonSpec{"staff/sync-now", words.syncNow, ButtonStyle::Secondary});
+    const float gap = theme.em(0.8f);
+    const float actionWidth = (width - gap * static_cast<float>(actions.size() - 1)) / static_cast<float>(actions.size());
     const float rowY = ImGui::GetCursorPosY();
-    ImGui::SetCursorPos(ImVec2(x, rowY));
-    if (touchButton(ctx, ButtonSpec{"staff/reload", words.reload, ButtonStyle::Primary}, withStats ? half : button)) {
-        m_request = StaffRequest::ReloadContent;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        ImGui::SetCursorPos(ImVec2(x + static_cast<float>(i) * (actionWidth + gap), rowY));
+        if (!touchButton(ctx, actions[i], ImVec2(actionWidth, button.y))) continue;
+        const std::string& id = actions[i].itemId;
+        if (id == "staff/reload") {
+            m_request = StaffRequest::ReloadContent;
+        } else if (id == "staff/stats") {
+            openStats();
+        } else if (id == "staff/selftest") {
+            m_selfTestView.open(m_access.selfTest());
+            m_mode = Mode::SelfTest;
+        } else {
+            m_access.syncNow();
+            m_syncStarted = true;
+        }
     }
-    if (withStats) {
-        ImGui::SetCursorPos(ImVec2(x + half.x + theme.em(0.8f), rowY));
-        if (touchButton(ctx, ButtonSpec{"staff/stats", words.statistics, ButtonStyle::Secondary}, half)) openStats();
+    if (m_syncStarted) {
+        ImGui::SetCursorPosX(x);
+        drawWrapped(ctx, theme.fonts().small, colors.textMuted, words.syncStarted, width);
     }
     ImGui::Dummy(ImVec2(0, theme.em(0.4f)));
     ImGui::SetCursorPosX(x);

@@ -4,15 +4,18 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/staff/staff_gesture.hpp"
 #include "core/staff/staff_pin.hpp"
+#include "core/ops/self_test.hpp"
 #include "core/sync/sync_status.hpp"
 #include "core/usage/sqlite_usage_log.hpp"
 #include "ui/frame_context.hpp"
+#include "ui/staff/staff_self_test_view.hpp"
 #include "ui/staff/staff_stats_view.hpp"
 
 namespace kiosk::ui {
@@ -31,6 +34,10 @@ struct StaffAccess {
     const core::SqliteUsageLog* usageLog = nullptr;  // owned by the app
     // The catalogs the kiosk follows ([sync]): their state in stateFolder/status.json is shown.
     std::vector<std::string> syncCatalogs{};
+    // Set: the menu offers them. The self-test runs on the frame loop when tapped (it loads the
+    // packs once, a few tens of milliseconds); syncNow only wakes the background sync.
+    std::function<std::vector<core::SelfTestCheck>()> selfTest{};
+    std::function<void()> syncNow{};
 };
 
 // What staff asked for; the window loop carries it out after the frame.
@@ -51,7 +58,7 @@ public:
     bool isOpen() const { return m_mode != Mode::Closed; }
 
 private:
-    enum class Mode { Closed, Pin, Menu, Stats };
+    enum class Mode { Closed, Pin, Menu, Stats, SelfTest };
 
     void drawPinPad(FrameContext& ctx);
     void drawMenu(FrameContext& ctx);
@@ -71,6 +78,8 @@ private:
     // Computed once when the view opens, never per frame; dropped on close, so a later opening
     // shows fresh numbers and nothing of the log stays in memory behind a closed door.
     StaffStatsView m_statsView;
+    StaffSelfTestView m_selfTestView;
+    bool m_syncStarted = false;  // "sync now" was tapped since the menu opened
     std::vector<core::CatalogStatus> m_syncStatus;  // read when the menu opens
 };
 

@@ -28,6 +28,14 @@ struct StaffStrings {
     const char* syncShown;        // "{version}", "{packs}"
     const char* syncLastSuccess;  // "{time}"
     const char* syncNever;
+    const char* syncNow;
+    const char* syncStarted;
+    const char* selfTest;          // the menu button
+    const char* selfTestTitle;
+    const char* selfTestReady;
+    const char* selfTestNotReady;  // "{count}"
+    const char* selfTestOk;
+    const char* selfTestFix;
     const char* reload;
     const char* exitKiosk;
     const char* close;

@@ -1,0 +1,19 @@
+#include "app/self_test_input.hpp"
+
+#include "platform/system_info.hpp"
+
+namespace kiosk::app {
+
+core::SelfTestInput selfTestInput(const core::KioskConfig& config, const std::filesystem::path& stateFolder) {
+    core::SelfTestInput input;
+    input.config = config;
+    input.stateFolder = stateFolder;
+    const ui::FontFiles fonts = platform::systemFontFiles();
+    input.fontFiles = {fonts.regular, fonts.bold};
+    input.optionalFontFiles = {fonts.italic, fonts.boldItalic};
+    input.fontFix = "install Debian's Noto fonts: apt-get install fonts-noto-core";
+    input.now = core::SystemWallClock().now();
+    return input;
+}
+
+}  // namespace kiosk::app
