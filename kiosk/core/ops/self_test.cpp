@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core/pack/pack_library.hpp"
 #include "core/staff/staff_pin.hpp"

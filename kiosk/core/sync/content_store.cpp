@@ -1,9 +1,7 @@
 #include "core/sync/content_store.hpp"
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,5 @@
 #include "core/sync/trust_store.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "core/util/atomic_file.hpp"
