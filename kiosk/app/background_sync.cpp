@@ -11,16 +11,14 @@
 namespace kiosk::app {
 namespace {
 
-// The first sync waits a little: the kiosk shows its first frame before the network is asked.
-constexpr std::chrono::seconds kFirstSyncAfter{20};
 constexpr std::chrono::seconds kFirstRetryAfter{60};
 // How often the import folder is looked at: a stick plugged in shows its content within seconds.
 constexpr std::chrono::seconds kImportPoll{10};
 
 }  // namespace
 
-BackgroundSync::BackgroundSync(const core::KioskConfig& config, const core::ContentStore& store)
-    : m_config(config), m_store(store), m_worker([this] { run(); }) {}
+BackgroundSync::BackgroundSync(const core::KioskConfig& config, const core::ContentStore& store, std::chrono::seconds firstSyncAfter)
+    : m_config(config), m_store(store), m_firstSyncAfter(firstSyncAfter), m_worker([this] { run(); }) {}
 
 BackgroundSync::~BackgroundSync() {
     {
@@ -80,7 +78,7 @@ bool BackgroundSync::syncOnce() {
 
 void BackgroundSync::run() {
     std::minstd_rand random{std::random_device{}()};
-    auto nextSync = std::chrono::steady_clock::now() + kFirstSyncAfter;
+    auto nextSync = std::chrono::steady_clock::now() + m_firstSyncAfter;
     int failures = 0;
     const bool importing = !m_config.sync.importFolder.empty();
     for (;;) {

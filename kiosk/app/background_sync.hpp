@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <map>
 #include <string>
@@ -18,7 +19,10 @@ namespace kiosk::app {
 
 class BackgroundSync {
 public:
-    BackgroundSync(const core::KioskConfig& config, const core::ContentStore& store);
+    // The first sync comes `firstSyncAfter` after the start: the kiosk shows its first frame
+    // before the network is asked.
+    BackgroundSync(const core::KioskConfig& config, const core::ContentStore& store,
+                   std::chrono::seconds firstSyncAfter = std::chrono::seconds(20));
     ~BackgroundSync();  // ends a transfer under way within about a second, then stops
     BackgroundSync(const BackgroundSync&) = delete;
     BackgroundSync& operator=(const BackgroundSync&) = delete;
@@ -36,6 +40,7 @@ private:
 
     const core::KioskConfig& m_config;
     const core::ContentStore& m_store;
+    const std::chrono::seconds m_firstSyncAfter;
     std::atomic<bool> m_newContent{false};
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -1,9 +1,11 @@
 // `kiosk sync`: the same sync the running kiosk does in the background, from the command line:
 // for setting a kiosk up, for scripts, and for the tests.
-#include <cstdio>
-#include <random>
-#include <thread>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
+
+#include "app/background_sync.hpp"
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/startup.hpp"
@@ -42,16 +44,13 @@ int syncCommand(const CommandLine& line) {
     }
     const core::ContentStore store(prepareStateFolder(*config));
     store.clearStaging();
-    if (line.sync.once) return syncAll(*config, store);
-    // As a service of its own: every interval, a few minutes either way, so a town's kiosks
-    // do not all call the server in the same second.
-    std::minstd_rand random{std::random_device{}()};
-    for (;;) {
-        syncAll(*config, store);
-        const auto interval = std::chrono::duration_cast<std::chrono::seconds>(config->sync.interval);
-        std::uniform_int_distribution<long> jitter(-interval.count() / 5, interval.count() / 5);
-        std::this_thread::sleep_for(interval + std::chrono::seconds(jitter(random)));
-    }
+    const int code = syncAll(*config, store);
+    if (line.sync.once) return code;
+    // As a service of its own: the running kiosk's schedule (interval with jitter, backoff after
+    // failures, the import folder), its outcome in the log and status.json, until SIGTERM.
+    // Every write of a sync is atomic, so being killed between them loses nothing.
+    const BackgroundSync background(*config, store, std::chrono::duration_cast<std::chrono::seconds>(config->sync.interval));
+    for (;;) ::pause();
 }
 
 }  // namespace kiosk::app

@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/util/file_descriptor.hpp"
+
 namespace kiosk::core {
 namespace {
 
@@ -58,16 +60,9 @@ ExtractedFile::~ExtractedFile() {
 }
 
 std::optional<Error> ExtractedFile::write(std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t written = ::write(m_fd, bytes.data(), bytes.size());
-        if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) {
-            return Error{ErrorCode::WriteFailed, m_path, 0, "cannot write '" + m_path + "': " + errnoText(),
-                         "check the free space of the kiosk's state folder"};
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return std::nullopt;
+    if (writeAll(m_fd, bytes)) return std::nullopt;
+    return Error{ErrorCode::WriteFailed, m_path, 0, "cannot write '" + m_path + "': " + errnoText(),
+                 "check the free space of the kiosk's state folder"};
 }
 
 std::optional<Error> ExtractedFile::finish() {

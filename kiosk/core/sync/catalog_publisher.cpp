@@ -84,6 +84,11 @@ Result<CatalogMetadata> publishCatalog(const PublishRequest& request) {
         return publishError(ErrorCode::Forbidden, "", "the key is not a catalog key of root.json version " + std::to_string(request.root.version),
                             "kiosks would refuse what it signs: use the catalog.key made with that root");
     }
+    // An empty catalog would empty every kiosk's screen: a mistyped path must not do that.
+    if (request.packFolders.empty()) {
+        return publishError(ErrorCode::InvalidValue, request.out, "no packs to publish: the paths given hold no pack.toml",
+                            "name pack folders or a folder of packs, e.g. content/; nothing was published");
+    }
     const std::int64_t previous = publishedVersion(request.out);
     if (previous < 0) {
         return publishError(ErrorCode::InvalidValue, request.out / "index.json", "not a catalog published by kiosk catalog publish",

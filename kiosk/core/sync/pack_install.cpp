@@ -10,39 +10,14 @@
 
 #include "core/pack/pack_archive.hpp"
 #include "core/pack/pack_loader.hpp"
+#include "core/util/file_descriptor.hpp"
 #include "core/util/sha256.hpp"
 
 namespace kiosk::core {
 namespace {
 
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
-    ~FileDescriptor() {
-        if (m_fd >= 0) ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
 Error packError(const CatalogPack& pack, ErrorCode code, std::string message, std::string hint = {}) {
     return Error{code, pack.id + " " + pack.version, 0, std::move(message), std::move(hint)};
-}
-
-bool writeAll(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
 }
 
 // The sha256 of what `fd` holds from its start, read through `fd` itself.
@@ -73,7 +48,7 @@ Result<std::int64_t> download(const CatalogPack& pack, const std::string& url, c
             std::filesystem::remove(partFile, ec);
             have = 0;
         }
-        FileDescriptor fd(::open(partFile.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600));
+        UniqueFd fd(::open(partFile.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600));
         if (fd.get() < 0) return packError(pack, ErrorCode::WriteFailed, "cannot write " + partFile.string() + ": " + std::strerror(errno), "check the free disk space");
         bool writeFailed = false;
         FetchRequest request{url, pack.length - have, {}, have};
@@ -128,7 +103,7 @@ Result<InstallOutcome> installPack(const CatalogPack& pack, const std::string& b
     outcome.bytesFetched = fetched.value();
 
     // Checked and extracted through one descriptor: what is verified is what is unpacked.
-    FileDescriptor fd(::open(partFile.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+    UniqueFd fd(::open(partFile.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
     std::error_code ec;
     if (fd.get() < 0) return packError(pack, ErrorCode::FileUnreadable, "cannot read " + partFile.string() + ": " + std::strerror(errno));
     std::int64_t length = 0;
@@ -170,7 +145,7 @@ Result<InstallOutcome> installPack(const CatalogPack& pack, const std::string& b
         return packError(pack, ErrorCode::WriteFailed, "cannot move the pack into " + folder.string() + ": " + ec.message());
     }
     // The rename is durable only once the folder holding it is on disk.
-    FileDescriptor parent(::open(folder.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd parent(::open(folder.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (parent.get() < 0 || ::fsync(parent.get()) != 0) return packError(pack, ErrorCode::WriteFailed, "cannot save " + folder.parent_path().string());
     return outcome;
 }

@@ -1,5 +1,6 @@
 // POSIX calls directly: std::ofstream can neither fsync nor set permissions before the first byte.
 #include "core/util/atomic_file.hpp"
+#include "core/util/file_descriptor.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -14,16 +15,6 @@ namespace {
 
 std::string failure(const char* what, const std::filesystem::path& file) {
     return std::string("cannot ") + what + " " + file.string() + ": " + std::strerror(errno);
-}
-
-bool writeAll(int fd, std::string_view contents) {
-    while (!contents.empty()) {
-        const ssize_t written = ::write(fd, contents.data(), contents.size());
-        if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) return false;
-        contents.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return true;
 }
 
 }  // namespace
