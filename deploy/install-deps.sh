@@ -11,6 +11,10 @@ packages=(
   libcurl4-openssl-dev libmd4c-dev libqrencode-dev nlohmann-json3-dev libsodium-dev libarchive-dev
   # the usage log (SQLite through SQLiteCpp; libsqlite3-dev comes with it)
   libsqlitecpp-dev
+  # the systemd watchdog: sd_notify pings from the frame loop (DESIGN.md §9)
+  libsystemd-dev
+  # the opening hours are local time, daylight saving included
+  tzdata
   # fonts (Latin with umlauts and ß, Cyrillic)
   fonts-noto-core
   # tests: doctest, and a virtual X display for the windowed smoke test

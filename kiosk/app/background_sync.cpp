@@ -38,6 +38,14 @@ void BackgroundSync::requestSync() {
     m_wake.notify_all();
 }
 
+void BackgroundSync::requestImport() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_importRequested = true;
+    }
+    m_wake.notify_all();
+}
+
 void BackgroundSync::importNewFolders() {
     for (const auto& folder : core::publishedFoldersIn(m_config.sync.importFolder)) {
         // Each stick once, until what is on it changes: a refused one is not tried every 10 s.
@@ -85,9 +93,10 @@ void BackgroundSync::run() {
         const auto until = importing ? std::min(nextSync, std::chrono::steady_clock::now() + kImportPoll) : nextSync;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait_until(lock, until, [this] { return m_stop || m_syncRequested; });
+            m_wake.wait_until(lock, until, [this] { return m_stop || m_syncRequested || m_importRequested; });
             if (m_stop) return;
             if (std::exchange(m_syncRequested, false)) nextSync = std::chrono::steady_clock::now();
+            if (std::exchange(m_importRequested, false)) m_imported.clear();
         }
         if (importing) {
             try {

@@ -32,6 +32,9 @@ public:
 
     // Staff tapped "sync now": the worker syncs as soon as it is free. Never waits.
     void requestSync();
+    // Staff tapped "load from USB stick": the import folder is looked at now, and what is on a
+    // stick already seen is checked again (staff may have fixed what was refused). Never waits.
+    void requestImport();
 
 private:
     void run();
@@ -46,6 +49,7 @@ private:
     std::condition_variable m_wake;
     bool m_stop = false;
     bool m_syncRequested = false;
+    bool m_importRequested = false;
     std::atomic<bool> m_cancel{false};  // m_stop for the transfer under way
     std::map<std::string, std::string> m_imported;  // folder → sha256 of the index.json imported from it (worker only)
     std::thread m_worker;  // last: starts after every member above exists

@@ -121,6 +121,22 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     selftest->fallthrough();
     selftest->callback([&line] { line.command = Command::Selftest; });
 
+    auto* outOfService = app.add_subcommand("out-of-service", "Show only 'temporarily out of service, please ask staff' (systemd's fallback after repeated crashes)");
+    outOfService->fallthrough();
+    outOfService->callback([&line] { line.command = Command::OutOfService; });
+
+    auto* heartbeat = app.add_subcommand("heartbeat", "Write <state>/heartbeat.json now and send it to heartbeat.url, as the running kiosk does every few minutes (exit code 6: not sent)");
+    heartbeat->fallthrough();
+    heartbeat->callback([&line] { line.command = Command::Heartbeat; });
+
+    auto* fleet = app.add_subcommand("fleet", "For the hub's server: every kiosk's last heartbeat from DIR/<kiosk>/heartbeat.json, problems first "
+                                              "(exit code 0: all fine, 1: any silent, broken or with warnings, or none)");
+    fleet->add_option("DIR", line.fleet.dir, "The folder the heartbeats arrive in (the WebDAV folder, e.g. /srv/kiosk-stats)")->required()->type_name("DIR");
+    fleet->add_option("--stale-minutes", line.fleet.staleMinutes, "A kiosk is silent after this long without a heartbeat (default: three of its intervals)")
+        ->check(CLI::Range(1, 10080));
+    fleet->add_option("--html", line.fleet.html, "Also write the listing as one static HTML page (nothing loaded from elsewhere)")->type_name("FILE");
+    fleet->callback([&line] { line.command = Command::Fleet; });
+
     auto* stats = app.add_subcommand("stats", "Summarise the anonymous usage log (small counts are suppressed)");
     stats->fallthrough();  // `kiosk stats --state DIR` like `kiosk --state DIR stats`
     stats->add_option("--days", line.stats.days, "The period: the last N days")->capture_default_str()->check(CLI::Range(1, 3650));
@@ -143,9 +159,11 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
     report->callback([&line] { line.command = Command::StatsReport; });
 
     app.footer(
-        "Exit codes: 0 ok, 1 internal error (pack validate: a pack has errors. selftest: not ready), 2 wrong flags, 3 config error,\n"
+        "Exit codes: 0 ok, 1 internal error (pack validate: a pack has errors. selftest: not ready. fleet: a kiosk is silent,\n"
+        "has a broken heartbeat file or reports warnings, or there is none), 2 wrong flags, 3 config error,\n"
         "4 no display, 5 pack or page not found, 6 a server could not be reached or refused (nothing is lost),\n"
-        "7 content refused: it failed verification (signature, version, expiry, hash); the last good content stays.\n"
+        "7 content refused: it failed verification (signature, version, expiry, hash); the last good content stays,\n"
+        "8 staff quit the kiosk on its staff screen (systemd then leaves it stopped).\n"
         "Without a display: xvfb-run -a kiosk --windowed, or kiosk screenshot --out home.png");
 }
 

@@ -81,7 +81,14 @@ struct SyncOptions {
     bool once = false;  // one sync of every catalog, then exit (else: every [sync] interval)
 };
 
-enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen, CatalogPublish, CatalogRotate, Sync, Status, Selftest, Import };
+// `kiosk fleet DIR`: the heartbeats the kiosks sent to the hub's server.
+struct FleetCommandOptions {
+    std::filesystem::path dir;   // DIR/<kiosk>/heartbeat.json
+    int staleMinutes = 0;        // > 0: silent after this long; else after three of a kiosk's intervals
+    std::filesystem::path html;  // also write the listing as a static page here
+};
+
+enum class Command { Run, Screenshot, PackValidate, PackNew, Preview, AdminSetPin, Stats, StatsUpload, StatsReport, CatalogKeygen, CatalogPublish, CatalogRotate, Sync, Status, Selftest, Import, Heartbeat, Fleet, OutOfService };
 
 struct CommandLine {
     Command command = Command::Run;
@@ -95,6 +102,7 @@ struct CommandLine {
     CatalogOptions catalog;
     SyncOptions sync;
     std::filesystem::path importPath;  // `kiosk import PATH`
+    FleetCommandOptions fleet;
 };
 
 // "320x240 to 8192x8192", for messages about --size.

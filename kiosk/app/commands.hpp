@@ -28,8 +28,18 @@ int statusCommand(const CommandLine& line);
 // else one line per thing to fix (exit code 1).
 int selftestCommand(const CommandLine& line);
 
+// `kiosk out-of-service`: a fixed notice for staff and visitors after the kiosk failed repeatedly;
+// uses only the config's [window] (and defaults when the config itself is what broke).
+int outOfServiceCommand(const CommandLine& line);
+
 // `kiosk stats upload`: the finished days' suppressed numbers to the central server.
 int statsUploadCommand(const CommandLine& line);
+
+// `kiosk heartbeat`: one heartbeat now, to <state>/heartbeat.json and heartbeat.url.
+int heartbeatCommand(const CommandLine& line);
+
+// `kiosk fleet DIR`: every kiosk's last heartbeat, problems first (exit code 1 when any).
+int fleetCommand(const CommandLine& line);
 
 // `kiosk stats report`: the same suppressed numbers as one HTML file with charts, for staff to mail or print.
 int statsReportCommand(const CommandLine& line);

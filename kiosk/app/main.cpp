@@ -1,6 +1,10 @@
 // `kiosk`: the composition root. Parses the command line and hands over to a subcommand.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -66,10 +70,23 @@ int main(int argc, char** argv) {
             case Command::Sync: return syncCommand(line);
             case Command::Status: return statusCommand(line);
             case Command::Selftest: return selftestCommand(line);
+            case Command::OutOfService: return outOfServiceCommand(line);
             case Command::Import: return importCommand(line);
+            case Command::Heartbeat: return heartbeatCommand(line);
+            case Command::Fleet: return fleetCommand(line);
             case Command::Run: break;
         }
-        return runCommand(line, startedAt);
+        const int code = runCommand(line, startedAt);
+        if (code == kRestartRequested) {
+            // Everything of the old run is closed (usage log committed, window gone); the same
+            // binary, arguments and environment start over, in this process, so the watchdog
+            // and a compositor around it see the kiosk carry on.
+            std::fflush(nullptr);
+            execv("/proc/self/exe", argv);
+            std::fprintf(stderr, "kiosk: cannot restart: %s\n", std::strerror(errno));
+            return kExitFailure;
+        }
+        return code;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kiosk: internal error: %s\n", e.what());
         return kExitFailure;

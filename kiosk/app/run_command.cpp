@@ -4,6 +4,7 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/background_sync.hpp"
+#include "app/heartbeat_sender.hpp"
 #include "app/self_test_input.hpp"
 #include "app/startup.hpp"
 #include "core/nav/navigator.hpp"
@@ -35,9 +36,19 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     options.window = config->window;
     options.maxFrames = line.run.frames;
     options.startedAt = startedAt;
+    // The opening hours decide when the screen is dark; a `--frames` smoke run draws its frames at any hour.
+    core::ScreenSchedule schedule(config->schedule.hours, config->schedule.wakeOnTouch);
+    if (options.maxFrames == 0 && !config->schedule.hours.always) {
+        options.schedule = &schedule;
+        options.wallClock = &wallClock;
+    }
+    platform::ServiceNotifier notifier = platform::ServiceNotifier::fromEnvironment();
+    options.notifier = &notifier;
     options.staff = ui::StaffAccess{&staffPin, config->staffGesture, config->contentFolders, state, &wallClock, config->usage.minCellSessions,
                                     &usageLog, core::catalogNames(config->sync)};
     options.staff->selfTest = [&] { return core::runSelfTest(selfTestInput(*config, state)); };
+    options.staff->schedule = options.schedule;
+    options.staff->clockSynchronised = platform::systemClockSynchronised;
     options.reloadContent = [&] {
         library = loadLibraryReporting(*config);
         navigator.libraryChanged();
@@ -49,6 +60,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     if (!config->sync.catalogs.empty()) {
         sync.emplace(*config, store);
         options.staff->syncNow = [&] { sync->requestSync(); };
+        if (!config->sync.importFolder.empty()) options.staff->importNow = [&] { sync->requestImport(); };
         options.pollMilliseconds = 5000;
         options.poll = [&](ui::KioskUi& ui) {
             if (navigator.visit().phase() != core::VisitorPhase::Attract || !sync->takeNewContent()) return false;
@@ -57,6 +69,12 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
             return true;
         };
     }
+    // <state>/heartbeat.json every few minutes, and to heartbeat.url if set: for `kiosk fleet` on the hub's server.
+    HeartbeatSender heartbeat(*config, state, clock, startedAt, wallClock);
+    if (options.schedule) {
+        heartbeat.setSchedule("open");
+        options.screenDarkChanged = [&](bool dark) { heartbeat.setSchedule(dark ? "closed" : "open"); };
+    }
     const auto result = platform::runWindowLoop(options, navigator, clock, platform::systemFontFiles());
     // Only staff or an operator can close the kiosk: a visit still running ends for that reason.
     navigator.endSession(core::SessionEndReason::Staff, clock.now());
@@ -64,7 +82,8 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
         std::fprintf(stderr, "kiosk: %s\n", result.error.c_str());
         return kExitNoDisplay;
     }
-    return kExitOk;
+    if (result.restartRequested) return kRestartRequested;
+    return result.staffQuit ? kExitStaffQuit : kExitOk;
 }
 
 }  // namespace kiosk::app

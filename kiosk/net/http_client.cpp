@@ -31,13 +31,17 @@ std::size_t keepBodyStart(char* data, std::size_t size, std::size_t count, void*
     return n;  // the rest is read and dropped: stopping early would fail the transfer
 }
 
+int checkCancel(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    return static_cast<const std::atomic<bool>*>(user)->load() ? 1 : 0;  // non-zero aborts the transfer
+}
+
 }  // namespace
 
 CurlRuntime::CurlRuntime() { curl_global_init(CURL_GLOBAL_DEFAULT); }
 CurlRuntime::~CurlRuntime() { curl_global_cleanup(); }
 
 core::Result<HttpResponse> httpPut(const std::string& url, std::string_view body, std::string_view contentType,
-                                   const HttpCredentials& credentials, const HttpLimits& limits) {
+                                   const HttpCredentials& credentials, const HttpLimits& limits, const std::atomic<bool>* cancel) {
     const UrlParts parts = urlParts(url);
     if (parts.scheme != "http" && parts.scheme != "https") {
         return unavailable(url, "not an http:// or https:// URL", "write the server's address in full, e.g. https://stats.example.org/kiosk/");
@@ -65,6 +69,11 @@ core::Result<HttpResponse> httpPut(const std::string& url, std::string_view body
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &keepBodyStart);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
+    if (cancel) {
+        curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &checkCancel);
+        curl_easy_setopt(h, CURLOPT_XFERINFODATA, cancel);
+        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    }
     if (!credentials.empty()) {
         curl_easy_setopt(h, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
         curl_easy_setopt(h, CURLOPT_USERNAME, credentials.user.c_str());

@@ -2,6 +2,7 @@
 // is bounded in time (a hung server never hangs the caller) and in what it keeps of an answer.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -42,8 +43,10 @@ public:
 
 // PUT `body` to `url`. Error (ErrorCode::Unavailable, naming the URL) when no HTTP answer came:
 // no route, refused, timed out, TLS failed. Basic authentication only over https:// or to this
-// machine, so a password never crosses a network in the clear.
+// machine, so a password never crosses a network in the clear. `cancel`, set by another thread,
+// ends the transfer within about a second (the kiosk shuts down).
 core::Result<HttpResponse> httpPut(const std::string& url, std::string_view body, std::string_view contentType,
-                                   const HttpCredentials& credentials = {}, const HttpLimits& limits = {});
+                                   const HttpCredentials& credentials = {}, const HttpLimits& limits = {},
+                                   const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace kiosk::net

@@ -4,6 +4,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <imgui.h>
+#include <sys/timex.h>
 
 namespace kiosk::platform {
 
@@ -22,6 +23,13 @@ ui::FontFiles systemFontFiles() {
                          "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
                          "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf",
                          "/usr/share/fonts/truetype/noto/NotoSans-BoldItalic.ttf"};
+}
+
+std::optional<bool> systemClockSynchronised() {
+    timex query{};  // modes 0: only reads, which needs no privilege
+    const int state = ntp_adjtime(&query);
+    if (state == -1) return std::nullopt;
+    return state != TIME_ERROR;
 }
 
 }  // namespace kiosk::platform

@@ -1,6 +1,7 @@
 // What the kiosk takes from the system it runs on: library versions and the fonts it draws with.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "ui/theme.hpp"
@@ -12,5 +13,9 @@ std::string displayLibraryVersions();
 
 // Noto Sans from Debian's fonts-noto-core: Latin with umlauts and ß, and Cyrillic.
 ui::FontFiles systemFontFiles();
+
+// Whether the kernel's clock is disciplined by a time server (systemd-timesyncd, chrony, ntpd all
+// clear the kernel's "unsynchronised" flag); nullopt when the kernel cannot be asked.
+std::optional<bool> systemClockSynchronised();
 
 }  // namespace kiosk::platform

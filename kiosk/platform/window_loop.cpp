@@ -12,8 +12,10 @@
 #include "core/util/log.hpp"
 #include "platform/frame.hpp"
 #include "platform/imgui_runtime.hpp"
+#include "platform/kiosk_window.hpp"
 #include "platform/pointer_input.hpp"
 #include "platform/rotation.hpp"
+#include "platform/screen_sleep.hpp"
 #include "platform/sdl_runtime.hpp"
 #include "ui/kiosk_ui.hpp"
 
@@ -50,12 +52,12 @@ bool isVisitorInput(const SDL_Event& event) {
     }
 }
 
-struct WindowDeleter {
-    void operator()(SDL_Window* w) const { SDL_DestroyWindow(w); }
-};
-struct RendererDeleter {
-    void operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); }
-};
+void presentBlack(SDL_Renderer* renderer, RotatedCanvas& canvas) {
+    canvas.beginFrame();
+    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+    SDL_RenderClear(renderer);
+    canvas.present();
+}
 
 }  // namespace
 
@@ -67,39 +69,18 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         result.error = sdl.error();
         return result;
     }
-    const bool fullscreen = options.window.mode == core::WindowMode::Fullscreen;
-    const Uint32 windowFlags = fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-    // Fullscreen starts out covering the first display exactly: on X without a window manager
-    // (a bare xinit kiosk) nobody else moves it there, and a centred window would hang off-screen.
-    SDL_Rect bounds{static_cast<int>(SDL_WINDOWPOS_CENTERED), static_cast<int>(SDL_WINDOWPOS_CENTERED),
-                    options.window.width, options.window.height};
-    if (fullscreen && SDL_GetDisplayBounds(0, &bounds) != 0) {
-        core::logWarning("display", std::string("cannot read the display's size: ") + SDL_GetError());
-    }
-    std::unique_ptr<SDL_Window, WindowDeleter> window(
-        SDL_CreateWindow("Showroom Kiosk", bounds.x, bounds.y, bounds.w, bounds.h, windowFlags));
-    if (!window) {
-        result.error = std::string("cannot open a window: ") + SDL_GetError();
-        return result;
-    }
-    // A GPU renderer where there is one; SDL's software renderer where the driver fails.
-    std::unique_ptr<SDL_Renderer, RendererDeleter> renderer(
-        SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
-    if (!renderer) renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
-    if (!renderer) {
-        result.error = std::string("cannot create a renderer: ") + SDL_GetError();
-        return result;
-    }
-    SDL_RendererInfo info{};
-    SDL_GetRendererInfo(renderer.get(), &info);
-    if (fullscreen) SDL_ShowCursor(SDL_DISABLE);
+    std::optional<KioskWindow> opened = openKioskWindow(options.window, result.error);
+    if (!opened) return result;
+    const bool fullscreen = opened->fullscreen;
+    auto& window = opened->window;
+    auto& renderer = opened->renderer;
 
     int outputWidth = 0;
     int outputHeight = 0;
     SDL_GetRendererOutputSize(renderer.get(), &outputWidth, &outputHeight);
     auto canvas = std::make_unique<RotatedCanvas>(renderer.get(), options.window.rotation, outputWidth, outputHeight);
     const ImVec2 logical = canvas->logicalSize();
-    core::logInfo("display", std::string("renderer '") + info.name + "', " + std::to_string(outputWidth) + "x" +
+    core::logInfo("display", "renderer '" + opened->rendererName + "', " + std::to_string(outputWidth) + "x" +
                                  std::to_string(outputHeight) + (fullscreen ? " fullscreen" : " windowed") +
                                  ", rotation " + std::to_string(options.window.rotation));
 
@@ -113,15 +94,40 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     int pendingFrames = kFramesAfterChange;
     int consecutiveFailures = 0;
     core::TimePoint nextPoll = clock.now();
+    ScreenSleep sleep(options.schedule, options.wallClock);
     bool running = true;
     while (running) {
-        int timeout = (pendingFrames > 0 || options.maxFrames > 0) ? 0 : millisecondsUntil(navigator.nextDeadline(), clock.now());
+        if (sleep.update(navigator.visit().phase() == core::VisitorPhase::Attract && !ui.staffScreenOpen())) {
+            if (options.screenDarkChanged) options.screenDarkChanged(sleep.dark());
+            if (sleep.dark()) {
+                presentBlack(renderer.get(), *canvas);
+                // Started outside opening hours: black is what the kiosk shows, and systemd's
+                // Type=notify start would otherwise time out and restart it all night.
+                if (options.notifier) options.notifier->ready();
+            }
+            pendingFrames = kFramesAfterChange;
+        }
+        int timeout = 0;
+        if (sleep.dark()) {
+            timeout = sleep.darkSleepMilliseconds();  // the attract loop's deadlines do not matter in the dark
+        } else if (pendingFrames <= 0 && options.maxFrames == 0) {
+            timeout = millisecondsUntil(navigator.nextDeadline(), clock.now());
+        }
         if (options.poll) timeout = std::min(timeout, options.pollMilliseconds);
+        if (options.notifier) timeout = std::min(timeout, millisecondsUntil(options.notifier->nextPingDue(), clock.now()));
         SDL_Event event;
         for (bool got = SDL_WaitEventTimeout(&event, timeout) != 0; got; got = SDL_PollEvent(&event) != 0) {
+            const bool visitorInput = isVisitorInput(event);
+            if (sleep.swallow(event, visitorInput)) {
+                if (!sleep.dark()) {  // woken
+                    pendingFrames = kFramesAfterChange;
+                    if (options.screenDarkChanged) options.screenDarkChanged(false);
+                }
+                continue;
+            }
             ImGui_ImplSDL2_ProcessEvent(&event);
             pointer.handle(event, *canvas);
-            if (isVisitorInput(event)) {
+            if (visitorInput) {
                 navigator.noteActivity(clock.now());
                 pendingFrames = kFramesAfterChange;
             }
@@ -144,8 +150,12 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
                     SDL_GetRendererOutputSize(renderer.get(), &outputWidth, &outputHeight);
                     canvas = std::make_unique<RotatedCanvas>(renderer.get(), options.window.rotation, outputWidth, outputHeight);
                 }
+                if (sleep.dark()) presentBlack(renderer.get(), *canvas);  // an exposed or resized window stays black
             }
         }
+        // From the loop itself, never from a thread: a loop stuck anywhere stops the pings, and
+        // systemd's WatchdogSec restarts the kiosk.
+        if (options.notifier) options.notifier->alive(clock.now());
         // The clock's changes (an attract picture, a countdown second, the reset) involve no finger
         // and no layout to settle: one frame shows them, which keeps the attract loop's idle CPU low.
         if (navigator.tick(clock.now())) pendingFrames = std::max(pendingFrames, 1);
@@ -153,7 +163,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
             nextPoll = clock.now() + std::chrono::milliseconds(options.pollMilliseconds);
             if (options.poll(ui)) pendingFrames = kFramesAfterChange;
         }
-        if (!running || (pendingFrames <= 0 && options.maxFrames == 0)) continue;
+        if (!running || sleep.dark() || (pendingFrames <= 0 && options.maxFrames == 0)) continue;
 
         canvas->beginFrame();
         std::vector<core::Intent> intents;
@@ -176,6 +186,12 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         switch (ui.takeStaffRequest()) {
             case ui::StaffRequest::Exit:
                 core::logInfo("staff", "the kiosk was quit from the staff screen");
+                result.staffQuit = true;
+                running = false;
+                break;
+            case ui::StaffRequest::Restart:
+                core::logInfo("staff", "a restart was asked for on the staff screen");
+                result.restartRequested = true;
                 running = false;
                 break;
             case ui::StaffRequest::ReloadContent:
@@ -195,9 +211,11 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         if (++result.framesDrawn == 1) {
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.now() - options.startedAt).count();
             core::logInfo("display", "first frame presented " + std::to_string(ms) + " ms after start");
+            if (options.notifier) options.notifier->ready();
         }
         if (options.maxFrames > 0 && result.framesDrawn >= options.maxFrames) running = false;
     }
+    if (options.notifier) options.notifier->stopping();
     return result;
 }
 

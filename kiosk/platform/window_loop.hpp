@@ -7,7 +7,9 @@
 
 #include "core/config/kiosk_config.hpp"
 #include "core/nav/navigator.hpp"
+#include "core/ops/screen_schedule.hpp"
 #include "core/util/clock.hpp"
+#include "platform/service_notifier.hpp"
 #include "ui/kiosk_ui.hpp"
 #include "ui/theme.hpp"
 
@@ -26,11 +28,21 @@ struct WindowLoopOptions {
     std::function<void()> reloadContent;
     // Set: the hidden corner taps open the staff screen (the kiosk itself, not the preview).
     std::optional<ui::StaffAccess> staff;
+    // Opening hours: outside them, once nobody is at the screen, the loop shows black and draws
+    // nothing until they begin or a touch wakes it. Null: always on. Needs wallClock.
+    core::ScreenSchedule* schedule = nullptr;
+    const core::WallClock* wallClock = nullptr;
+    // systemd: READY=1 after the first frame, watchdog pings from the loop. Null: not supervised.
+    ServiceNotifier* notifier = nullptr;
+    // Told when the screen goes dark (true) or lights up again (false), for the heartbeat.
+    std::function<void(bool dark)> screenDarkChanged;
 };
 
 struct WindowLoopResult {
     std::string error;  // empty: ended normally (window closed, SIGTERM, or maxFrames reached)
-    int framesDrawn = 0;
+    bool staffQuit = false;         // staff quit the kiosk from the staff screen
+    bool restartRequested = false;  // staff asked for a restart there
+    int framesDrawn = 0;  // frames of the kiosk's screens; the black one outside opening hours is not counted
 };
 
 // Runs until the window is closed (windowed mode only: in fullscreen, closing is for staff),

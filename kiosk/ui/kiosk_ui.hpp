@@ -45,6 +45,7 @@ public:
     void enableStaffScreen(StaffAccess access) { m_staff.emplace(std::move(access)); }
     // What staff asked for in the last frame (reload, quit), once.
     StaffRequest takeStaffRequest() { return m_staff ? m_staff->takeRequest() : StaffRequest::None; }
+    bool staffScreenOpen() const { return m_staff && m_staff->isOpen(); }
 
     const ItemRegistry& items() const { return m_items; }
     const TextureCache& textures() const { return m_textures; }

@@ -75,7 +75,7 @@ TEST_CASE("an unknown table with no close match lists the known ones") {
     test::TempDir dir;
     auto config = core::loadConfig(dir.write("kiosk.toml", "[network]\nproxy = \"x\"\n"));
     REQUIRE_FALSE(config.ok());
-    CHECK(config.error()[0].hint == "expected one of: content, state, languages, idle, staff, window, usage, sync");
+    CHECK(config.error()[0].hint == "expected one of: content, state, languages, idle, staff, window, usage, sync, schedule, heartbeat");
 }
 
 TEST_CASE("wrong types name the key, the line and the expected type") {

@@ -13,25 +13,15 @@
 #include "core/pack/pack_library.hpp"
 #include "platform/system_info.hpp"
 #include "platform/window_loop.hpp"
+#include "sdl_events.hpp"
 
 namespace {
 
 using namespace kiosk;
 
-// The loop owns its window; the test finds it by title to address its events and read its flags.
-// Window ids start at 1 for each SDL_Init, so a short search is enough.
-SDL_Window* findKioskWindow() {
-    for (Uint32 id = 1; id < 64; ++id) {
-        SDL_Window* window = SDL_GetWindowFromID(id);
-        if (window != nullptr && std::string(SDL_GetWindowTitle(window)) == "Showroom Kiosk") return window;
-    }
-    return nullptr;
-}
-
-void push(SDL_Event event) {
-    // 1: queued. 0 would mean an event filter dropped it, which would make the test prove nothing.
-    REQUIRE(SDL_PushEvent(&event) == 1);
-}
+using test::findKioskWindow;
+using test::finger;
+using test::push;
 
 struct Key {
     SDL_Scancode scancode;
@@ -120,18 +110,6 @@ void addWheel(std::vector<Step>& script) {
             push(event);
         });
     }
-}
-
-SDL_Event finger(Uint32 type, SDL_FingerID id, float x, float y, Uint32 windowId) {
-    SDL_Event event{};
-    event.type = type;
-    event.tfinger.touchId = 1;
-    event.tfinger.fingerId = id;
-    event.tfinger.x = x;  // normalised to the touch surface, 0..1
-    event.tfinger.y = y;
-    event.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
-    event.tfinger.windowID = windowId;
-    return event;
 }
 
 // Two fingers down, pinched together and swiped (the gestures desktops bind to overviews and

@@ -315,3 +315,53 @@ TEST_CASE("staff: statistics of a simulated week (screenshots to /tmp/staff_stat
     }
     CHECK(eveningHidden);
 }
+
+TEST_CASE("staff: the status shows disk space, the clock and the opening hours, and the menu offers import and restart") {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    kiosk::core::OpeningHours hours;
+    hours.always = false;
+    for (std::size_t day = 0; day < 5; ++day) hours.week.at(day) = {{9 * 60, 18 * 60}};
+    kiosk::core::ScreenSchedule schedule(hours, 10min);
+    int imports = 0;
+    std::optional<bool> synchronised = false;
+    StaffFixture f(true, nullptr, nullptr, {"hub"}, [&](kiosk::ui::StaffAccess& access) {
+        access.schedule = &schedule;
+        access.clockSynchronised = [&] { return synchronised; };
+        access.syncNow = [] {};
+        access.importNow = [&] { ++imports; };
+    });
+    using namespace std::chrono;
+    const kiosk::core::WallTime mondayEvening = sys_days{year{2026} / November / 30} + 20h;  // a Monday
+    f.wallClock.advance(mondayEvening - f.wallClock.now());
+
+    SUBCASE("in the evening, with a clock no time server sets") {
+        f.cornerTaps(5);
+        f.typePin("2468");
+        CHECK(f.shows("staff/disk/ok"));
+        CHECK(f.shows("staff/clock/problem"));
+        CHECK(f.shows("staff/schedule/closed"));
+        for (const char* button : {"staff/reload", "staff/sync-now", "staff/import", "staff/stats", "staff/restart", "staff/close", "staff/exit"}) {
+            const auto item = f.renderer.items().find(button);
+            REQUIRE_MESSAGE(item.has_value(), button);
+            CHECK_MESSAGE(item->max.y <= static_cast<float>(f.renderer.height()), button);  // all of them on a 720 p display
+        }
+        for (const auto& problem : f.renderer.ui()->audit().problems()) FAIL_CHECK(problem.describe());
+        if (std::getenv("KIOSK_STAFF_SCREENSHOT")) CHECK(f.renderer.savePng("/tmp/staff_menu_ops.png").empty());
+        CHECK(f.renderer.takeStaffRequest() == kiosk::ui::StaffRequest::TookOver);
+        f.tap("staff/import");
+        CHECK(imports == 1);
+        CHECK(f.renderer.takeStaffRequest() == kiosk::ui::StaffRequest::None);  // the import is the app's, not the loop's
+        f.tap("staff/restart");
+        CHECK(f.renderer.takeStaffRequest() == kiosk::ui::StaffRequest::Restart);
+        CHECK_FALSE(f.shows("staff/restart"));  // and the staff screen is closed behind it
+    }
+    SUBCASE("in the morning, with a synchronised clock") {
+        synchronised = true;
+        f.wallClock.advance(14h);  // Tuesday 10:00
+        f.cornerTaps(5);
+        f.typePin("2468");
+        CHECK(f.shows("staff/clock/ok"));
+        CHECK(f.shows("staff/schedule/open"));
+    }
+}

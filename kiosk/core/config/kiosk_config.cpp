@@ -191,7 +191,8 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     Diagnostics problems;
     const std::filesystem::path base = std::filesystem::absolute(file).parent_path();
     TableReader root(parsed.value(), file.string(), "", problems);
-    static constexpr std::array known{"content"sv, "state"sv, "languages"sv, "idle"sv, "staff"sv, "window"sv, "usage"sv, "sync"sv};
+    static constexpr std::array known{"content"sv, "state"sv, "languages"sv, "idle"sv, "staff"sv, "window"sv, "usage"sv, "sync"sv,
+                                     "schedule"sv, "heartbeat"sv};
     root.rejectUnknownKeys(known);
 
     KioskConfig config;
@@ -204,6 +205,8 @@ Result<KioskConfig, Diagnostics> loadConfig(const std::filesystem::path& file) {
     readWindow(root, config);
     readUsage(root, base, config);
     readSyncConfig(root, base, config.sync);
+    readScheduleConfig(root, config.schedule);
+    readHeartbeatConfig(root, base, config.heartbeat);
 
     for (auto& e : validateConfig(config, file.string())) problems.push_back(std::move(e));
     sortByLocation(problems);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/config/heartbeat_config.hpp"
+#include "core/config/schedule_config.hpp"
 #include "core/config/sync_config.hpp"
 #include "core/nav/visit_timer.hpp"
 #include "core/staff/staff_gesture.hpp"
@@ -62,6 +64,8 @@ struct KioskConfig {
     WindowConfig window;
     UsageConfig usage;
     SyncConfig sync;
+    ScheduleConfig schedule;
+    HeartbeatConfig heartbeat;
 };
 
 // The visit's timing as the navigator uses it. A flow never gets less time than a page, and the

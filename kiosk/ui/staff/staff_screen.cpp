@@ -21,70 +21,11 @@
 namespace kiosk::ui {
 namespace {
 
-struct SyncLine {
-    std::string text;
-    bool problem = false;
-};
-
-// What is shown of a catalog and when it was last synced, then the last attempt's problem.
-SyncLine syncLine(const std::string& catalog, const std::vector<core::CatalogStatus>& statuses, const StaffStrings& words) {
-    const auto status = std::find_if(statuses.begin(), statuses.end(), [&](const auto& s) { return s.catalog == catalog; });
-    if (status == statuses.end()) return SyncLine{words.syncNever, true};
-    SyncLine out;
-    if (status->activeVersion > 0) {
-        out.text = fillPlaceholders(words.syncShown, {{"version", std::to_string(status->activeVersion)}, {"packs", std::to_string(status->shown.size())}}) + "; ";
-    }
-    if (status->lastSuccess) {
-        const std::time_t t = std::chrono::system_clock::to_time_t(*status->lastSuccess);
-        std::tm local{};
-        localtime_r(&t, &local);
-        char when[32];
-        std::strftime(when, sizeof when, "%d.%m.%Y %H:%M", &local);
-        out.text += fillPlaceholders(words.syncLastSuccess, {{"time", when}});
-    } else {
-        out.text += words.syncNever;
-    }
-    if (!status->problem.empty()) {
-        out.text += "\n" + status->problem;
-        out.problem = true;
-    }
-    return out;
-}
-
-struct UsageLogStatus {
-    std::string text;
-    std::size_t problems = 0;  // 0: the log is well
-};
-
-// The log's own words (English, as in the operator's log file); the latest few, since a disk
-// that keeps failing would otherwise fill the screen.
-UsageLogStatus usageLogStatus(const core::SqliteUsageLog& log, const StaffStrings& words) {
-    const std::vector<std::string> warnings = log.warnings();
-    const std::uint64_t dropped = log.droppedEvents();
-    UsageLogStatus status;
-    constexpr std::size_t kShown = 3;
-    for (std::size_t i = warnings.size() > kShown ? warnings.size() - kShown : 0; i < warnings.size(); ++i) {
-        status.text += (status.text.empty() ? "" : "\n") + warnings[i];
-    }
-    if (dropped > 0) status.text += (status.text.empty() ? "" : "\n") + fillPlaceholders(words.usageDropped, {{"count", std::to_string(dropped)}});
-    status.problems = warnings.size() + (dropped > 0 ? 1 : 0);
-    if (status.problems == 0) status.text = words.usageLogOk;
-    return status;
-}
-
 // Staff who walk away leave no open door: the screen closes after this long without a touch.
 constexpr double kCloseAfterSeconds = 120.0;
 constexpr std::size_t kLongestPin = 12;
 
 const StaffStrings& wordsFor(const FrameContext& ctx) { return staffStrings(ctx.languages.front()); }
-
-std::string uptimeText(double seconds) {
-    const long total = static_cast<long>(seconds);
-    const long hours = total / 3600;
-    const long minutes = (total % 3600) / 60;
-    if (hours > 0) return std::to_string(hours) + " h " + (minutes < 10 ? "0" : "") + std::to_string(minutes) + " min";
-    return std::to_string(minutes) + " min";
-}
 
 // Staff screens fill the display, opaque: nothing of the visitor's screen shows or takes a touch.
 ImVec2 fillBackground(const FrameContext& ctx) {
@@ -155,8 +96,9 @@ void StaffScreen::submitPin(FrameContext& ctx) {
     switch (verdict.kind) {
         case Kind::Accepted:
             // Read once per opening: the menu never touches a file while it is drawn.
-            m_syncStatus = core::readSyncStatus(m_access.stateFolder);
+            m_facts = readStaffFacts(m_access);
             m_syncStarted = false;
+            m_importStarted = false;
             m_mode = Mode::Menu;
             m_message.clear();
             m_request = StaffRequest::TookOver;
@@ -229,10 +171,18 @@ void StaffScreen::drawMenu(FrameContext& ctx) {
     const Palette& colors = theme.colors();
     const StaffStrings& words = wordsFor(ctx);
     const ImVec2 size = fillBackground(ctx);
-    const float width = std::min(size.x - theme.em(4.0f), theme.em(36.0f));
-    const float x = (size.x - width) * 0.5f;
-    // Label and value side by side: the status has to leave room for every button on a 720 p display.
-    const float labelWidth = theme.em(9.0f);
+    // A landscape screen has room beside the status, not below it: the actions go into a column
+    // on the right, so a status that grows (a sync problem, a full disk) never pushes them off
+    // a 720 p display. A portrait screen stacks them under the status.
+    const bool beside = size.x >= size.y * 1.2f;
+    const float total = std::min(size.x - theme.em(4.0f), theme.em(beside ? 60.0f : 36.0f));
+    const float left = (size.x - total) * 0.5f;
+    const float gap = theme.em(2.0f);
+    const float width = beside ? (total - gap) * 0.62f : total;
+    const float actionsX = beside ? left + width + gap : left;
+    const float actionsWidth = beside ? total - width - gap : total;
+    const float x = left;
+    const float labelWidth = theme.em(8.0f);
     auto line = [&](const char* label, const std::string& value, ImU32 valueColor) {
         const float y = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(x, y + theme.em(0.15f)));
@@ -240,78 +190,91 @@ void StaffScreen::drawMenu(FrameContext& ctx) {
         const float labelBottom = ImGui::GetCursorPosY();
         ImGui::SetCursorPos(ImVec2(x + labelWidth, y));
         drawWrapped(ctx, theme.fonts().bodyBold, valueColor, value, width - labelWidth, kLabelLineHeight);
-        ImGui::SetCursorPosY(std::max(labelBottom, ImGui::GetCursorPosY()) + theme.em(0.35f));
+        ImGui::SetCursorPosY(std::max(labelBottom, ImGui::GetCursorPosY()) + theme.em(0.3f));
     };
 
-    ImGui::SetCursorPos(ImVec2(x, theme.em(2.0f)));
+    const float top = theme.em(1.5f);
+    ImGui::SetCursorPos(ImVec2(x, top));
     drawWrapped(ctx, theme.fonts().display, colors.text, words.statusTitle, width, kLabelLineHeight);
-    ImGui::Dummy(ImVec2(0, theme.em(0.8f)));
-    line(words.version, KIOSK_VERSION, colors.text);
-    line(words.uptime, uptimeText(ImGui::GetTime()), colors.text);
-    const core::PackLibrary& library = ctx.nav.library();
-    std::string packs;
-    for (const core::Pack& pack : library.packs) packs += (packs.empty() ? "" : ", ") + pack.id + " " + pack.version;
-    line(words.packs, std::to_string(library.packs.size()) + (packs.empty() ? "" : ": " + packs), colors.text);
-    std::string folders;
-    for (const auto& folder : m_access.contentFolders) folders += (folders.empty() ? "" : ", ") + folder.string();
-    line(words.contentFolders, folders, colors.text);
-    const auto errors = std::count_if(library.problems.begin(), library.problems.end(), [](const core::Error& e) { return !e.isWarning(); });
-    if (errors > 0) {
-        ImGui::SetCursorPosX(x);
-        drawWrapped(ctx, theme.fonts().bodyBold, colors.failure,
-                    fillPlaceholders(words.contentProblems, {{"count", std::to_string(errors)}}), width);
-    }
-    if (m_access.usageLog) {
-        const UsageLogStatus usage = usageLogStatus(*m_access.usageLog, words);
-        const ImVec2 top = ImGui::GetCursorScreenPos();
-        line(words.usageLog, usage.text, usage.problems ? colors.failure : colors.text);
-        // In the registry for tests and speech output: whether the log is well, or how many problems it has.
-        ctx.items.record(usage.problems ? "staff/usage-log/problems/" + std::to_string(usage.problems) : "staff/usage-log/ok",
-                         ImVec2(x, top.y), ImVec2(x + width, ImGui::GetCursorScreenPos().y));
-    }
-    for (const std::string& catalog : m_access.syncCatalogs) {
-        const SyncLine sync = syncLine(catalog, m_syncStatus, words);
-        const ImVec2 top = ImGui::GetCursorScreenPos();
-        line(fillPlaceholders(words.syncLabel, {{"catalog", catalog}}).c_str(), sync.text, sync.problem ? colors.failure : colors.text);
-        ctx.items.record("staff/sync/" + catalog + (sync.problem ? "/problem" : "/ok"), ImVec2(x, top.y), ImVec2(x + width, ImGui::GetCursorScreenPos().y));
-    }
-    ImGui::Dummy(ImVec2(0, theme.em(1.2f)));
-
-    const ImVec2 button(width, std::max(theme.touchTarget(), theme.em(3.2f)));
-    // The actions side by side in one row: one more full-width row would push "quit" off a 720 p display.
-    std::vector<ButtonSpec> actions{ButtonSpec{"staff/reload", words.reload, ButtonStyle::Primary}};
-    if (m_access.wallClock) actions.push_back(ButtonSpec{"staff/stats", words.statistics, ButtonStyle::Secondary});
-    if (m_access.selfTest) actions.push_back(ButtonSpec{"staff/selftest", words.selfTest, ButtonStyle::Secondary});
-    if (m_access.syncNow && !m_access.syncCatalogs.empty()) actions.push_back(ButtonSpec{"staff/sync-now", words.syncNow, ButtonStyle::Secondary});
-    const float gap = theme.em(0.8f);
-    const float actionWidth = (width - gap * static_cast<float>(actions.size() - 1)) / static_cast<float>(actions.size());
-    const float rowY = ImGui::GetCursorPosY();
-    for (std::size_t i = 0; i < actions.size(); ++i) {
-        ImGui::SetCursorPos(ImVec2(x + static_cast<float>(i) * (actionWidth + gap), rowY));
-        if (!touchButton(ctx, actions[i], ImVec2(actionWidth, button.y))) continue;
-        const std::string& id = actions[i].itemId;
-        if (id == "staff/reload") {
-            m_request = StaffRequest::ReloadContent;
-        } else if (id == "staff/stats") {
-            openStats();
-        } else if (id == "staff/selftest") {
-            m_selfTestView.open(m_access.selfTest());
-            m_mode = Mode::SelfTest;
+    ImGui::Dummy(ImVec2(0, theme.em(0.6f)));
+    const float statusTop = ImGui::GetCursorPosY();
+    for (const StatusLine& status : staffStatusLines({m_access, m_facts, ctx.nav.library(), words, ImGui::GetTime()})) {
+        const ImVec2 from = ImGui::GetCursorScreenPos();
+        const ImU32 color = status.problem ? colors.failure : colors.text;
+        if (status.label.empty()) {
+            ImGui::SetCursorPosX(x);
+            drawWrapped(ctx, theme.fonts().bodyBold, color, status.value, width);
         } else {
-            m_access.syncNow();
-            m_syncStarted = true;
+            line(status.label.c_str(), status.value, color);
         }
+        if (!status.itemId.empty()) ctx.items.record(status.itemId, ImVec2(x, from.y), ImVec2(x + width, ImGui::GetCursorScreenPos().y));
     }
-    if (m_syncStarted) {
+    if (beside) {
+        ImGui::SetCursorPosY(statusTop);
+    } else {
+        ImGui::Dummy(ImVec2(0, theme.em(1.0f)));
+    }
+    drawActions(ctx, actionsX, actionsWidth, beside);
+}
+
+void StaffScreen::drawActions(FrameContext& ctx, float x, float width, bool oneColumn) {
+    const Theme& theme = ctx.theme;
+    const StaffStrings& words = wordsFor(ctx);
+    const float height = std::max(theme.touchTarget(), theme.em(3.0f));
+    const float gap = theme.em(0.6f);
+    std::string tapped;
+    // One button per row in a column; side by side in rows of their group under the status.
+    auto row = [&](const std::vector<ButtonSpec>& buttons) {
+        const std::size_t perRow = oneColumn ? 1 : buttons.size();
+        for (std::size_t first = 0; first < buttons.size(); first += perRow) {
+            const std::size_t count = std::min(perRow, buttons.size() - first);
+            const float buttonWidth = (width - gap * static_cast<float>(count - 1)) / static_cast<float>(count);
+            const float rowY = ImGui::GetCursorPosY();
+            for (std::size_t i = 0; i < count; ++i) {
+                ImGui::SetCursorPos(ImVec2(x + static_cast<float>(i) * (buttonWidth + gap), rowY));
+                if (touchButton(ctx, buttons[first + i], ImVec2(buttonWidth, height))) tapped = buttons[first + i].itemId;
+            }
+            ImGui::SetCursorPosY(rowY + height + gap);
+        }
+    };
+    // The content: what is on the screen and where it comes from.
+    std::vector<ButtonSpec> content{ButtonSpec{"staff/reload", words.reload, ButtonStyle::Primary}};
+    if (m_access.syncNow && !m_access.syncCatalogs.empty()) content.push_back(ButtonSpec{"staff/sync-now", words.syncNow, ButtonStyle::Secondary});
+    if (m_access.importNow) content.push_back(ButtonSpec{"staff/import", words.importUsb, ButtonStyle::Secondary});
+    row(content);
+    // Checks, and the kiosk itself.
+    std::vector<ButtonSpec> checks;
+    if (m_access.wallClock) checks.push_back(ButtonSpec{"staff/stats", words.statistics, ButtonStyle::Secondary});
+    if (m_access.selfTest) checks.push_back(ButtonSpec{"staff/selftest", words.selfTest, ButtonStyle::Secondary});
+    checks.push_back(ButtonSpec{"staff/restart", words.restart, ButtonStyle::Secondary});
+    row(checks);
+    for (const char* started : {m_syncStarted ? words.syncStarted : nullptr, m_importStarted ? words.importStarted : nullptr}) {
+        if (started == nullptr) continue;
         ImGui::SetCursorPosX(x);
-        drawWrapped(ctx, theme.fonts().small, colors.textMuted, words.syncStarted, width);
+        drawWrapped(ctx, theme.fonts().small, theme.colors().textMuted, started, width);
+        ImGui::Dummy(ImVec2(0, gap));
     }
-    ImGui::Dummy(ImVec2(0, theme.em(0.4f)));
-    ImGui::SetCursorPosX(x);
-    if (touchButton(ctx, ButtonSpec{"staff/close", words.close, ButtonStyle::Secondary}, button)) close();
-    ImGui::Dummy(ImVec2(0, theme.em(0.4f)));
-    ImGui::SetCursorPosX(x);
-    if (touchButton(ctx, ButtonSpec{"staff/exit", words.exitKiosk, ButtonStyle::Secondary}, button)) {
+    row({ButtonSpec{"staff/close", words.close, ButtonStyle::Secondary}, ButtonSpec{"staff/exit", words.exitKiosk, ButtonStyle::Secondary}});
+
+    if (tapped == "staff/reload") {
+        m_request = StaffRequest::ReloadContent;
+    } else if (tapped == "staff/sync-now") {
+        m_access.syncNow();
+        m_syncStarted = true;
+    } else if (tapped == "staff/import") {
+        m_access.importNow();
+        m_importStarted = true;
+    } else if (tapped == "staff/stats") {
+        openStats();
+    } else if (tapped == "staff/selftest") {
+        m_selfTestView.open(m_access.selfTest());
+        m_mode = Mode::SelfTest;
+    } else if (tapped == "staff/restart") {
+        m_request = StaffRequest::Restart;
+        close();
+    } else if (tapped == "staff/close") {
+        close();
+    } else if (tapped == "staff/exit") {
         m_request = StaffRequest::Exit;
         close();
     }

@@ -10,39 +10,18 @@
 #include <vector>
 
 #include "core/staff/staff_gesture.hpp"
-#include "core/staff/staff_pin.hpp"
-#include "core/ops/self_test.hpp"
-#include "core/sync/sync_status.hpp"
-#include "core/usage/sqlite_usage_log.hpp"
 #include "ui/frame_context.hpp"
+#include "ui/staff/staff_access.hpp"
+#include "ui/staff/staff_status_lines.hpp"
 #include "ui/staff/staff_self_test_view.hpp"
 #include "ui/staff/staff_stats_view.hpp"
 
 namespace kiosk::ui {
 
-// What the app lends the staff screen.
-struct StaffAccess {
-    core::StaffPin* pin = nullptr;  // owned by the app
-    core::StaffGestureConfig gesture;
-    std::vector<std::filesystem::path> contentFolders;
-    // For the statistics view: the state folder holding usage.sqlite, the clock that says which
-    // 30 days are "the last", and config usage.min_cell_sessions. No clock: no statistics button.
-    std::filesystem::path stateFolder{};
-    const core::WallClock* wallClock = nullptr;  // owned by the app
-    int minCellSessions = 5;
-    // Its warnings (a broken file set aside, failed writes) show in the status; null: not shown.
-    const core::SqliteUsageLog* usageLog = nullptr;  // owned by the app
-    // The catalogs the kiosk follows ([sync]): their state in stateFolder/status.json is shown.
-    std::vector<std::string> syncCatalogs{};
-    // Set: the menu offers them. The self-test runs on the frame loop when tapped (it loads the
-    // packs once, a few tens of milliseconds); syncNow only wakes the background sync.
-    std::function<std::vector<core::SelfTestCheck>()> selfTest{};
-    std::function<void()> syncNow{};
-};
-
 // What staff asked for; the window loop carries it out after the frame.
 // TookOver: the right PIN was entered; the visitor's session (for the usage log) ends here.
-enum class StaffRequest { None, TookOver, Exit, ReloadContent };
+// Restart: the kiosk starts afresh (the same process image again); Exit: it ends for good.
+enum class StaffRequest { None, TookOver, Exit, Restart, ReloadContent };
 
 class StaffScreen {
 public:
@@ -62,6 +41,7 @@ private:
 
     void drawPinPad(FrameContext& ctx);
     void drawMenu(FrameContext& ctx);
+    void drawActions(FrameContext& ctx, float x, float width, bool oneColumn);
     void openStats();
     void drawStats(FrameContext& ctx);
     void pressKey(char key);
@@ -79,8 +59,9 @@ private:
     // shows fresh numbers and nothing of the log stays in memory behind a closed door.
     StaffStatsView m_statsView;
     StaffSelfTestView m_selfTestView;
-    bool m_syncStarted = false;  // "sync now" was tapped since the menu opened
-    std::vector<core::CatalogStatus> m_syncStatus;  // read when the menu opens
+    bool m_syncStarted = false;    // "sync now" was tapped since the menu opened
+    bool m_importStarted = false;  // "import from USB" was tapped since the menu opened
+    StaffFacts m_facts;            // read when the menu opens
 };
 
 }  // namespace kiosk::ui

@@ -36,6 +36,22 @@ struct StaffStrings {
     const char* selfTestNotReady;  // "{count}"
     const char* selfTestOk;
     const char* selfTestFix;
+    const char* disk;
+    const char* diskFree;          // "{mib}"
+    const char* diskLow;
+    const char* diskUnknown;
+    const char* clock;
+    const char* clockSynchronised;
+    const char* clockUnsynchronised;
+    const char* clockUnknown;
+    const char* clockImplausible;
+    const char* schedule;
+    const char* scheduleOpen;      // "{today}": today's hours
+    const char* scheduleWoken;     // "{today}"
+    const char* scheduleClosed;    // "{today}"
+    const char* importUsb;
+    const char* importStarted;
+    const char* restart;
     const char* reload;
     const char* exitKiosk;
     const char* close;
