@@ -13,10 +13,21 @@ packages=(
   libsqlitecpp-dev
   # the systemd watchdog: sd_notify pings from the frame loop (DESIGN.md §9)
   libsystemd-dev
+  # speech output (DESIGN.md §9): espeak-ng's library and its voices (libespeak-ng1 pulls in
+  # espeak-ng-data anyway; named because the kiosk needs its de, en and uk voices)
+  libespeak-ng-dev espeak-ng-data
   # the opening hours are local time, daylight saving included
   tzdata
   # fonts (Latin with umlauts and ß, Cyrillic)
   fonts-noto-core
+  # the .deb (deploy/build-package.sh): dpkg-shlibdeps computes its library dependencies
+  dpkg-dev
+  # CI builds the package after the ci build with the same flags: ccache hands it the ci build's
+  # objects, so only the files that see the package's config path compile again (deploy/run-tests.sh)
+  ccache
+  # tests: tests/package lints the .deb's maintainer scripts; adduser and passwd (both in a
+  # standard Debian, listed for minimal images) are copied into the root it installs the .deb into
+  shellcheck adduser passwd
   # tests: doctest, and a virtual X display for the windowed smoke test
   doctest-dev xvfb xauth
   # tests: the real server for the net tests (nginx-light has the WebDAV module the upload uses)
@@ -25,6 +36,11 @@ packages=(
   openssl
   # tests: the editor schemas are checked against the sample content
   python3-jsonschema
+  # tests: tests/deploy checks the units in deploy/systemd (systemd-analyze; minimal images have no
+  # systemd) and runs the kiosk under cage, headless, as the service does: cage, grim for a
+  # screenshot of its output, xwayland (cage 0.1.4 refuses to start without it), and Mesa's EGL and
+  # software driver (llvmpipe), through which SDL draws on Wayland where there is no GPU
+  systemd cage grim xwayland libegl-mesa0 libgl1-mesa-dri
 )
 
 missing=()
