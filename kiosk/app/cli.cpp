@@ -14,7 +14,7 @@ std::string sizeRangeText() {
 
 void defineCommandLine(CLI::App& app, CommandLine& line) {
     auto& o = line.overrides;
-    app.add_option("-c,--config", o.configFile, "Config file (default: the repository's config/kiosk.toml)");
+    app.add_option("-c,--config", o.configFile, std::string("Config file (default: ") + KIOSK_DEFAULT_CONFIG + ")");
     app.add_option("--content", o.contentFolders, "Content folder with one sub-folder per pack; repeat for several")
         ->type_name("DIR");
     app.add_option("--state", o.stateFolder, "Folder for the kiosk's own data (default: XDG state dir)")->type_name("DIR");
@@ -163,7 +163,7 @@ void defineCommandLine(CLI::App& app, CommandLine& line) {
         "has a broken heartbeat file or reports warnings, or there is none), 2 wrong flags, 3 config error,\n"
         "4 no display, 5 pack or page not found, 6 a server could not be reached or refused (nothing is lost),\n"
         "7 content refused: it failed verification (signature, version, expiry, hash); the last good content stays,\n"
-        "8 staff quit the kiosk on its staff screen (systemd then leaves it stopped).\n"
+        "8 staff quit the kiosk on its staff screen.\n"
         "Without a display: xvfb-run -a kiosk --windowed, or kiosk screenshot --out home.png");
 }
 

@@ -12,7 +12,7 @@ enum ExitCode : int {
     kExitNotFound = 5,   // a pack or page named on the command line does not exist
     kExitUnavailable = 6,  // a server could not be reached or refused; nothing was lost, try again later
     kExitRefused = 7,      // content failed verification (signature, version, expiry, hash); the last good state stays
-    kExitStaffQuit = 8,    // staff quit the kiosk on its staff screen: systemd leaves it stopped (RestartPreventExitStatus=8)
+    kExitStaffQuit = 8,    // staff quit the kiosk on its staff screen (offered only when not run by systemd)
 };
 
 // Not an exit code: runCommand's answer when staff asked for a restart; main starts the same

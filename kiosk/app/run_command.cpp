@@ -49,6 +49,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     options.staff->selfTest = [&] { return core::runSelfTest(selfTestInput(*config, state)); };
     options.staff->schedule = options.schedule;
     options.staff->clockSynchronised = platform::systemClockSynchronised;
+    options.staff->allowQuit = !notifier.supervised();
     options.reloadContent = [&] {
         library = loadLibraryReporting(*config);
         navigator.libraryChanged();

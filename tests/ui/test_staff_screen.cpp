@@ -365,3 +365,12 @@ TEST_CASE("staff: the status shows disk space, the clock and the opening hours, 
         CHECK(f.shows("staff/schedule/open"));
     }
 }
+
+TEST_CASE("staff: under systemd the menu offers restart but no quit, which systemd would undo at once") {
+    StaffFixture f(true, nullptr, nullptr, {}, [](kiosk::ui::StaffAccess& access) { access.allowQuit = false; });
+    f.cornerTaps(5);
+    f.typePin("2468");
+    CHECK(f.shows("staff/restart"));
+    CHECK(f.shows("staff/close"));
+    CHECK_FALSE(f.shows("staff/exit"));
+}

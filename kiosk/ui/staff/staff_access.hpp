@@ -40,6 +40,9 @@ struct StaffAccess {
     const core::ScreenSchedule* schedule = nullptr;  // owned by the app
     // Whether the system clock follows a time server; nullopt: cannot tell. Asked when the menu opens.
     std::function<std::optional<bool>()> clockSynchronised{};
+    // "Quit the kiosk" is offered only where there is somewhere to quit to: not under systemd,
+    // which would start it again at once (cage exits 0 whatever the kiosk's code is).
+    bool allowQuit = true;
 };
 
 }  // namespace kiosk::ui

@@ -254,7 +254,9 @@ void StaffScreen::drawActions(FrameContext& ctx, float x, float width, bool oneC
         drawWrapped(ctx, theme.fonts().small, theme.colors().textMuted, started, width);
         ImGui::Dummy(ImVec2(0, gap));
     }
-    row({ButtonSpec{"staff/close", words.close, ButtonStyle::Secondary}, ButtonSpec{"staff/exit", words.exitKiosk, ButtonStyle::Secondary}});
+    std::vector<ButtonSpec> leaving{ButtonSpec{"staff/close", words.close, ButtonStyle::Secondary}};
+    if (m_access.allowQuit) leaving.push_back(ButtonSpec{"staff/exit", words.exitKiosk, ButtonStyle::Secondary});
+    row(leaving);
 
     if (tapped == "staff/reload") {
         m_request = StaffRequest::ReloadContent;
