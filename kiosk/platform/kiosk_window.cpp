@@ -7,7 +7,9 @@ namespace kiosk::platform {
 std::optional<KioskWindow> openKioskWindow(const core::WindowConfig& config, std::string& error) {
     KioskWindow kiosk;
     kiosk.fullscreen = config.mode == core::WindowMode::Fullscreen;
-    const Uint32 windowFlags = kiosk.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
+    // Borderless too: SDL 2.26 on Wayland then never switches to drawing its own decorations
+    // (libdecor), which unmaps the window and leaves a compositor that asks for them black.
+    const Uint32 windowFlags = kiosk.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS : SDL_WINDOW_RESIZABLE;
     // Fullscreen starts out covering the first display exactly: on X without a window manager
     // (a bare xinit kiosk) nobody else moves it there, and a centred window would hang off-screen.
     SDL_Rect bounds{static_cast<int>(SDL_WINDOWPOS_CENTERED), static_cast<int>(SDL_WINDOWPOS_CENTERED), config.width, config.height};
@@ -16,7 +18,10 @@ std::optional<KioskWindow> openKioskWindow(const core::WindowConfig& config, std
     }
     kiosk.window.reset(SDL_CreateWindow("Showroom Kiosk", bounds.x, bounds.y, bounds.w, bounds.h, windowFlags));
     if (!kiosk.window) {
-        error = std::string("cannot open a window: ") + SDL_GetError();
+        const std::string why = SDL_GetError();
+        error = "cannot open a window: " + why;
+        // On Wayland SDL draws only through EGL, even with its software renderer.
+        if (why.find("EGL") != std::string::npos) error += " (install Mesa's drivers: apt-get install libegl1 libgl1-mesa-dri)";
         return std::nullopt;
     }
     // A GPU renderer where there is one; SDL's software renderer where the driver fails.
