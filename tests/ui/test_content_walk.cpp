@@ -1,13 +1,19 @@
 // Walks every screen of the sample content (home, every page, every quiz answer's feedback, every
 // flow step empty, with its messages, filled, then its summary and result) in every language of
 // the shipped config, at a landscape, a small and a portrait size, and fails on anything the
-// RenderAudit saw: a missing glyph, text that does not fit its box, raw markup.
+// RenderAudit saw: a missing glyph, text that does not fit its box, raw markup. At 1920x1080 it
+// also measures the contrast of every text drawn (ui/text_contrast.hpp) against WCAG AA, on the
+// attract loop's pictures, the idle prompt and the reset notice too.
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <imgui.h>
 
 #include "core/config/kiosk_config.hpp"
 #include "core/nav/field_check.hpp"
@@ -15,15 +21,44 @@
 #include "core/pack/pack_library.hpp"
 #include "platform/headless_renderer.hpp"
 #include "platform/system_info.hpp"
+#include "ui/contrast.hpp"
+#include "ui/text_contrast.hpp"
 
 namespace {
 
 using namespace kiosk;
 
+// A text as measured on the first screen where its contrast was lowest.
+struct ContrastFinding {
+    std::string where;
+    ui::TextContrast text;
+};
+
+std::string hexColor(ImU32 color) {
+    char buffer[16];
+    const unsigned alpha = (color >> IM_COL32_A_SHIFT) & 0xFF;
+    std::snprintf(buffer, sizeof buffer, "#%02X%02X%02X", (color >> IM_COL32_R_SHIFT) & 0xFF, (color >> IM_COL32_G_SHIFT) & 0xFF,
+                  (color >> IM_COL32_B_SHIFT) & 0xFF);
+    if (alpha == 0xFF) return buffer;
+    char alphaHex[4];
+    std::snprintf(alphaHex, sizeof alphaHex, "%02X", alpha);
+    return std::string(buffer) + alphaHex;
+}
+
+std::string describe(const ContrastFinding& finding) {
+    const ui::TextContrast& t = finding.text;
+    std::string text = t.text.size() > 50 ? t.text.substr(0, 50) + "…" : t.text;
+    char ratio[16];
+    std::snprintf(ratio, sizeof ratio, "%.2f", t.ratio);
+    return std::string(ratio) + ":1 " + finding.where + ": '" + text + "' " + hexColor(t.color) + " on " + hexColor(t.background) +
+           (t.overImage ? " (over a picture: worst of black and white)" : "") + ", " + std::to_string(static_cast<int>(t.fontPixels)) +
+           " px" + (t.bold ? " bold" : "") + (t.large ? " (large, needs 3:1)" : " (needs 4.5:1)");
+}
+
 class ContentWalk {
 public:
     ContentWalk(const std::vector<std::filesystem::path>& contentFolders, const std::vector<std::string>& languages,
-                const std::string& defaultLanguage, int width, int height)
+                const std::string& defaultLanguage, int width, int height, bool measureContrast = false)
         : m_library(core::loadPackLibrary(contentFolders)),
           m_nav(m_library, languages, defaultLanguage, std::chrono::hours(1), m_clock.now()),
           m_renderer(width, height, platform::systemFontFiles()),
@@ -31,22 +66,64 @@ public:
         for (const core::Error& problem : m_library.problems) CHECK_MESSAGE(false, problem.describe());
         REQUIRE_MESSAGE(m_renderer.ok(), m_renderer.error());
         REQUIRE_MESSAGE(m_renderer.fontWarning().empty(), m_renderer.fontWarning());
+        m_measureContrast = measureContrast;
     }
 
     void everything() {
+        attractLoop();
         for (const std::string& language : m_nav.languages()) {
             m_nav.apply(core::GoHome{}, m_clock.now());
             m_nav.apply(core::SetLanguage{language}, m_clock.now());
             look(language + " home");
             for (const core::Pack& pack : m_library.packs) walkPack(pack, language);
+            idlePromptAndReset(language);
         }
     }
 
     int screens() const { return m_screens; }
     const std::vector<std::string>& problems() const { return m_problems; }
 
+    // Every distinct text (characters, colour, background) at its lowest contrast, lowest first.
+    std::vector<ContrastFinding> contrastFindings() const {
+        std::vector<ContrastFinding> all;
+        for (const auto& [key, finding] : m_contrast) all.push_back(finding);
+        std::stable_sort(all.begin(), all.end(), [](const ContrastFinding& a, const ContrastFinding& b) { return a.text.ratio < b.text.ratio; });
+        return all;
+    }
+    int measuredGlyphs() const { return m_measuredGlyphs; }
+    int hiddenGlyphs() const { return m_hiddenGlyphs; }
+
 private:
     void apply(const core::Intent& intent) { m_nav.apply(intent, m_clock.now()); }
+
+    // Nobody touches the screen until the navigator's next deadline: a picture, the prompt, the reset.
+    void passTime() {
+        const std::optional<core::TimePoint> deadline = m_nav.nextDeadline();
+        REQUIRE(deadline.has_value());
+        if (*deadline > m_clock.now()) m_clock.advance(std::chrono::duration_cast<core::Duration>(*deadline - m_clock.now()));
+        m_nav.tick(m_clock.now());
+    }
+
+    // The navigator starts in the attract loop: one picture per pack.
+    void attractLoop() {
+        REQUIRE(m_nav.visit().phase() == core::VisitorPhase::Attract);
+        for (std::size_t i = 0; i < std::max<std::size_t>(1, m_library.packs.size()); ++i) {
+            look("attract picture " + std::to_string(m_nav.visit().slide()));
+            passTime();
+        }
+    }
+
+    void idlePromptAndReset(const std::string& language) {
+        apply(core::GoHome{});
+        for (int i = 0; i < 3 && m_nav.visit().phase() == core::VisitorPhase::Visiting; ++i) passTime();
+        REQUIRE(m_nav.visit().phase() == core::VisitorPhase::IdlePrompt);
+        look(language + " idle prompt");
+        for (int i = 0; i < 60 && m_nav.visit().phase() == core::VisitorPhase::IdlePrompt; ++i) passTime();
+        REQUIRE(m_nav.visit().phase() == core::VisitorPhase::ResetNotice);
+        look(language + " reset notice");
+        for (int i = 0; i < 3 && m_nav.visit().phase() == core::VisitorPhase::ResetNotice; ++i) passTime();
+        REQUIRE(m_nav.visit().phase() == core::VisitorPhase::Attract);
+    }
 
     // One frame is enough: every text of the screen is laid out (and audited) in every frame,
     // scrolled into view or not.
@@ -55,6 +132,23 @@ private:
         ++m_screens;
         for (const ui::RenderProblem& problem : m_renderer.ui()->audit().problems()) {
             m_problems.push_back(m_size + " " + where + ": " + problem.describe());
+        }
+        if (m_measureContrast) measureContrast(where);
+    }
+
+    // The frame just drawn is still ImGui's draw data until the next frame begins.
+    void measureContrast(const std::string& where) {
+        if (!m_meter) {  // the atlas is built by the first frame
+            m_fontStyles = ui::fontStyles(m_renderer.theme().fonts());
+            m_meter.emplace(*ImGui::GetIO().Fonts, m_fontStyles, m_renderer.theme().em());
+        }
+        const ui::FrameContrast frame = m_meter->measure(*ImGui::GetDrawData(), m_renderer.theme().colors().background);
+        m_measuredGlyphs += frame.glyphs;
+        m_hiddenGlyphs += frame.hiddenGlyphs;
+        for (const ui::TextContrast& text : frame.texts) {
+            const std::string key = text.text + '\x1F' + hexColor(text.color) + hexColor(text.background);
+            const auto [it, added] = m_contrast.try_emplace(key, ContrastFinding{m_size + " " + where, text});
+            if (!added && text.ratio < it->second.text.ratio) it->second = ContrastFinding{m_size + " " + where, text};
         }
     }
 
@@ -113,14 +207,42 @@ private:
     std::string m_size;
     int m_screens = 0;
     std::vector<std::string> m_problems;
+    bool m_measureContrast = false;
+    std::vector<ui::FontStyle> m_fontStyles;
+    std::optional<ui::TextContrastMeter> m_meter;
+    std::map<std::string, ContrastFinding> m_contrast;
+    int m_measuredGlyphs = 0;
+    int m_hiddenGlyphs = 0;
 };
 
+// The lowest ratio, the five worst texts, and every text below WCAG AA (4.5:1, large text 3:1).
+void checkContrast(const ContentWalk& walk) {
+    const std::vector<ContrastFinding> findings = walk.contrastFindings();
+    REQUIRE_MESSAGE(!findings.empty(), "no text measured");
+    CHECK(walk.measuredGlyphs() > 10000);  // every screen's text, not a few labels
+    std::string report = "contrast: " + std::to_string(findings.size()) + " distinct texts, " +
+                         std::to_string(walk.measuredGlyphs()) + " glyphs (" + std::to_string(walk.hiddenGlyphs()) +
+                         " more clipped or behind the idle prompt's scrim); lowest " + describe(findings.front()) + "\n  five lowest:";
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, findings.size()); ++i) report += "\n    " + describe(findings[i]);
+    MESSAGE(report);
+    std::string failures;
+    int failing = 0;
+    for (const ContrastFinding& finding : findings) {
+        if (finding.text.ratio >= ui::requiredContrast(finding.text.large)) continue;
+        ++failing;
+        failures += "\n  " + describe(finding);
+    }
+    CHECK_MESSAGE(failing == 0, failing << " texts below WCAG AA:" << failures);
+}
+
 // The shipped config's content and languages: what a visitor meets.
-void walkSampleContentAt(int width, int height) {
+void walkSampleContentAt(int width, int height, bool measureContrast = false) {
     const auto config = core::loadConfig(KIOSK_SOURCE_DIR "/config/kiosk.toml");
     REQUIRE(config.ok());
-    ContentWalk walk(config.value().contentFolders, config.value().languages, config.value().defaultLanguage, width, height);
+    ContentWalk walk(config.value().contentFolders, config.value().languages, config.value().defaultLanguage, width, height,
+                     measureContrast);
     walk.everything();
+    if (measureContrast) checkContrast(walk);
     // 8 packs in 4 languages: far more than this, unless the walk silently skipped content.
     CHECK(walk.screens() > 200);
     std::string all;
@@ -146,8 +268,9 @@ TEST_CASE("content walk: finds raw markup, missing glyphs and text too big for i
     CHECK(anyContains(found, "'WWWWWWWWWWWW'"));
 }
 
-TEST_CASE("content walk: every sample screen in every language at 1920x1080 shows all its text, fitted and clean") {
-    walkSampleContentAt(1920, 1080);
+// The contrast is measured at one size: colours do not change with it, and one walk costs seconds.
+TEST_CASE("content walk: every sample screen in every language at 1920x1080 shows all its text, fitted, clean and in WCAG AA contrast") {
+    walkSampleContentAt(1920, 1080, true);
 }
 
 TEST_CASE("content walk: every sample screen in every language at 1280x720 shows all its text, fitted and clean") {
