@@ -1,4 +1,4 @@
-// The self-test's input as this kiosk has it: its config, state folder, the system's fonts.
+// The self-test's input as this kiosk has it: its config, state folder, the system's fonts and speech voices.
 // Shared by `kiosk selftest` and the staff screen's button.
 #pragma once
 

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <map>
+#include <memory>
 
 #include "core/ops/self_test.hpp"
 #include "core/staff/staff_pin.hpp"
@@ -20,9 +22,26 @@ const core::WallTime kPublished = *core::parseUtc("2026-06-01T10:00:00Z");
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-// A kiosk that is ready: one pack in its content folder, fonts, a PIN, room on the disk.
+// A speech engine with the voices it is given, answering as espeak-ng does (voice languages in,
+// voice names out); the real one is asked in tests/platform/test_espeak_speech.cpp.
+struct FakeVoices {
+    std::map<std::string, std::string> voices{{"de", "German"}, {"en-gb", "English (Great Britain)"}, {"uk", "Ukrainian"}};
+    std::string startProblem;  // set: the engine cannot start at all
+    std::vector<std::string> asked;
+
+    core::VoiceLookup operator()(const std::string& voiceLanguage) {
+        asked.push_back(voiceLanguage);
+        if (!startProblem.empty()) return {{}, startProblem};
+        const auto voice = voices.find(voiceLanguage);
+        if (voice == voices.end()) return {{}, "no voice for '" + voiceLanguage + "' in /data"};
+        return {voice->second, {}};
+    }
+};
+
+// A kiosk that is ready: one pack in its content folder, fonts, speech voices, a PIN, room on the disk.
 struct Kiosk {
     test::TempDir content, state, fonts;
+    std::shared_ptr<FakeVoices> voices = std::make_shared<FakeVoices>();
     core::SelfTestInput input;
 
     Kiosk() {
@@ -31,6 +50,8 @@ struct Kiosk {
         input.stateFolder = state.path();
         input.fontFiles = {fonts.write("Regular.ttf", "font bytes"), fonts.write("Bold.ttf", "font bytes")};
         input.optionalFontFiles = {fonts.write("Italic.ttf", "font bytes")};
+        input.speechVoice = [voices = voices](const std::string& language) { return (*voices)(language); };
+        input.speechFix = "apt-get install --reinstall espeak-ng-data";
         input.freeBytes = [](const std::filesystem::path&) { return std::optional<std::uintmax_t>(std::uintmax_t{1} << 30); };
         input.now = kPublished + std::chrono::hours(1);
         const core::ManualWallClock clock(input.now);
@@ -98,7 +119,7 @@ TEST_CASE("self-test: a ready kiosk passes every check, always the same checks i
     CHECK(names == std::vector<std::string>{"content", "synced content", "fonts", "speech voices", "disk space", "broken state", "staff PIN", "clock"});
     CHECK(find(checks, "content").detail == "1 pack loads");
     CHECK(contains(find(checks, "synced content").detail, "not applicable"));
-    CHECK(contains(find(checks, "speech voices").detail, "no speech output configured"));
+    CHECK(find(checks, "speech voices").detail == "de: German; en: English (Great Britain)");
     CHECK(find(checks, "disk space").detail == "1024 MiB free in " + kiosk.state.path().string() + ", 200 MiB needed");
 }
 
@@ -182,6 +203,57 @@ TEST_CASE("self-test: a missing font file fails the fonts check; a missing itali
         const auto checks = kiosk.run();
         CHECK(failing(checks).empty());
         CHECK(contains(find(checks, "fonts").detail, "missing " + (kiosk.fonts.path() / "Italic.ttf").string() + ": emphasis shows upright"));
+    }
+}
+
+TEST_CASE("self-test: every configured language needs its voice; Leichte Sprache is the German one, read slower") {
+    Kiosk kiosk;
+    kiosk.input.config.languages = {"de", "en", "uk", "de-x-ls"};
+    SUBCASE("all there") {
+        const auto checks = kiosk.run();
+        CHECK(failing(checks).empty());
+        CHECK(find(checks, "speech voices").detail == "de: German; en: English (Great Britain); uk: Ukrainian; de-x-ls: German, read slower");
+        CHECK(kiosk.voices->asked == std::vector<std::string>{"de", "en-gb", "uk", "de"});  // British English, as the speech output reads it
+    }
+    SUBCASE("the Ukrainian voice missing") {
+        kiosk.voices->voices.erase("uk");
+        const auto checks = kiosk.run();
+        CHECK(failing(checks) == std::vector<std::string>{"speech voices"});
+        const auto& speech = find(checks, "speech voices");
+        CHECK(speech.detail == "speech output cannot read 'uk' aloud: no voice for 'uk' in /data");
+        CHECK(speech.fix == "apt-get install --reinstall espeak-ng-data");
+    }
+    SUBCASE("the engine cannot start: said once for all languages") {
+        kiosk.voices->startProblem = "espeak-ng cannot start with the data in /data: No such file or directory";
+        const auto checks = kiosk.run();
+        const auto& speech = find(checks, "speech voices");
+        CHECK_FALSE(speech.ok);
+        CHECK(speech.detail == "speech output cannot read 'de', 'en', 'uk', 'de-x-ls' aloud: espeak-ng cannot start with the data in /data: No such file or directory");
+    }
+    SUBCASE("no engine to ask") {
+        kiosk.input.speechVoice = nullptr;
+        const auto checks = kiosk.run();
+        const auto& speech = find(checks, "speech voices");
+        CHECK(speech.ok);
+        CHECK(contains(speech.detail, "not checked"));
+    }
+}
+
+TEST_CASE("self-test: a language the kiosk does not know is read with the engine's voice for it, else in German, which then must exist") {
+    Kiosk kiosk;
+    kiosk.voices->voices.emplace("fr", "French (France)");
+    kiosk.input.config.languages = {"de", "fr", "tlh"};
+    SUBCASE("German there") {
+        const auto checks = kiosk.run();
+        CHECK(failing(checks).empty());
+        CHECK(find(checks, "speech voices").detail == "de: German; fr: French (France); tlh: no voice of its own, read with German");
+    }
+    SUBCASE("German missing too") {
+        kiosk.voices->voices.erase("de");
+        const auto checks = kiosk.run();
+        const auto& speech = find(checks, "speech voices");
+        CHECK_FALSE(speech.ok);
+        CHECK(speech.detail == "speech output cannot read 'de', 'tlh' aloud: no voice for 'de' in /data");
     }
 }
 

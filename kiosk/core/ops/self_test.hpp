@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/config/kiosk_config.hpp"
+#include "core/speech/voice_plan.hpp"
 #include "core/util/clock.hpp"
 
 namespace kiosk::core {
@@ -33,6 +34,11 @@ struct SelfTestInput {
     std::vector<std::filesystem::path> fontFiles;          // the kiosk cannot draw text without these
     std::vector<std::filesystem::path> optionalFontFiles;  // missing ones lose emphasis only
     std::string fontFix = "install the missing font files";  // the app knows which package has them
+    // The speech engine's voice for a VoicePlan's voiceLanguage ("de", "en-gb"), loaded for real:
+    // the app asks espeak-ng (platform/espeak_synth.hpp), tests answer themselves. Empty: there
+    // is no speech engine to ask, and the check says it was not checked.
+    std::function<VoiceLookup(const std::string& voiceLanguage)> speechVoice;
+    std::string speechFix = "install the speech voices";  // the app knows which package has them
     // Free bytes for an unprivileged writer in the file system holding a path; nullopt when it
     // cannot be asked. Empty: statvfs. Tests inject a number.
     std::function<std::optional<std::uintmax_t>(const std::filesystem::path&)> freeBytes;
