@@ -30,6 +30,15 @@ public:
         return m_byLanguage.empty() ? none : m_byLanguage.begin()->second;
     }
 
+    // The language of what in(fallbacks) returns; empty for none. Speech reads a stand-in
+    // translation with its own language's voice, not the visitor's.
+    std::string languageIn(const std::vector<std::string>& fallbacks) const {
+        for (const auto& language : fallbacks) {
+            if (m_byLanguage.find(language) != m_byLanguage.end()) return language;
+        }
+        return m_byLanguage.empty() ? std::string() : m_byLanguage.begin()->first;
+    }
+
 private:
     std::map<std::string, T, std::less<>> m_byLanguage;
 };
