@@ -44,6 +44,10 @@ public:
     void enableStaffScreen(ui::StaffAccess access) {
         if (m_ui) m_ui->enableStaffScreen(std::move(access));
     }
+    // "Read aloud" on the pages, through `speech` (a test's RecordingSpeech); owned by the caller.
+    void setSpeech(core::SpeechOutput* speech) {
+        if (m_ui) m_ui->setSpeech(speech);
+    }
     ui::StaffRequest takeStaffRequest() { return m_ui ? m_ui->takeStaffRequest() : ui::StaffRequest::None; }
 
     // One frame with no finger on the screen.

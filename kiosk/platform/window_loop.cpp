@@ -10,6 +10,7 @@
 #include <imgui_impl_sdl.h>
 
 #include "core/util/log.hpp"
+#include "platform/espeak_speech.hpp"
 #include "platform/frame.hpp"
 #include "platform/imgui_runtime.hpp"
 #include "platform/kiosk_window.hpp"
@@ -87,7 +88,10 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     ui::Theme theme = ui::Theme::forDisplay(static_cast<int>(logical.x), static_cast<int>(logical.y), options.window.diagonalInches);
     ImGuiRuntime imgui(window.get(), renderer.get(), theme, fonts);
     if (!imgui.fontWarning().empty()) core::logWarning("fonts", imgui.fontWarning());
+    // After SDL (it opens SDL's audio) and before the UI that reads through it; gone before SDL is.
+    std::unique_ptr<EspeakSpeech> speech = options.speech ? std::make_unique<EspeakSpeech>() : nullptr;
     ui::KioskUi ui(renderer.get(), theme);
+    ui.setSpeech(speech.get());
     if (options.staff) ui.enableStaffScreen(*options.staff);
     PointerInput pointer;
 
@@ -115,6 +119,10 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         }
         if (options.poll) timeout = std::min(timeout, options.pollMilliseconds);
         if (options.notifier) timeout = std::min(timeout, millisecondsUntil(options.notifier->nextPingDue(), clock.now()));
+        // A page read aloud: the highlight follows the voice, about ten times a second.
+        constexpr int kSpeechRedrawMs = 100;
+        const bool speaking = !sleep.dark() && ui.speaking();
+        if (speaking) timeout = std::min(timeout, kSpeechRedrawMs);
         SDL_Event event;
         for (bool got = SDL_WaitEventTimeout(&event, timeout) != 0; got; got = SDL_PollEvent(&event) != 0) {
             const bool visitorInput = isVisitorInput(event);
@@ -156,6 +164,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         // From the loop itself, never from a thread: a loop stuck anywhere stops the pings, and
         // systemd's WatchdogSec restarts the kiosk.
         if (options.notifier) options.notifier->alive(clock.now());
+        if (speaking) pendingFrames = std::max(pendingFrames, 1);
         // The clock's changes (an attract picture, a countdown second, the reset) involve no finger
         // and no layout to settle: one frame shows them, which keeps the attract loop's idle CPU low.
         if (navigator.tick(clock.now())) pendingFrames = std::max(pendingFrames, 1);

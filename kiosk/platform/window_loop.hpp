@@ -34,6 +34,8 @@ struct WindowLoopOptions {
     const core::WallClock* wallClock = nullptr;
     // systemd: READY=1 after the first frame, watchdog pings from the loop. Null: not supervised.
     ServiceNotifier* notifier = nullptr;
+    // Pages offer "read aloud" (espeak-ng through SDL audio: platform/espeak_speech.hpp).
+    bool speech = false;
     // Told when the screen goes dark (true) or lights up again (false), for the heartbeat.
     std::function<void(bool dark)> screenDarkChanged;
 };

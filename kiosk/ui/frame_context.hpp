@@ -9,6 +9,7 @@
 #include "core/nav/intent.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/pack/blocks.hpp"
+#include "core/speech/speech_output.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/render_audit.hpp"
 #include "ui/texture_cache.hpp"
@@ -30,6 +31,8 @@ struct FrameContext {
     core::CalendarDate today;
     // Where text drawing reports missing glyphs, overflow and raw markup; null: nobody listens.
     RenderAudit* audit = nullptr;
+    // Speech output (issue 5); null: no "read aloud" on the pages.
+    core::SpeechOutput* speech = nullptr;
     // Set by whatever moves on its own (a flung page): the loop draws another frame soon.
     bool animating = false;
 

@@ -28,6 +28,7 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
     } keepAnimating{ctx, m_animating};
     m_audit.beginFrame();
     ctx.audit = &m_audit;
+    ctx.speech = m_speech;
 
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -75,6 +76,8 @@ void KioskUi::drawVisit(FrameContext& ctx, const core::Navigator& nav) {
 }
 
 void KioskUi::forgetVisitor() {
+    // The next visitor does not hear the last one's page.
+    if (m_speech && m_speech->isSpeaking()) m_speech->stop();
     m_flowMemory = FlowScreenMemory{};
     m_pageMemory.arriveOnPage();
     m_lastLocation = core::Location{"-", "-"};

@@ -46,6 +46,10 @@ public:
     // What staff asked for in the last frame (reload, quit), once.
     StaffRequest takeStaffRequest() { return m_staff ? m_staff->takeRequest() : StaffRequest::None; }
     bool staffScreenOpen() const { return m_staff && m_staff->isOpen(); }
+    // Pages offer "read aloud" through it; null (the default): they do not. Owned by the caller.
+    void setSpeech(core::SpeechOutput* speech) { m_speech = speech; }
+    // While a page is read aloud the loop redraws now and then, so the highlight follows.
+    bool speaking() const { return m_speech && m_speech->isSpeaking(); }
 
     const ItemRegistry& items() const { return m_items; }
     const TextureCache& textures() const { return m_textures; }
@@ -69,6 +73,7 @@ private:
     PageScreenMemory m_pageMemory;
     RenderAudit m_audit;
     core::Diagnostics m_authorProblems;
+    core::SpeechOutput* m_speech = nullptr;
     std::optional<StaffScreen> m_staff;
     bool m_animating = false;
 };

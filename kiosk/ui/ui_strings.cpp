@@ -90,6 +90,17 @@ const UiStrings kGerman{
         .inputsDeletedTitle = "Ihre Eingaben wurden gelöscht",
         .inputsDeletedBody = "Der Bildschirm ist bereit für die nächste Person.",
     },
+    .speech = {
+        .readAloud = "Vorlesen",
+        .stopReading = "Vorlesen beenden",
+        .picture = "Bild",
+        .button = "Schaltfläche",
+        .step = "Schritt",
+        .answer = "Antwort",
+        .qrCode = "QR-Code",
+        .phone = "Telefon",
+        .email = "E-Mail",
+    },
 };
 
 const UiStrings kEnglish{
@@ -163,6 +174,17 @@ const UiStrings kEnglish{
         .stillThereButton = "Yes, continue",
         .inputsDeletedTitle = "Your inputs have been deleted",
         .inputsDeletedBody = "The screen is ready for the next person.",
+    },
+    .speech = {
+        .readAloud = "Read aloud",
+        .stopReading = "Stop reading",
+        .picture = "Picture",
+        .button = "Button",
+        .step = "Step",
+        .answer = "Answer",
+        .qrCode = "QR code",
+        .phone = "Phone",
+        .email = "E-mail",
     },
 };
 
@@ -238,6 +260,17 @@ const UiStrings kEasyGerman{
         .stillThereButton = "Ich bin noch da",
         .inputsDeletedTitle = "Alles ist gelöscht",
         .inputsDeletedBody = "Niemand sieht, was Sie eingegeben haben.",
+    },
+    .speech = {
+        .readAloud = "Vorlesen",
+        .stopReading = "Nicht mehr vorlesen",
+        .picture = "Bild",
+        .button = "Knopf",
+        .step = "Schritt",
+        .answer = "Antwort",
+        .qrCode = "QR-Code",
+        .phone = "Telefon",
+        .email = "E-Mail",
     },
 };
 
@@ -316,6 +349,17 @@ const UiStrings kUkrainian{
         .stillThereButton = "Так, продовжити",
         .inputsDeletedTitle = "Ваші дані видалено",
         .inputsDeletedBody = "Екран готовий для наступної людини.",
+    },
+    .speech = {
+        .readAloud = "Прочитати вголос",
+        .stopReading = "Зупинити читання",
+        .picture = "Зображення",
+        .button = "Кнопка",
+        .step = "Крок",
+        .answer = "Відповідь",
+        .qrCode = "QR-код",
+        .phone = "Телефон",
+        .email = "Електронна пошта",
     },
 };
 

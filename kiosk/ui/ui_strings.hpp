@@ -74,6 +74,19 @@ struct VisitStrings {
     const char* inputsDeletedBody;
 };
 
+// Reading a page aloud (issue 5): the button, and the words speech puts before what it reads.
+struct SpeechStrings {
+    const char* readAloud;
+    const char* stopReading;
+    const char* picture;  // "Bild: <alt text>"
+    const char* button;
+    const char* step;     // "Schritt 2: <title>"
+    const char* answer;
+    const char* qrCode;
+    const char* phone;
+    const char* email;
+};
+
 struct UiStrings {
     const char* homeTitle;
     const char* welcome;
@@ -92,6 +105,7 @@ struct UiStrings {
     FlowStrings flow;
     BlockStrings blocks;
     VisitStrings visit;
+    SpeechStrings speech;
 };
 
 // The first language in `fallbacks` the kiosk has words for; English otherwise.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "core/speech/page_reading.hpp"
 #include "ui/blocks/block_guard.hpp"
 #include "ui/blocks/button_block.hpp"
 #include "ui/blocks/compare_block.hpp"
@@ -17,6 +18,7 @@
 #include "ui/blocks/quiz_block.hpp"
 #include "ui/blocks/steps_block.hpp"
 #include "ui/blocks/text_blocks.hpp"
+#include "ui/widgets/buttons.hpp"
 #include "ui/imgui_scoped.hpp"
 #include "ui/widgets/text_layout.hpp"
 #include "ui/widgets/top_bar.hpp"
@@ -73,6 +75,36 @@ float spaceBefore(const Theme& theme, const core::Block& block, const core::Bloc
     return theme.em(1.4f);
 }
 
+// A frame around what is being read aloud, drawn after it (from `top` to the cursor): it follows
+// the voice through the page. A frame, not a tint, so no text loses contrast under it.
+void highlightReading(FrameContext& ctx, float x, float top, float width) {
+    const Theme& theme = ctx.theme;
+    const ImVec2 origin = ImGui::GetWindowPos();
+    const float scroll = ImGui::GetScrollY();
+    const float pad = theme.em(0.8f);
+    const ImVec2 from(origin.x + x - pad, origin.y + top - scroll - pad);
+    const ImVec2 to(origin.x + x + width + pad, origin.y + ImGui::GetCursorPosY() - scroll + pad * 0.2f);
+    ImGui::GetWindowDrawList()->AddRect(from, to, theme.colors().primary, theme.cornerRadius(), 0, theme.em(0.15f));
+    ctx.items.record("page/reading", from, to);
+}
+
+// "Read aloud" under the title: reads the page from its title on, or stops.
+void drawReadAloud(FrameContext& ctx, const core::Page& page, float x, float width, bool reading) {
+    const Theme& theme = ctx.theme;
+    const SpeechStrings& words = ctx.strings.speech;
+    const ButtonSpec spec{"page/read-aloud", reading ? words.stopReading : words.readAloud, ButtonStyle::Secondary};
+    ImGui::Dummy(ImVec2(0, theme.em(0.4f)));
+    ImGui::SetCursorPosX(x);
+    const float fitted = std::min(width, buttonWidth(ctx, spec));
+    if (!touchButton(ctx, spec, ImVec2(fitted, theme.touchTarget()))) return;
+    if (reading) {
+        ctx.speech->stop();
+        return;
+    }
+    const core::ReadingWords reads{words.picture, words.button, words.step, words.answer, words.qrCode, words.phone, words.email};
+    ctx.speech->speak(core::pageReading(page, ctx.languages, reads));
+}
+
 }  // namespace
 
 void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page& page, bool justArrived,
@@ -95,13 +127,21 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
     const float columnX = (available - width) * 0.5f + entry;
     const BlockPlace place{page, columnX, width, area.y, memory};
 
+    // Leaving a page silences it: the next one is read only when asked.
+    if (justArrived && ctx.speech && ctx.speech->isSpeaking()) ctx.speech->stop();
+    const std::string reading = ctx.speech && ctx.speech->isSpeaking() ? ctx.speech->currentId() : std::string();
     ImGui::SetCursorPos(ImVec2(columnX, theme.em(2.0f)));
+    const float titleTop = ImGui::GetCursorPosY();
     drawWrapped(ctx, theme.fonts().display, theme.colors().text, page.title.in(ctx.languages), width, kLabelLineHeight);
+    if (reading == "title") highlightReading(ctx, columnX, titleTop, width);
+    if (ctx.speech) drawReadAloud(ctx, page, columnX, width, !reading.empty());
     const core::Block* previous = nullptr;
     for (std::size_t i = 0; i < page.blocks.size(); ++i) {
         const core::Block& block = page.blocks[i];
         ImGui::Dummy(ImVec2(0, spaceBefore(theme, block, previous)));
+        const float blockTop = ImGui::GetCursorPosY();
         drawBlockGuarded(ctx, place, block, i, drawBlock);
+        if (reading == "block/" + std::to_string(i)) highlightReading(ctx, columnX, blockTop, width);
         previous = &block;
     }
     ImGui::Dummy(ImVec2(0, theme.em(3.0f)));
