@@ -54,6 +54,8 @@ packs = {
  "flow-to-missing-flow": {"pages/start.toml": page('[[blocks]]\ntype = "button"\nid = "try"\nflow = "apply"\nlabel.de = "Ausprobieren"\nlabel.en = "Try it"\n')},
  "kiosk-too-old": {"pack.toml": manifest("kiosk-too-old", 'min_kiosk_version = "99.0.0"\n')},
  "missing-translation": {"pages/start.toml": page('[[blocks]]\ntype = "text"\ntext.de = "Nur auf Deutsch."\n')},
+ "easy-language-long-sentence": {"pack.toml": manifest("easy-language-long-sentence").replace('languages = ["de", "en"]', 'languages = ["de", "en", "de-x-ls"]').replace('title.en = "Broken pack"\n', 'title.en = "Broken pack"\ntitle.de-x-ls = "Kaputtes Paket"\n').replace('description.en = "Contains one mistake on purpose."\n', 'description.en = "Contains one mistake on purpose."\ndescription.de-x-ls = "Hier ist ein Fehler."\n'),
+                                 "pages/start.toml": 'title.de = "Start"\ntitle.en = "Start"\ntitle.de-x-ls = "Start"\n\n[[blocks]]\ntype = "text"\ntext.de = "Hallo"\ntext.en = "Hello"\ntext.de-x-ls = """\nDas ist kurz.\n\nWenn Sie morgen mit dem Bus zum Amt fahren und dort Ihren neuen Ausweis mit einem Foto abholen möchten, bringen Sie bitte Geld mit.\n"""\n'},
  "unreachable-page": {"pages/extra.toml": page(TEXT)},
  "untranslated-text": {"pages/start.toml": page('[[blocks]]\ntype = "facts"\n\n[[blocks.facts]]\nvalue = "0"\nlabel.de = "Wege zum Amt"\nlabel.en = "trips to the office"\n\n[[blocks.facts]]\nvalue.de = "24/7"\nvalue.en = "24/7"\nlabel.de = "erreichbar"\nlabel.en = "available"\n')},
  # A warning in pack.toml sorts before the error in pages/: the error must still be printed first.

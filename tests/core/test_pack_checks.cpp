@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include "core/pack/easy_language.hpp"
 #include "core/pack/image_check.hpp"
 #include "core/pack/pack_files.hpp"
 #include "core/pack/text_reader.hpp"
@@ -131,4 +132,18 @@ TEST_CASE("characters are counted as a reader counts them") {
     CHECK(core::countCharacters("Українська") == 10);
     CHECK(core::countCharacters("3 → 0") == 5);
     CHECK(core::countCharacters("") == 0);
+}
+
+TEST_CASE("Leichte Sprache: the first sentence over 15 words is found, marks and bullets are no words") {
+    CHECK_FALSE(kiosk::core::firstLongSentence("Das ist kurz. Das auch!").has_value());
+    // Fifteen words are fine, sixteen are not.
+    CHECK_FALSE(kiosk::core::firstLongSentence("eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn.").has_value());
+    const auto sixteen = kiosk::core::firstLongSentence("Kurz. eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn.");
+    REQUIRE(sixteen.has_value());
+    CHECK(sixteen->words == 16);
+    CHECK(sixteen->start == "eins zwei drei vier fünf sechs …");
+    // Line breaks end sentences (list items, headings), "**" and "-" are not words, "4.50" does not end one.
+    CHECK_FALSE(kiosk::core::firstLongSentence("- eins zwei drei vier fünf sechs sieben acht\n- neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn").has_value());
+    CHECK_FALSE(kiosk::core::firstLongSentence("** eins ** zwei - drei – vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn.").has_value());
+    CHECK(kiosk::core::firstLongSentence("Es kostet 4.50 Euro eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf.").has_value());
 }

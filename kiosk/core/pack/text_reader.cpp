@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/pack/easy_language.hpp"
 #include "core/pack/markdown.hpp"
 #include "core/pack/pack_limits.hpp"
 #include "core/util/did_you_mean.hpp"
@@ -48,6 +49,16 @@ void checkLimits(const TableReader& languages, const std::string& tag, std::stri
                            std::to_string(limits::kWordChars) + ")",
                        "split it with a hyphen, like 'Kraftfahrzeug-Zulassung'");
     }
+}
+
+// Leichte Sprache asks for short sentences; a warning, since only a reader can judge the text.
+void checkEasyLanguage(const TableReader& languages, const std::string& tag, std::string_view text) {
+    const auto sentence = firstLongSentence(text);
+    if (!sentence) return;
+    languages.warn(ErrorCode::HardToRead, tag,
+                   "'" + languages.qualified(tag) + "' has a sentence of " + std::to_string(sentence->words) + " words ('" +
+                       sentence->start + "'); Leichte Sprache keeps to at most " + std::to_string(kEasyLanguageMaxWords),
+                   "split it into short sentences with one statement each");
 }
 
 // Warns once per text about the pack's languages it lacks, and about languages the pack does not declare.
@@ -124,6 +135,7 @@ std::optional<TableReader> forEachTranslation(const TableReader& parent, std::st
                         "write the text, or remove the line to fall back to another language");
             continue;
         }
+        if (tag == "de-x-ls") checkEasyLanguage(*table, tag, *text);
         each(*table, tag, *text);
     }
     return table;

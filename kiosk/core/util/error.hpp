@@ -17,6 +17,7 @@ enum class ErrorCode {
     TooLarge,         // over one of the limits that protect the kiosk (bytes, pixels, characters)
     Forbidden,        // something that must never be in a pack: a program, a font, a script
     MissingTranslation,
+    HardToRead,       // a Leichte Sprache text that breaks its rules (sentences too long)
     Unreachable,      // a page or flow nothing leads to
     Unavailable,      // a server could not be reached, or answered with an error
     Damaged,          // bytes that are not what they claim: a truncated archive, a wrong size or sha256
