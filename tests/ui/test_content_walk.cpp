@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +82,8 @@ public:
     }
 
     int screens() const { return m_screens; }
+    int touchTargets() const { return m_touchTargets; }
+    float smallestTarget() const { return m_smallestTarget; }
     const std::vector<std::string>& problems() const { return m_problems; }
 
     // Every distinct text (characters, colour, background) at its lowest contrast, lowest first.
@@ -133,7 +136,28 @@ private:
         for (const ui::RenderProblem& problem : m_renderer.ui()->audit().problems()) {
             m_problems.push_back(m_size + " " + where + ": " + problem.describe());
         }
+        checkTouchTargets(where);
         if (m_measureContrast) measureContrast(where);
+    }
+
+    // Every element a finger presses is at least 2 em in both directions (60 px at 1080p: 17 mm
+    // on a 24" panel). Primary buttons have the theme's touchTarget() (2.6 em); the chips (the
+    // languages, "change", "today") have 2.2 em, which on a 10" 1080p panel is under 9 mm.
+    // Half a pixel of rounding is allowed.
+    void checkTouchTargets(const std::string& where) {
+        const float minimum = m_renderer.theme().em(2.0f) - 0.5f;
+        for (const ui::ItemRect& item : m_renderer.items().items()) {
+            if (!item.touchTarget) continue;
+            ++m_touchTargets;
+            const float width = item.max.x - item.min.x;
+            const float height = item.max.y - item.min.y;
+            m_smallestTarget = std::min({m_smallestTarget, width, height});
+            if (width >= minimum && height >= minimum) continue;
+            const std::string problem = item.id + " is " + std::to_string(static_cast<int>(width)) + "x" +
+                                        std::to_string(static_cast<int>(height)) + " px, under the touch target of " +
+                                        std::to_string(static_cast<int>(minimum + 0.5f)) + " px";
+            if (m_smallTargets.insert(problem).second) m_problems.push_back(m_size + " " + where + ": " + problem);
+        }
     }
 
     // The frame just drawn is still ImGui's draw data until the next frame begins.
@@ -213,6 +237,9 @@ private:
     std::map<std::string, ContrastFinding> m_contrast;
     int m_measuredGlyphs = 0;
     int m_hiddenGlyphs = 0;
+    int m_touchTargets = 0;
+    float m_smallestTarget = 1e9f;
+    std::set<std::string> m_smallTargets;  // each reported once, not on every screen it is on
 };
 
 // The lowest ratio, the five worst texts, and every text below WCAG AA (4.5:1, large text 3:1).
@@ -245,6 +272,8 @@ void walkSampleContentAt(int width, int height, bool measureContrast = false) {
     if (measureContrast) checkContrast(walk);
     // 8 packs in 4 languages: far more than this, unless the walk silently skipped content.
     CHECK(walk.screens() > 200);
+    CHECK(walk.touchTargets() > 1000);
+    MESSAGE(width << "x" << height << ": " << walk.touchTargets() << " touch targets, the smallest side " << walk.smallestTarget() << " px");
     std::string all;
     for (const std::string& problem : walk.problems()) all += "\n  " + problem;
     CHECK_MESSAGE(walk.problems().empty(), walk.problems().size() << " text problems on " << walk.screens() << " screens:" << all);

@@ -238,7 +238,7 @@ void OnScreenKeyboard::draw() {
     const PlacedKey* underFinger = m_memory.fingerOnKeyboard ? keyAt(finger) : nullptr;
     for (const PlacedKey& placed : m_keys) {
         drawKey(draw, placed, underFinger == &placed && placed.itemId == m_memory.pressedKey);
-        m_ctx.items.record(placed.itemId, placed.min, placed.max);
+        m_ctx.items.recordTarget(placed.itemId, placed.min, placed.max);
     }
 }
 

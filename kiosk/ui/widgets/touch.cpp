@@ -12,7 +12,7 @@ TapTarget tapTarget(FrameContext& ctx, const std::string& itemId, ImVec2 size) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const bool tapped = ImGui::InvisibleButton(itemId.c_str(), size);
     const ImVec2 max(min.x + size.x, min.y + size.y);
-    ctx.items.record(itemId, min, max);
+    ctx.items.recordTarget(itemId, min, max);
     return TapTarget{tapped, ImGui::IsItemActive(), min, max};
 }
 
