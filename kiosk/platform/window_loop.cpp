@@ -89,9 +89,9 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     ImGuiRuntime imgui(window.get(), renderer.get(), theme, fonts);
     if (!imgui.fontWarning().empty()) core::logWarning("fonts", imgui.fontWarning());
     // After SDL (it opens SDL's audio) and before the UI that reads through it; gone before SDL is.
-    std::unique_ptr<EspeakSpeech> speech = options.speech ? std::make_unique<EspeakSpeech>() : nullptr;
+    std::unique_ptr<EspeakSpeech> speech = options.speech && !options.speechOutput ? std::make_unique<EspeakSpeech>() : nullptr;
     ui::KioskUi ui(renderer.get(), theme);
-    ui.setSpeech(speech.get());
+    ui.setSpeech(options.speechOutput ? options.speechOutput : speech.get());
     if (options.staff) ui.enableStaffScreen(*options.staff);
     PointerInput pointer;
 
@@ -164,7 +164,12 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         // From the loop itself, never from a thread: a loop stuck anywhere stops the pings, and
         // systemd's WatchdogSec restarts the kiosk.
         if (options.notifier) options.notifier->alive(clock.now());
-        if (speaking) pendingFrames = std::max(pendingFrames, 1);
+        if (speaking) {
+            pendingFrames = std::max(pendingFrames, 1);
+            // Someone listening is there: a long page read aloud never runs into the idle reset.
+            // The countdown starts when the reading ends.
+            navigator.noteActivity(clock.now());
+        }
         // The clock's changes (an attract picture, a countdown second, the reset) involve no finger
         // and no layout to settle: one frame shows them, which keeps the attract loop's idle CPU low.
         if (navigator.tick(clock.now())) pendingFrames = std::max(pendingFrames, 1);

@@ -22,6 +22,7 @@
 #include "platform/service_notifier.hpp"
 #include "platform/system_info.hpp"
 #include "platform/window_loop.hpp"
+#include "recording_speech.hpp"
 #include "sdl_events.hpp"
 
 namespace {
@@ -248,4 +249,39 @@ TEST_CASE("schedule: closing time does not cut off a visitor, and with wake_on_t
     CHECK(afterTouchInVisit > atClosing);  // 18:29, and the visitor's touch still draws
     CHECK(f.nav.visit().phase() == core::VisitorPhase::Attract);
     CHECK(afterTouchInDark == afterReset);  // the visit over, the screen went dark and stays so
+}
+
+TEST_CASE("read aloud: while a page is read, the visit does not time out, and the countdown starts when reading ends") {
+    core::ManualClock clock;
+    LoopFixture f(clock);  // the visit resets after 60 s without a touch
+    test::RecordingSpeech speech;
+    f.nav.apply(core::OpenPack{"test-pack"}, clock.now());
+    int iteration = 0;
+    core::VisitorPhase whileReading{};
+    core::VisitorPhase afterReading{};
+    platform::WindowLoopOptions options;
+    options.window.mode = core::WindowMode::Fullscreen;
+    options.speechOutput = &speech;
+    options.pollMilliseconds = 0;
+    options.poll = [&](ui::KioskUi&) {
+        // After the page's first frame: arriving on a page silences what was read before.
+        if (iteration == 1) speech.speak({{"Ein sehr langer Text", "de", "title"}});
+        if (iteration >= 2 && iteration <= 11) clock.advance(30s);  // five minutes of listening
+        if (iteration == 12) {
+            whileReading = f.nav.visit().phase();
+            speech.finishCurrent();  // the page is read to its end
+        }
+        if (iteration >= 13 && iteration <= 16) clock.advance(30s);
+        if (iteration == 17) {
+            afterReading = f.nav.visit().phase();
+            pushQuit();
+        }
+        ++iteration;
+        f.nav.tick(clock.now());
+        return false;
+    };
+    const auto result = platform::runWindowLoop(options, f.nav, clock, platform::systemFontFiles());
+    REQUIRE_MESSAGE(result.error.empty(), result.error);
+    CHECK(whileReading == core::VisitorPhase::Visiting);
+    CHECK(afterReading != core::VisitorPhase::Visiting);  // two minutes later: the prompt or the reset
 }
