@@ -126,8 +126,9 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         SDL_Event event;
         for (bool got = SDL_WaitEventTimeout(&event, timeout) != 0; got; got = SDL_PollEvent(&event) != 0) {
             const bool visitorInput = isVisitorInput(event);
+            const bool wasDark = sleep.dark();
             if (sleep.swallow(event, visitorInput)) {
-                if (!sleep.dark()) {  // woken
+                if (wasDark && !sleep.dark()) {  // woken
                     pendingFrames = kFramesAfterChange;
                     if (options.screenDarkChanged) options.screenDarkChanged(false);
                 }

@@ -63,6 +63,10 @@ void KioskUi::drawVisit(FrameContext& ctx, const core::Navigator& nav) {
     // A flow is drawn instead of the page that started it; the page is still where "Done" returns.
     const core::Flow* flow = nav.currentFlow();
     const core::FlowSession* session = nav.flowSession();
+    // What is read aloud is the page on screen: going anywhere else (another page, home, a flow)
+    // silences it, and the next page is read only when asked.
+    const bool samePage = pack && page && !flow && !justArrived;
+    if (!samePage && m_speech && m_speech->isSpeaking()) m_speech->stop();
     if (pack && flow && session) {
         drawFlowScreen(ctx, *pack, *flow, *session, m_flowMemory);
         return;

@@ -12,12 +12,12 @@
 #include "core/ops/heartbeat_collect.hpp"
 #include "core/ops/heartbeat_delivery.hpp"
 #include "core/staff/staff_pin.hpp"
-#include "core/sync/catalog_publisher.hpp"
 #include "core/sync/content_store.hpp"
 #include "core/sync/folder_import.hpp"
 #include "core/usage/sqlite_usage_log.hpp"
 #include "core/util/small_file.hpp"
 #include "core/util/utc_time.hpp"
+#include "published_stick.hpp"
 #include "temp_dir.hpp"
 
 using namespace kiosk;
@@ -54,26 +54,11 @@ struct SyncedKiosk {
 
     SyncedKiosk() {
         std::filesystem::copy(KIOSK_TEST_DATA "/content/test-pack", content.path() / "test-pack", std::filesystem::copy_options::recursive);
-        core::SecretKey rootKey = core::SecretKey::generate();
-        core::SecretKey catalogKey = core::SecretKey::generate();
-        core::RootMetadata root;
-        root.expires = kPublished + 24h * 365;
-        for (const auto* key : {&rootKey, &catalogKey}) root.keys.emplace(key->publicKey().keyId(), key->publicKey());
-        root.root.keyIds = {rootKey.publicKey().keyId()};
-        root.catalog.keyIds = {catalogKey.publicKey().keyId()};
-        core::PublishRequest request;
-        request.packFolders = {KIOSK_SOURCE_DIR "/content/online-id"};
-        request.key = &catalogKey;
-        request.rootBytes = core::makeRootDocument(root, {&rootKey});
-        request.root = root;
-        request.out = stick.path();
-        request.now = kPublished;
-        auto published = core::publishCatalog(request);
-        REQUIRE_MESSAGE(published.ok(), published.error().describe());
+        const std::string rootBytes = test::publishOnlineId(stick.path(), kPublished);
 
         core::KioskConfig& config = input.system.config;
         config.contentFolders = {content.path()};
-        config.sync.catalogs = {core::CatalogSource{"hub", "https://unused.example/", keys.write("root.json", request.rootBytes), {}, {}}};
+        config.sync.catalogs = {core::CatalogSource{"hub", "https://unused.example/", keys.write("root.json", rootBytes), {}, {}}};
         config.heartbeat.name = "foyer";
         config.heartbeat.interval = 5min;
         const auto report = core::importPublishedFolder(stick.path(), config.sync.catalogs, core::ContentStore(state.path()), kPublished);

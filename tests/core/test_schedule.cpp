@@ -133,6 +133,13 @@ wake_on_touch_minutes = 5
     CHECK(none.value().schedule.hours.always);
 }
 
+TEST_CASE("schedule: a [schedule] that names no day is an error, not a screen dark for good") {
+    test::TempDir dir;
+    auto config = core::loadConfig(dir.write("kiosk.toml", "[schedule]\nwake_on_touch_minutes = 5\n"));
+    REQUIRE_FALSE(config.ok());
+    CHECK(allMessages(config.error()).find("[schedule] names no day, so the kiosk would never be on") != std::string::npos);
+}
+
 TEST_CASE("schedule: mistakes in [schedule] name the line, the key and the fix") {
     test::TempDir dir;
     auto config = core::loadConfig(dir.write("kiosk.toml", R"([schedule]

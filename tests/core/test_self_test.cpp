@@ -8,10 +8,10 @@
 
 #include "core/ops/self_test.hpp"
 #include "core/staff/staff_pin.hpp"
-#include "core/sync/catalog_publisher.hpp"
 #include "core/sync/content_store.hpp"
 #include "core/sync/folder_import.hpp"
 #include "core/util/utc_time.hpp"
+#include "published_stick.hpp"
 #include "temp_dir.hpp"
 
 using namespace kiosk;
@@ -64,25 +64,10 @@ struct Kiosk {
 // A catalog 'hub' that signed online-id at kPublished (valid 30 days), imported like a USB stick.
 struct SyncedKiosk : Kiosk {
     test::TempDir stick, keys;
-    core::SecretKey rootKey = core::SecretKey::generate();
-    core::SecretKey catalogKey = core::SecretKey::generate();
 
     SyncedKiosk() {
-        core::RootMetadata root;
-        root.expires = kPublished + std::chrono::hours(24 * 365);
-        for (const auto* key : {&rootKey, &catalogKey}) root.keys.emplace(key->publicKey().keyId(), key->publicKey());
-        root.root.keyIds = {rootKey.publicKey().keyId()};
-        root.catalog.keyIds = {catalogKey.publicKey().keyId()};
-        core::PublishRequest request;
-        request.packFolders = {KIOSK_SOURCE_DIR "/content/online-id"};
-        request.key = &catalogKey;
-        request.rootBytes = core::makeRootDocument(root, {&rootKey});
-        request.root = root;
-        request.out = stick.path();
-        request.now = kPublished;
-        auto published = core::publishCatalog(request);
-        REQUIRE_MESSAGE(published.ok(), published.error().describe());
-        const core::CatalogSource hub{"hub", "https://unused.example/", keys.write("root.json", request.rootBytes), {}, {}};
+        const std::string rootBytes = test::publishOnlineId(stick.path(), kPublished);
+        const core::CatalogSource hub{"hub", "https://unused.example/", keys.write("root.json", rootBytes), {}, {}};
         input.config.sync.catalogs = {hub};
         const auto report = core::importPublishedFolder(stick.path(), input.config.sync.catalogs, core::ContentStore(state.path()), kPublished);
         REQUIRE_MESSAGE(report.ok, report.problem);

@@ -148,4 +148,23 @@ std::string NginxServer::accessLog(const std::string& needle, int atLeast) const
     return log;
 }
 
+std::string readFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::string shippedStatsConfig() {
+    std::string config = readFile(std::filesystem::path(KIOSK_SOURCE_DIR) / "deploy/nginx/kiosk-stats.conf");
+    const auto replace = [&config](const std::string& from, const std::string& to) {
+        const auto at = config.find(from);
+        if (at == std::string::npos) throw std::runtime_error("deploy/nginx/kiosk-stats.conf no longer has " + from);
+        config.replace(at, from.size(), to);
+    };
+    replace("root /srv;", "root {prefix}/www;");
+    replace("auth_basic_user_file /etc/nginx/kiosk-stats.users;", "auth_basic_user_file {prefix}/users;");
+    return config;
+}
+
 }  // namespace kiosk::test

@@ -46,4 +46,11 @@ private:
     pid_t m_pid = -1;
 };
 
+// A whole file as text ("" when it cannot be read): what a server stored, a log, a fixture.
+std::string readFile(const std::filesystem::path& file);
+
+// deploy/nginx/kiosk-stats.conf as shipped (the WebDAV folder of stats uploads and heartbeats),
+// with its root and password file moved into the test server's folder ({prefix}/www, {prefix}/users).
+std::string shippedStatsConfig();
+
 }  // namespace kiosk::test

@@ -23,13 +23,6 @@ namespace kiosk::test {
 
 inline const char* const kSampleContent = KIOSK_SOURCE_DIR "/content";
 
-inline std::string readFile(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 // nginx's ETag is the file's mtime (in seconds) and size: a file rewritten within the same
 // second at the same size would look unchanged. Every write here moves the mtime on a second.
 inline void markChanged(const std::filesystem::path& file) {

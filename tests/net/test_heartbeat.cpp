@@ -16,25 +16,8 @@ using namespace kiosk;
 
 namespace {
 
-std::string readFile(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-// The shipped WebDAV folder, with its root and password file moved into the test's server folder.
-std::string shippedStatsConfig() {
-    std::string config = readFile(std::filesystem::path(KIOSK_SOURCE_DIR) / "deploy/nginx/kiosk-stats.conf");
-    const auto replace = [&config](const std::string& from, const std::string& to) {
-        const auto at = config.find(from);
-        REQUIRE_MESSAGE(at != std::string::npos, "deploy/nginx/kiosk-stats.conf no longer has " << from);
-        config.replace(at, from.size(), to);
-    };
-    replace("root /srv;", "root {prefix}/www;");
-    replace("auth_basic_user_file /etc/nginx/kiosk-stats.users;", "auth_basic_user_file {prefix}/users;");
-    return config;
-}
+using test::readFile;
+using test::shippedStatsConfig;
 
 struct HeartbeatFixture {
     test::TempDir kiosk;  // config, credentials, state

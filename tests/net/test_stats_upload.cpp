@@ -46,12 +46,7 @@ core::WallTime localTime(int year, int month, int day, int hour) {
 
 const core::WallTime kNow = localTime(2026, 12, 1, 10);
 
-std::string readFile(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    std::stringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using test::readFile;
 
 int countOf(const std::string& text, const std::string& what) {
     int n = 0;
@@ -225,15 +220,7 @@ TEST_CASE("upload: a day is the local calendar day, from midnight to midnight") 
 }
 
 TEST_CASE("upload: the shipped nginx config takes each kiosk's days into its own folder only") {
-    std::string config = readFile(std::filesystem::path(KIOSK_SOURCE_DIR) / "deploy/nginx/kiosk-stats.conf");
-    const auto replace = [&config](const std::string& from, const std::string& to) {
-        const auto at = config.find(from);
-        REQUIRE_MESSAGE(at != std::string::npos, "deploy/nginx/kiosk-stats.conf no longer has " << from);
-        config.replace(at, from.size(), to);
-    };
-    replace("root /srv;", "root {prefix}/www;");
-    replace("auth_basic_user_file /etc/nginx/kiosk-stats.users;", "auth_basic_user_file {prefix}/users;");
-    test::NginxServer server(config);
+    test::NginxServer server(test::shippedStatsConfig());
     std::ofstream(server.prefix() / "users") << "foyer:{PLAIN}pw-foyer\nlibrary:{PLAIN}pw-library\n";
     const auto put = [&](const std::string& path, const net::HttpCredentials& who) {
         auto response = net::httpPut(server.url(path), "{}", "application/json", who);

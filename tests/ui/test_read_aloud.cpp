@@ -80,13 +80,20 @@ TEST_CASE("read aloud: in English, a missing translation is read in German by th
     CHECK(f.speech.spoken[2].text == "Only English paragraph.");
 }
 
-TEST_CASE("read aloud: going to another page or the idle reset silences it") {
+TEST_CASE("read aloud: going to another page, home or the idle reset silences it") {
     ReadAloudFixture f;
     f.tap("page/read-aloud");
     REQUIRE(f.speech.isSpeaking());
     f.nav.apply(kiosk::core::OpenPage{"second"}, f.clock.now());
     f.settle();
     CHECK_FALSE(f.speech.isSpeaking());  // the next page is read only when asked
+
+    f.tap("page/read-aloud");
+    REQUIRE(f.speech.isSpeaking());
+    f.nav.apply(kiosk::core::GoHome{}, f.clock.now());
+    f.settle();
+    CHECK_FALSE(f.speech.isSpeaking());  // the home screen has nothing of the page
+    f.tap("home/pack/test-pack");
 
     f.tap("page/read-aloud");
     REQUIRE(f.speech.isSpeaking());

@@ -43,9 +43,11 @@ void readScheduleConfig(const TableReader& root, ScheduleConfig& schedule) {
     table->rejectUnknownKeys(known);
     // With a [schedule], a day it does not name is closed: nobody expects a forgotten Sunday to be open all night.
     schedule.hours.always = false;
+    bool anyDay = false;
     for (std::size_t day = 0; day < kDayKeys.size(); ++day) {
         const auto text = table->string(kDayKeys[day], false);
         if (!text) continue;
+        anyDay = true;
         ParsedDay parsed = parseDayHours(*text);
         if (!parsed.ranges) {
             table->fail(ErrorCode::InvalidValue, kDayKeys[day], "'schedule." + std::string(kDayKeys[day]) + "': " + parsed.problem,
@@ -53,6 +55,11 @@ void readScheduleConfig(const TableReader& root, ScheduleConfig& schedule) {
             continue;
         }
         schedule.hours.week.at(day) = std::move(*parsed.ranges);
+    }
+    // A [schedule] that names no day would keep the screen dark for good: surely a half-done edit.
+    if (!anyDay) {
+        root.fail(ErrorCode::MissingKey, "schedule", "[schedule] names no day, so the kiosk would never be on",
+                  "add the opening hours, like monday = \"09:00-18:00\", or remove [schedule] to stay on day and night");
     }
     readClosedDates(*table, schedule.hours);
     // Two hours covers a long evening event; the screen goes dark again by itself after that.

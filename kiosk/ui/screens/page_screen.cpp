@@ -127,8 +127,6 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
     const float columnX = (available - width) * 0.5f + entry;
     const BlockPlace place{page, columnX, width, area.y, memory};
 
-    // Leaving a page silences it: the next one is read only when asked.
-    if (justArrived && ctx.speech && ctx.speech->isSpeaking()) ctx.speech->stop();
     const std::string reading = ctx.speech && ctx.speech->isSpeaking() ? ctx.speech->currentId() : std::string();
     ImGui::SetCursorPos(ImVec2(columnX, theme.em(2.0f)));
     const float titleTop = ImGui::GetCursorPosY();
