@@ -42,6 +42,7 @@ void HeadlessRenderer::frameWithPointer(core::Navigator& navigator, core::TimePo
     if (!ok()) return;
     // As in the window loop: a finger on the screen is a visitor who is still there.
     if (down) navigator.noteActivity(now);
+    m_imgui->adaptTo(navigator.accessibility());
     const auto intents = drawFrame(m_renderer, *m_ui, navigator, m_theme.colors().background, [&](ImGuiIO& io) {
         io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
         io.DeltaTime = 1.0f / 60.0f;  // fixed, so frames are reproducible
@@ -93,6 +94,42 @@ void HeadlessRenderer::drag(core::Navigator& navigator, ImVec2 from, ImVec2 to, 
 void HeadlessRenderer::fling(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now) {
     move(navigator, from, to, steps, now);
     release(navigator, to, now);
+}
+
+void HeadlessRenderer::finger(core::Navigator& navigator, const core::FingerEvent& event) {
+    if (!ok()) return;
+    m_ui->nonVisual().fingerEvent(event);
+    navigator.noteActivity(event.at);
+    m_ui->nonVisual().poll(event.at);
+    // Most events complete no gesture: only one that did needs frames, as in the window loop.
+    if (m_ui->nonVisual().hasPending()) frameForNonVisualMode(navigator, event.at);
+}
+
+void HeadlessRenderer::command(core::Navigator& navigator, ui::NonVisualCommand command, core::TimePoint now) {
+    if (!ok()) return;
+    m_ui->nonVisual().command(command);
+    navigator.noteActivity(now);
+    frameForNonVisualMode(navigator, now);
+}
+
+void HeadlessRenderer::wait(core::Navigator& navigator, core::TimePoint now) {
+    if (!ok()) return;
+    frameForNonVisualMode(navigator, now);
+}
+
+void HeadlessRenderer::frameForNonVisualMode(core::Navigator& navigator, core::TimePoint now) {
+    m_ui->nonVisual().poll(now);
+    settle(navigator, now);
+    // The mode's tap is a real one, with the window loop's frames: press, release, settle. An
+    // element out of view is tapped after its page scrolled it in, a few frames later.
+    for (int round = 0; round < 3; ++round) {
+        m_ui->nonVisual().takePointerCancel();  // no finger is down here: nothing to let go of
+        const auto tap = m_ui->nonVisual().takeTap();
+        if (!tap) continue;
+        frameWithPointer(navigator, now, *tap, true);
+        release(navigator, *tap, now);
+        settle(navigator, now);
+    }
 }
 
 std::string HeadlessRenderer::savePng(const std::filesystem::path& file) const {

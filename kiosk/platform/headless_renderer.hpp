@@ -65,6 +65,13 @@ public:
     // The same, but lifted while still moving: a flick that throws the page on.
     void fling(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now);
 
+    // The non-visual mode's input, as the window loop gives it: a finger event (at its own time)
+    // or a key's command, then a frame that acts on it, then the taps the mode makes, if any.
+    void finger(core::Navigator& navigator, const core::FingerEvent& event);
+    void command(core::Navigator& navigator, ui::NonVisualCommand command, core::TimePoint now);
+    // Time passes with no finger: gestures that only time completes (a single tap) are done.
+    void wait(core::Navigator& navigator, core::TimePoint now);
+
     // What the last frame cost (thread CPU time, build and rasterisation): for benchmarks.
     const FrameTimings& lastFrameTimings() const { return m_lastTimings; }
 
@@ -81,6 +88,7 @@ public:
 private:
     void frameWithPointer(core::Navigator& navigator, core::TimePoint now, ImVec2 position, bool down);
     void move(core::Navigator& navigator, ImVec2 from, ImVec2 to, int steps, core::TimePoint now);
+    void frameForNonVisualMode(core::Navigator& navigator, core::TimePoint now);
 
     int m_width;
     int m_height;

@@ -40,7 +40,7 @@ void mapKeysAsTheSdlBackendDoes(ImGuiIO& io) {
 }  // namespace
 
 ImGuiRuntime::ImGuiRuntime(SDL_Window* window, SDL_Renderer* renderer, ui::Theme& theme, const ui::FontFiles& fonts)
-    : m_context(nullptr), m_hasWindow(window != nullptr) {
+    : m_context(nullptr), m_theme(theme), m_fontFiles(fonts), m_hasWindow(window != nullptr) {
     IMGUI_CHECKVERSION();
     m_context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -62,6 +62,21 @@ ImGuiRuntime::ImGuiRuntime(SDL_Window* window, SDL_Renderer* renderer, ui::Theme
     io.SetClipboardTextFn = nullptr;
     io.GetClipboardTextFn = nullptr;
     io.ClipboardUserData = nullptr;
+}
+
+bool ImGuiRuntime::adaptTo(const core::AccessibilitySettings& settings) {
+    const bool contrastChanged = m_theme.highContrast() != settings.highContrast;
+    m_theme.setHighContrast(settings.highContrast);
+    const bool sizeChanged = m_theme.setTextScale(settings.textScale());
+    if (!contrastChanged && !sizeChanged) return false;
+    ImGui::SetCurrentContext(m_context);
+    if (sizeChanged) {
+        // The backend uploads the new atlas on its next NewFrame.
+        ImGui_ImplSDLRenderer_DestroyFontsTexture();
+        m_fontWarning = m_theme.loadFonts(*ImGui::GetIO().Fonts, m_fontFiles);
+    }
+    m_theme.applyTo(ImGui::GetStyle());
+    return true;
 }
 
 ImGuiRuntime::~ImGuiRuntime() {

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/access/accessibility_settings.hpp"
 #include "ui/theme.hpp"
 
 struct ImGuiContext;
@@ -22,8 +23,15 @@ public:
     // Non-empty when the fonts could not be loaded and ImGui's built-in font stands in.
     const std::string& fontWarning() const { return m_fontWarning; }
 
+    // Between frames (never between NewFrame and Render): gives the theme the visitor's contrast
+    // and text size. A new text size loads the fonts again at the new em, which takes a few
+    // tens of milliseconds once, when the visitor changes it. True when anything changed.
+    bool adaptTo(const core::AccessibilitySettings& settings);
+
 private:
     ImGuiContext* m_context;
+    ui::Theme& m_theme;
+    ui::FontFiles m_fontFiles;
     bool m_hasWindow;
     std::string m_fontWarning;
 };

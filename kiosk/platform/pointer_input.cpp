@@ -10,16 +10,17 @@ namespace kiosk::platform {
 void PointerInput::handle(const SDL_Event& event, const RotatedCanvas& canvas) {
     switch (event.type) {
         case SDL_MOUSEMOTION:
-            if (m_down) m_position = canvas.toLogical(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
+            if (m_down && !m_cancelled) m_position = canvas.toLogical(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
             break;
         case SDL_MOUSEBUTTONDOWN:
             if (event.button.button != SDL_BUTTON_LEFT) break;
             m_position = canvas.toLogical(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
             m_down = true;
             m_pressLatched = true;
+            m_cancelled = false;
             break;
         case SDL_MOUSEBUTTONUP:
-            if (event.button.button != SDL_BUTTON_LEFT) break;
+            if (event.button.button != SDL_BUTTON_LEFT || m_cancelled) break;
             m_position = canvas.toLogical(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
             m_down = false;
             m_releasePending = true;
@@ -27,6 +28,23 @@ void PointerInput::handle(const SDL_Event& event, const RotatedCanvas& canvas) {
         default:
             break;
     }
+}
+
+void PointerInput::tapAt(ImVec2 position) {
+    m_position = position;
+    m_down = false;
+    m_pressLatched = true;
+    m_releasePending = true;
+    m_cancelled = false;
+}
+
+void PointerInput::cancel() {
+    // Released where no widget is: ImGui ends the press without a click.
+    m_position = ImVec2(-FLT_MAX, -FLT_MAX);
+    m_down = false;
+    m_pressLatched = false;
+    m_releasePending = true;
+    m_cancelled = true;
 }
 
 void PointerInput::feed(ImGuiIO& io) {

@@ -14,6 +14,7 @@
 #include "platform/frame.hpp"
 #include "platform/imgui_runtime.hpp"
 #include "platform/kiosk_window.hpp"
+#include "platform/non_visual_input.hpp"
 #include "platform/pointer_input.hpp"
 #include "platform/rotation.hpp"
 #include "platform/screen_sleep.hpp"
@@ -123,6 +124,8 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         constexpr int kSpeechRedrawMs = 100;
         const bool speaking = !sleep.dark() && ui.speaking();
         if (speaking) timeout = std::min(timeout, kSpeechRedrawMs);
+        // A tap waits to be told from a double tap; two fingers wait to be a hold.
+        if (!sleep.dark()) timeout = std::min(timeout, millisecondsUntil(ui.nonVisual().nextDeadline(), clock.now()));
         SDL_Event event;
         for (bool got = SDL_WaitEventTimeout(&event, timeout) != 0; got; got = SDL_PollEvent(&event) != 0) {
             const bool visitorInput = isVisitorInput(event);
@@ -132,6 +135,12 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
                     pendingFrames = kFramesAfterChange;
                     if (options.screenDarkChanged) options.screenDarkChanged(false);
                 }
+                continue;
+            }
+            const bool typing = ImGui::GetIO().WantTextInput;
+            if (routeToNonVisualMode(event, ui.nonVisual(), *canvas, outputWidth, outputHeight, typing, clock.now())) {
+                if (visitorInput) navigator.noteActivity(clock.now());
+                pendingFrames = std::max(pendingFrames, 1);
                 continue;
             }
             ImGui_ImplSDL2_ProcessEvent(&event);
@@ -165,6 +174,8 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         // From the loop itself, never from a thread: a loop stuck anywhere stops the pings, and
         // systemd's WatchdogSec restarts the kiosk.
         if (options.notifier) options.notifier->alive(clock.now());
+        ui.nonVisual().poll(clock.now());
+        if (ui.nonVisual().hasPending()) pendingFrames = std::max(pendingFrames, 1);
         if (speaking) {
             pendingFrames = std::max(pendingFrames, 1);
             // Someone listening is there: a long page read aloud never runs into the idle reset.
@@ -180,6 +191,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         }
         if (!running || sleep.dark() || (pendingFrames <= 0 && options.maxFrames == 0)) continue;
 
+        imgui.adaptTo(navigator.accessibility());  // the visitor's contrast and text size
         canvas->beginFrame();
         std::vector<core::Intent> intents;
         try {
@@ -198,6 +210,11 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         }
         canvas->present();
         finishFrame(ui, navigator, intents, clock.now());
+        if (ui.nonVisual().takePointerCancel()) pointer.cancel();
+        if (const auto tap = ui.nonVisual().takeTap()) {
+            pointer.tapAt(*tap);
+            pendingFrames = kFramesAfterChange;
+        }
         switch (ui.takeStaffRequest()) {
             case ui::StaffRequest::Exit:
                 core::logInfo("staff", "the kiosk was quit from the staff screen");

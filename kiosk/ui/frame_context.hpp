@@ -1,6 +1,7 @@
 // What every screen and widget gets for one frame: the state to read and the place to put intents.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -35,6 +36,9 @@ struct FrameContext {
     core::SpeechOutput* speech = nullptr;
     // Set by whatever moves on its own (a flung page): the loop draws another frame soon.
     bool animating = false;
+    // An element the non-visual mode moved to, where the last frame drew it, outside its
+    // scrolling area: the area that drew it scrolls it into view (touchScroll) and clears this.
+    std::optional<ItemRect> reveal = std::nullopt;
 
     // Asks for `T` (an intent type) to happen after this frame. Built in place in the vector: a
     // moved temporary variant trips GCC 12's maybe-uninitialized false positive at -O2.

@@ -14,7 +14,8 @@
 
 namespace kiosk::ui {
 
-KioskUi::KioskUi(SDL_Renderer* renderer, const Theme& theme) : m_theme(theme), m_textures(renderer) {}
+KioskUi::KioskUi(SDL_Renderer* renderer, const Theme& theme)
+    : m_theme(theme), m_textures(renderer), m_nonVisual(theme.em() / theme.textScale()) {}
 
 void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intents, core::CalendarDate today) {
     m_items.beginFrame();
@@ -29,6 +30,8 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
     m_audit.beginFrame();
     ctx.audit = &m_audit;
     ctx.speech = m_speech;
+    ctx.reveal = m_nonVisual.revealRequest();
+    applySpeechSettings(nav.accessibility());
 
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -37,19 +40,43 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
                                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                             ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     scoped::Window root("kiosk", kRootFlags);
+    const std::string screen = drawScreen(ctx, nav);
+    m_nonVisual.frame(ctx, screen, nav.visit().phase() == core::VisitorPhase::IdlePrompt);
+}
 
+std::string KioskUi::drawScreen(FrameContext& ctx, const core::Navigator& nav) {
     // Before anything of the visitor's: while it is open, the staff screen is all there is.
-    if (m_staff && m_staff->draw(ctx)) return;
-    if (drawAuthorProblems(ctx, m_authorProblems)) return;
+    if (m_staff && m_staff->draw(ctx)) return "staff";
+    if (drawAuthorProblems(ctx, m_authorProblems)) return "problems";
 
     const core::VisitorPhase phase = nav.visit().phase();
     if (phase == core::VisitorPhase::Attract || phase == core::VisitorPhase::ResetNotice) {
         forgetVisitor();
         drawAttractScreen(ctx, nav.visit().slide(), phase == core::VisitorPhase::ResetNotice);
-        return;
+        return phase == core::VisitorPhase::Attract ? "attract" : "reset";
     }
     drawVisit(ctx, nav);
-    if (phase == core::VisitorPhase::IdlePrompt) drawIdlePrompt(ctx, nav.visit().secondsLeft());
+    std::string screen = "home";
+    if (const core::FlowSession* flow = nav.flowSession()) {
+        screen = "flow:" + flow->flowId + "/" + std::to_string(flow->step);
+    } else if (!nav.location().isHome()) {
+        screen = "page:" + nav.location().packId + "/" + nav.location().pageId;
+    }
+    if (phase == core::VisitorPhase::IdlePrompt) {
+        drawIdlePrompt(ctx, nav.visit().secondsLeft());
+        screen += "+idle";
+    }
+    return screen;
+}
+
+void KioskUi::applySpeechSettings(const core::AccessibilitySettings& settings) {
+    if (!m_speech || (m_speechSettings && m_speechSettings->volume == settings.volume &&
+                      m_speechSettings->speechRate == settings.speechRate)) {
+        return;
+    }
+    m_speech->setVolume(settings.volume);
+    m_speech->setRate(settings.speechRate);
+    m_speechSettings = settings;
 }
 
 void KioskUi::drawVisit(FrameContext& ctx, const core::Navigator& nav) {

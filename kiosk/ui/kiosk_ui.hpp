@@ -10,6 +10,7 @@
 #include "core/pack/blocks.hpp"
 #include "ui/blocks/page_memory.hpp"
 #include "ui/item_registry.hpp"
+#include "ui/non_visual_mode.hpp"
 #include "ui/render_audit.hpp"
 #include "ui/screens/flow_screen.hpp"
 #include "ui/staff/staff_screen.hpp"
@@ -50,6 +51,9 @@ public:
     void setSpeech(core::SpeechOutput* speech) { m_speech = speech; }
     // While a page is read aloud the loop redraws now and then, so the highlight follows.
     bool speaking() const { return m_speech && m_speech->isSpeaking(); }
+    // Touch and keys for the non-visual mode, fed by the platform between frames.
+    NonVisualMode& nonVisual() { return m_nonVisual; }
+    const NonVisualMode& nonVisual() const { return m_nonVisual; }
 
     const ItemRegistry& items() const { return m_items; }
     const TextureCache& textures() const { return m_textures; }
@@ -59,7 +63,11 @@ public:
     const PageScreenMemory& pageMemory() const { return m_pageMemory; }
 
 private:
+    // Draws what the navigator's state calls for; returns its name for the non-visual mode.
+    std::string drawScreen(FrameContext& ctx, const core::Navigator& nav);
     void drawVisit(FrameContext& ctx, const core::Navigator& nav);
+    // The visitor's volume and speech rate reach the speech output when they change.
+    void applySpeechSettings(const core::AccessibilitySettings& settings);
     // Between visitors: nothing the last one saw or typed survives in the UI (ImGui's text
     // buffers included), and the next visit starts on fresh screens.
     void forgetVisitor();
@@ -74,6 +82,8 @@ private:
     RenderAudit m_audit;
     core::Diagnostics m_authorProblems;
     core::SpeechOutput* m_speech = nullptr;
+    std::optional<core::AccessibilitySettings> m_speechSettings;  // last given to m_speech
+    NonVisualMode m_nonVisual;
     std::optional<StaffScreen> m_staff;
     bool m_animating = false;
 };

@@ -29,7 +29,7 @@ const ImWchar kGlyphRanges[] = {
 };
 }  // namespace
 
-Theme::Theme(float em, float minTouchTarget) : m_em(em), m_minTouchTarget(minTouchTarget) {
+Theme::Theme(float em, float minTouchTarget) : m_displayEm(em), m_em(em), m_minTouchTarget(minTouchTarget) {
     // Calm public-service palette. Every text meets WCAG AA (4.5:1, measured over all sample
     // screens by tests/ui/test_contrast.cpp: lowest 5.97:1); body text on background and surface
     // is over 7:1, muted, success and failure text are not (a high-contrast theme must be).
@@ -58,6 +58,44 @@ Theme::Theme(float em, float minTouchTarget) : m_em(em), m_minTouchTarget(minTou
         .categoryHealth = rgb(0x0F8B7E),
         .scrim = IM_COL32(0x10, 0x18, 0x28, 150),  // the text colour's hue, 59 % opaque
     };
+    // High contrast (issue 5): light on black, as low-vision readers usually prefer it, every
+    // text at 7:1 or more against whatever it is drawn on (tests/ui/test_contrast.cpp measures
+    // it), and white borders so every card and control has an edge, not only a shade.
+    m_highContrastPalette = Palette{
+        .background = rgb(0x000000),
+        .surface = rgb(0x0A0A0A),
+        .surfacePressed = rgb(0x3A3A3A),
+        .border = rgb(0xFFFFFF),
+        .text = rgb(0xFFFFFF),
+        .textMuted = rgb(0xE6E6E6),
+        .primary = rgb(0xFFE14D),  // yellow: the brightest hue, told apart from white text by its black label
+        .primaryPressed = rgb(0xD9B800),
+        .onPrimary = rgb(0x000000),
+        .chip = rgb(0x00315C),
+        .link = rgb(0x9CD3FF),
+        .surfaceMuted = rgb(0x1A1A1A),
+        .highlight = rgb(0x002B52),
+        .success = rgb(0x7CF0A0),
+        .successSurface = rgb(0x00240F),
+        .failure = rgb(0xFFA3A3),
+        .failureSurface = rgb(0x330000),
+        .qrDark = rgb(0x000000),  // QR codes stay black on white: scanners expect that
+        .qrLight = rgb(0xFFFFFF),
+        .categoryHub = rgb(0xFFC940),
+        .categoryEgov = rgb(0x6FB2FF),
+        .categoryHealth = rgb(0x3FE0CC),
+        .scrim = IM_COL32(0x00, 0x00, 0x00, 200),
+    };
+}
+
+bool Theme::setTextScale(float scale) {
+    m_textScale = scale;
+    // Capped where ImGui 1.86's FreeType builder still copes with the largest font (it crashes
+    // from about 250 px glyphs; the display font is 1.9 em): 200 % of 4K's em is just inside.
+    const float em = std::min(m_displayEm * scale, 120.0f);
+    if (em == m_em) return false;
+    m_em = em;
+    return true;
 }
 
 Theme Theme::forDisplay(int width, int height, float diagonalInches) {
@@ -118,7 +156,7 @@ void Theme::applyTo(ImGuiStyle& style) const {
     style.AntiAliasedFill = true;
     style.AntiAliasedLines = true;
 
-    const auto& p = m_palette;
+    const Palette& p = colors();  // the high-contrast one too: the window background is ImGui's
     auto set = [&style](ImGuiCol which, ImU32 color) { style.Colors[which] = ImGui::ColorConvertU32ToFloat4(color); };
     set(ImGuiCol_Text, p.text);
     set(ImGuiCol_TextDisabled, p.textMuted);

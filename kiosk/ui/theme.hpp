@@ -72,7 +72,15 @@ public:
     float dragThreshold() const { return em(0.3f); }
     float hairline() const { return std::max(1.0f, em(1.0f / 30.0f)); }  // borders: 1 px at 1080p
 
-    const Palette& colors() const { return m_palette; }
+    // The high-contrast palette while the visitor asked for it (issue 5), else the normal one.
+    const Palette& colors() const { return m_highContrast ? m_highContrastPalette : m_palette; }
+    bool highContrast() const { return m_highContrast; }
+    void setHighContrast(bool on) { m_highContrast = on; }
+    // The visitor's text size: 1, 1.5 or 2. Everything measured in em grows with it, so the
+    // layout reflows as on a smaller screen instead of clipping bigger text in the same boxes.
+    // True when the em changed: the owner of the font atlas must then load the fonts again.
+    bool setTextScale(float scale);
+    float textScale() const { return m_textScale; }
     const Fonts& fonts() const { return m_fonts; }
 
     // Loads the type scale into the atlas with FreeType. If a font file is missing the kiosk still
@@ -85,9 +93,13 @@ public:
 private:
     Theme(float em, float minTouchTarget);
 
+    float m_displayEm;  // the em of the display at 100 % text
+    float m_textScale = 1.0f;
+    bool m_highContrast = false;
     float m_em;
     float m_minTouchTarget;  // 9 mm in pixels on the configured panel; 0 when its size is unknown
     Palette m_palette;
+    Palette m_highContrastPalette;
     Fonts m_fonts;
 };
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <variant>
 
+#include "core/access/accessibility_settings.hpp"
+
 namespace kiosk::core {
 
 // The first touch on the attract loop: a visit begins on the home screen. Any other intent
@@ -49,8 +51,13 @@ struct FinishFlow {};
 // "End visit": the visitor is done and is forgotten now, as by the idle reset (the notice that
 // the inputs are deleted, then the attract loop), without waiting for the countdown.
 struct EndVisit {};
+// The accessibility menu (or the non-visual mode's gesture) changed the visit's settings. They
+// last until the visitor leaves.
+struct SetAccessibility {
+    AccessibilitySettings settings;
+};
 
 using Intent = std::variant<StartVisit, StillHere, OpenPack, OpenPage, GoBack, GoHome, SetLanguage, AnswerQuiz, StartFlow, SetFieldValue,
-                            NextStep, FinishFlow, EndVisit>;
+                            NextStep, FinishFlow, EndVisit, SetAccessibility>;
 
 }  // namespace kiosk::core

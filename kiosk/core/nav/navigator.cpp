@@ -188,6 +188,9 @@ void Navigator::applyIntent(const Intent& intent, TimePoint now) {
                     return;
                 }
                 m_quizAnswers[i.quizId] = i.answerId;
+            } else if constexpr (std::is_same_v<T, SetAccessibility>) {
+                m_accessibility = i.settings.clamped();
+                m_visit.setTimeFactor(m_accessibility.timeFactor());
             } else if constexpr (std::is_same_v<T, StartFlow>) {
                 const Pack* pack = currentPack();
                 const Flow* flow = pack ? pack->findFlow(i.flowId) : nullptr;
@@ -237,6 +240,8 @@ void Navigator::resetVisitor() {
     m_location = Location{};
     m_history.clear();
     m_language = m_defaultLanguage;
+    m_accessibility = AccessibilitySettings{};
+    m_visit.setTimeFactor(1);
 }
 
 bool Navigator::tick(TimePoint now) {

@@ -90,6 +90,8 @@ public:
     // The flow the visitor is in, drawn over the current page; null when not in a flow.
     const FlowSession* flowSession() const { return m_flow ? &*m_flow : nullptr; }
     const Flow* currentFlow() const;
+    // What the visitor set in the accessibility menu; the defaults between visitors.
+    const AccessibilitySettings& accessibility() const { return m_accessibility; }
     // The answer picked for a quiz of the current page; empty when none yet.
     std::string_view quizAnswer(std::string_view quizId) const;
 
@@ -129,6 +131,7 @@ private:
     std::optional<FlowSession> m_flow;
     std::map<std::string, std::string, std::less<>> m_quizAnswers;  // of the current page: quiz id → answer id
     std::mt19937 m_random;
+    AccessibilitySettings m_accessibility;
 
     UsageLog* m_usage = nullptr;
     std::uint64_t m_session = 0;  // 0: no session; a random token, only in memory

@@ -41,7 +41,7 @@ VisitTimer::Change VisitTimer::tick(TimePoint now, bool inFlow) {
                 enter(VisitorPhase::ResetNotice, now);
                 return Change::Reset;
             }
-            if (now < reset - m_policy.prompt) {
+            if (now < reset - prompt()) {
                 // A flow left for a page shortens the time, entering one lengthens it: the prompt
                 // may have to go away again.
                 if (m_phase == VisitorPhase::Visiting) return Change::None;
@@ -71,7 +71,7 @@ VisitTimer::Change VisitTimer::tick(TimePoint now, bool inFlow) {
 std::optional<TimePoint> VisitTimer::nextDeadline(bool inFlow) const {
     const TimePoint reset = m_lastActivity + limit(inFlow);
     switch (m_phase) {
-        case VisitorPhase::Visiting: return reset - m_policy.prompt;
+        case VisitorPhase::Visiting: return reset - prompt();
         case VisitorPhase::IdlePrompt: return reset - std::chrono::seconds(std::max(m_secondsLeft - 1, 0));
         case VisitorPhase::ResetNotice: return m_phaseSince + m_policy.notice;
         case VisitorPhase::Attract: return m_phaseSince + m_policy.slide * static_cast<long>(m_slide + 1);

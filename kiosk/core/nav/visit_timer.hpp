@@ -66,8 +66,14 @@ public:
     std::size_t slide() const { return m_slide; }
     const IdlePolicy& policy() const { return m_policy; }
 
+    // Every visitor timeout (the reset and its prompt) runs this many times longer, from now
+    // on: the visitor asked for more time, or uses the kiosk without sight. 1 is the policy.
+    void setTimeFactor(int factor) { m_timeFactor = std::max(1, factor); }
+    int timeFactor() const { return m_timeFactor; }
+
 private:
-    Duration limit(bool inFlow) const { return inFlow ? m_policy.flow : m_policy.page; }
+    Duration limit(bool inFlow) const { return (inFlow ? m_policy.flow : m_policy.page) * m_timeFactor; }
+    Duration prompt() const { return m_policy.prompt * m_timeFactor; }
     int secondsUntil(TimePoint reset, TimePoint now) const;
     void enter(VisitorPhase phase, TimePoint now);
 
@@ -77,6 +83,7 @@ private:
     TimePoint m_lastActivity;
     int m_secondsLeft = 0;
     std::size_t m_slide = 0;
+    int m_timeFactor = 1;
 };
 
 }  // namespace kiosk::core

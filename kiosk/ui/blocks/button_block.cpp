@@ -30,6 +30,7 @@ void drawButtonBlock(FrameContext& ctx, const BlockPlace& place, const core::But
 
     const ImVec2 origin = beginBlock(place);
     const auto [tapped, pressed, min, max] = tapTarget(ctx, place.idPrefix() + "/button/" + block.id, ImVec2(width, height));
+    ctx.items.describeLast(std::string(label), ItemRole::Button);
     if (tapped) {
         if (!block.targetFlow.empty()) {
             ctx.emit<core::StartFlow>(block.targetFlow);

@@ -115,6 +115,7 @@ void drawQuizBlock(FrameContext& ctx, const BlockPlace& place, const core::QuizB
     for (const AnswerLayout& a : answers) {
         ImGui::SetCursorScreenPos(ImVec2(left, y));
         const auto [tapped, pressed, min, max] = tapTarget(ctx, base + a.answer->id, ImVec2(inner, a.height));
+        ctx.items.describeLast(a.answer->text.in(ctx.languages), ItemRole::Option, a.answer->id == picked);
         if (tapped && a.answer->id != picked) ctx.emit<core::AnswerQuiz>(block.id, a.answer->id);
 
         ImU32 fill = pressed ? colors.surfacePressed : colors.surface;

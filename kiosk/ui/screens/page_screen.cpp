@@ -88,6 +88,37 @@ void highlightReading(FrameContext& ctx, float x, float top, float width) {
     ctx.items.record("page/reading", from, to);
 }
 
+core::ReadingWords readingWords(const SpeechStrings& words) {
+    return core::ReadingWords{words.picture, words.button, words.step, words.answer, words.qrCode, words.phone, words.email};
+}
+
+std::vector<core::Utterance> pageReading(const FrameContext& ctx, const core::Page& page) {
+    return core::pageReading(page, ctx.languages, readingWords(ctx.strings.speech));
+}
+
+// A block with nothing to press (a heading, text, a picture, facts …) becomes one element the
+// non-visual mode reads as "read aloud" does, alt texts included, in place of the pieces of text
+// it drew, and before the links it may hold. One with buttons or answers is heard through
+// those and its texts, which say their own words.
+void describeBlock(FrameContext& ctx, const std::vector<core::Utterance>& spoken, std::size_t index, std::size_t itemsBefore,
+                   ImVec2 min, float width) {
+    const auto& items = ctx.items.items();
+    const bool pressable = std::any_of(items.begin() + static_cast<std::ptrdiff_t>(itemsBefore), items.end(),
+                                       [](const ItemRect& item) { return item.touchTarget; });
+    if (pressable) return;
+    ctx.items.silenceTextsFrom(itemsBefore);
+    const std::string id = "block/" + std::to_string(index);
+    std::string text;
+    for (const core::Utterance& utterance : spoken) {
+        if (utterance.id != id) continue;
+        if (!text.empty()) text += " ";
+        text += utterance.text;
+    }
+    if (text.empty()) return;
+    const ImVec2 max(min.x + width, ImGui::GetCursorScreenPos().y);
+    ctx.items.recordAt(itemsBefore, "page/" + id, min, max, std::move(text), ItemRole::Text);
+}
+
 // "Read aloud" under the title: reads the page from its title on, or stops.
 void drawReadAloud(FrameContext& ctx, const core::Page& page, float x, float width, bool reading) {
     const Theme& theme = ctx.theme;
@@ -101,8 +132,7 @@ void drawReadAloud(FrameContext& ctx, const core::Page& page, float x, float wid
         ctx.speech->stop();
         return;
     }
-    const core::ReadingWords reads{words.picture, words.button, words.step, words.answer, words.qrCode, words.phone, words.email};
-    ctx.speech->speak(core::pageReading(page, ctx.languages, reads));
+    ctx.speech->speak(pageReading(ctx, page));
 }
 
 }  // namespace
@@ -131,6 +161,8 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
     ImGui::SetCursorPos(ImVec2(columnX, theme.em(2.0f)));
     const float titleTop = ImGui::GetCursorPosY();
     drawWrapped(ctx, theme.fonts().display, theme.colors().text, page.title.in(ctx.languages), width, kLabelLineHeight);
+    // For the non-visual mode: each block as "read aloud" reads it, so a swipe reads the page.
+    const std::vector<core::Utterance> spokenBlocks = ctx.nav.accessibility().nonVisual ? pageReading(ctx, page) : std::vector<core::Utterance>{};
     if (reading == "title") highlightReading(ctx, columnX, titleTop, width);
     if (ctx.speech) drawReadAloud(ctx, page, columnX, width, !reading.empty());
     const core::Block* previous = nullptr;
@@ -138,7 +170,12 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
         const core::Block& block = page.blocks[i];
         ImGui::Dummy(ImVec2(0, spaceBefore(theme, block, previous)));
         const float blockTop = ImGui::GetCursorPosY();
+        const ImVec2 blockMin = ImGui::GetCursorScreenPos();
+        const std::size_t itemsBefore = ctx.items.size();
         drawBlockGuarded(ctx, place, block, i, drawBlock);
+        if (!spokenBlocks.empty()) {
+            describeBlock(ctx, spokenBlocks, i, itemsBefore, ImVec2(blockMin.x + columnX, blockMin.y), width);
+        }
         if (reading == "block/" + std::to_string(i)) highlightReading(ctx, columnX, blockTop, width);
         previous = &block;
     }

@@ -33,6 +33,8 @@ bool touchButton(FrameContext& ctx, const ButtonSpec& spec, ImVec2 size) {
     const Theme& theme = ctx.theme;
     const Palette& colors = theme.colors();
     const auto [tapped, pressed, min, max] = tapTarget(ctx, spec.itemId, size);
+    ctx.items.describeLast(std::string(spec.label), spec.style == ButtonStyle::Chip ? ItemRole::Option : ItemRole::Button,
+                           spec.selected);
 
     ImU32 fill = colors.surface;
     ImU32 ink = colors.primary;

@@ -59,6 +59,7 @@ bool drawMarkedRow(FrameContext& ctx, const std::string& itemId, std::string_vie
     const float height = std::max(theme.touchTarget(), textSize.y + 2 * padding);
 
     const auto [tapped, pressed, min, max] = tapTarget(ctx, itemId, ImVec2(width, height));
+    ctx.items.describeLast(std::string(text), ItemRole::Option, on);
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const float radius = theme.cornerRadius();
     // The chosen row has a thick primary border (a shape change), its mark filled and its text bold.

@@ -25,6 +25,7 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
     scoped::StyleVar noPadding(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     scoped::Window overlay("idle-prompt", kFlags);
+    ctx.items.beginLayer();
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     draw.AddRectFilled(ImVec2(0, 0), display, colors.scrim);
 
@@ -55,8 +56,12 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
 
     float y = min.y + padding + ring + theme.em(1.2f);
     drawTextLayoutCentered(draw, center.x, y, title);
+    ctx.items.record("idle/title", ImVec2(min.x, y), ImVec2(max.x, y + title.size.y));
+    ctx.items.describeLast(ctx.strings.visit.stillThereTitle, ItemRole::Heading);
     y += title.size.y + theme.em(0.8f);
     drawTextLayoutCentered(draw, center.x, y, text);
+    ctx.items.record("idle/text", ImVec2(min.x, y), ImVec2(max.x, y + text.size.y));
+    ctx.items.describeLast(body, ItemRole::Text);
     y += text.size.y + theme.em(1.6f);
     ImGui::SetCursorScreenPos(ImVec2(min.x + padding, y));
     const ButtonSpec stay{"idle/continue", ctx.strings.visit.stillThereButton, ButtonStyle::Primary};

@@ -10,6 +10,7 @@
 
 #include <imgui_internal.h>  // ClearActiveID: ends editing as a tap outside the field would
 
+#include "ui/access_strings.hpp"
 #include "ui/widgets/icons.hpp"
 #include "ui/widgets/text_layout.hpp"
 
@@ -239,7 +240,25 @@ void OnScreenKeyboard::draw() {
     for (const PlacedKey& placed : m_keys) {
         drawKey(draw, placed, underFinger == &placed && placed.itemId == m_memory.pressedKey);
         m_ctx.items.recordTarget(placed.itemId, placed.min, placed.max);
+        m_ctx.items.describeLast(spokenName(placed.key), ItemRole::Key);
     }
+}
+
+std::string OnScreenKeyboard::spokenName(const KeyboardKey& key) const {
+    const AccessStrings& words = accessStrings(m_ctx.languages);
+    switch (key.kind) {
+        case KeyKind::Character: return std::string(m_memory.shift ? key.shifted : key.text);
+        case KeyKind::Space: return words.keySpace;
+        case KeyKind::Backspace: return words.keyBackspace;
+        case KeyKind::Shift: return words.keyShift;
+        case KeyKind::Enter: return words.keyEnter;
+        case KeyKind::Hide: return words.keyHide;
+        case KeyKind::ToSymbols: return words.keySymbols;
+        case KeyKind::ToLetters: return words.keyLetters;
+        case KeyKind::ToLatin: return words.keyLatin;
+        case KeyKind::ToCyrillic: return words.keyCyrillic;
+    }
+    return {};
 }
 
 void OnScreenKeyboard::drawKey(ImDrawList& draw, const PlacedKey& placed, bool pressed) {

@@ -65,6 +65,8 @@ private:
     void layOut();
     void takePointer();
     const PlacedKey* keyAt(ImVec2 position) const;
+    // What the non-visual mode says for the key: its character, or its function.
+    std::string spokenName(const KeyboardKey& key) const;
     void fire(const KeyboardKey& key);
     void pressForThisFrame(ImGuiKey key);
     void endEditing();

@@ -82,6 +82,7 @@ void drawPackTile(FrameContext& ctx, const core::Pack& pack, ImVec2 size) {
     const TileMetrics m = tileMetrics(theme);
     const std::string itemId = "home/pack/" + pack.id;
     const auto [tapped, pressed, min, max] = tapTarget(ctx, itemId, size);
+    ctx.items.describeLast(pack.title.in(ctx.languages) + ". " + pack.description.in(ctx.languages), ItemRole::Button);
     if (tapped) ctx.emit<core::OpenPack>(pack.id);
 
     ImDrawList& draw = *ImGui::GetWindowDrawList();

@@ -130,6 +130,7 @@ float drawRichText(FrameContext& ctx, const core::RichText& text, float width, s
             if (ImGui::InvisibleButton(imguiId.c_str(), size)) ctx.emit<core::OpenPage>(std::string(target));
             if (ImGui::IsItemActive()) linkPressed[static_cast<std::size_t>(piece.link)] = true;
             ctx.items.record(itemId, min, ImVec2(min.x + size.x, min.y + size.y));
+            ctx.items.describeLast(std::string(piece.text), ItemRole::Link);
         }
     }
 

@@ -103,6 +103,7 @@ void drawTextInput(FrameContext& ctx, const FieldView& view, float width) {
     const ImVec2 max = ImGui::GetItemRectMax();
     const bool editing = ImGui::IsItemActive();
     ctx.items.recordTarget(view.itemId, min, max);
+    ctx.items.describeLast(view.field.label.in(ctx.languages), ItemRole::TextField, editing, buffer.data());
     if (editing && view.editing) *view.editing = TextEditing{view.field.id, view.field.format, min, max};
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const bool problem = view.problem != core::FieldProblem::None;

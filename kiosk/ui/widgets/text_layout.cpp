@@ -280,6 +280,14 @@ float drawWrapped(const FrameContext& ctx, ImFont* font, ImU32 color, std::strin
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     drawTextLayout(*ImGui::GetWindowDrawList(), origin, layout);
     ImGui::Dummy(ImVec2(std::max(layout.size.x, 1.0f), layout.size.y));
+    // Every wrapped text is something to hear in the non-visual mode, in the order it is drawn;
+    // the two largest sizes are headings, where the mode starts on a new screen.
+    if (ctx.nav.accessibility().nonVisual && !text.empty()) {
+        const Fonts& fonts = ctx.theme.fonts();
+        const bool heading = font == fonts.display || font == fonts.heading;
+        ctx.items.record("text/" + std::string(text), origin, ImVec2(origin.x + width, origin.y + layout.size.y));
+        ctx.items.describeLast(std::string(text), heading ? ItemRole::Heading : ItemRole::Text);
+    }
     return layout.size.y;
 }
 

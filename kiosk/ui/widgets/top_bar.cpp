@@ -33,23 +33,23 @@ float languageSwitchWidth(const FrameContext& ctx, bool compact) {
     return width;
 }
 
-// Chips right-aligned, ending at `right`; returns where the leftmost chip starts.
+// Chips right-aligned, ending at `right`; returns where the leftmost chip starts. Drawn from
+// left to right, so the non-visual mode reads them in the order the eye does.
 float drawLanguageSwitch(FrameContext& ctx, bool compact, float right, float centerY) {
     const float height = chipHeight(ctx.theme);
-    const auto& languages = ctx.nav.languages();
-    float x = right;
-    for (auto it = languages.rbegin(); it != languages.rend(); ++it) {
+    const float start = right - languageSwitchWidth(ctx, compact) + chipGap(ctx.theme);
+    float x = start;
+    for (const std::string& tag : ctx.nav.languages()) {
         std::string label;
-        const ButtonSpec spec = languageChip(ctx, *it, compact, label);
+        const ButtonSpec spec = languageChip(ctx, tag, compact, label);
         const float width = chipWidth(ctx, spec, compact);
-        x -= width;
         ImGui::SetCursorScreenPos(ImVec2(x, centerY - height * 0.5f));
         if (touchButton(ctx, spec, ImVec2(width, height)) && !spec.selected) {
-            ctx.emit<core::SetLanguage>(*it);
+            ctx.emit<core::SetLanguage>(tag);
         }
-        x -= chipGap(ctx.theme);
+        x += width + chipGap(ctx.theme);
     }
-    return x;
+    return start - chipGap(ctx.theme);
 }
 
 struct LanguageLayout {

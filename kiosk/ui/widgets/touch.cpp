@@ -42,8 +42,32 @@ bool anyKeyPressed() {
     return io.InputQueueCharacters.Size > 0;
 }
 
+namespace {
+
+// The element lies across this window (by its horizontal middle) but beyond its top or bottom:
+// scrolled by the least that shows it whole, or its top where it is taller than the window.
+void revealInWindow(FrameContext& ctx) {
+    const ItemRect& item = *ctx.reveal;
+    const ImVec2 min = ImGui::GetWindowPos();
+    const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
+    const float middle = item.center().x;
+    if (middle < min.x || middle >= max.x) return;
+    const float margin = ctx.theme.em(1.0f);
+    float by = 0.0f;
+    if (item.min.y < min.y + margin || item.max.y - item.min.y > max.y - min.y - 2 * margin) {
+        by = item.min.y - (min.y + margin);
+    } else if (item.max.y > max.y - margin) {
+        by = item.max.y - (max.y - margin);
+    }
+    ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + by, 0.0f, ImGui::GetScrollMaxY()));
+    ctx.reveal.reset();
+}
+
+}  // namespace
+
 void touchScroll(FrameContext& ctx) {
     const ImGuiIO& io = ImGui::GetIO();
+    if (ctx.reveal) revealInWindow(ctx);
     ImGuiStorage& storage = *ImGui::GetStateStorage();
     const ImGuiID key = flingKey();
     float speed = storage.GetFloat(key, 0.0f);  // pixels per second, positive: content moves up
