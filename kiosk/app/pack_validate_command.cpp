@@ -1,4 +1,5 @@
 // `kiosk pack validate`: what an author runs before publishing, and what CI runs on content/.
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -36,11 +37,27 @@ void showPathsAsGiven(core::Diagnostics& problems, const std::filesystem::path& 
     }
 }
 
+// German without Leichte Sprache leaves out the visitors who read little: a public body's content
+// should have both (BITV 2.0 asks for it). Only here, for authors: a kiosk shows such a pack
+// without complaint, with the German texts for a visitor who chose Leichte Sprache.
+void warnAboutMissingEasyLanguage(core::PackReport& report, const std::filesystem::path& folder) {
+    if (!report.pack) return;
+    const auto& languages = report.pack->languages;
+    const auto has = [&](std::string_view tag) { return std::find(languages.begin(), languages.end(), tag) != languages.end(); };
+    if (!has("de") || has("de-x-ls")) return;
+    report.problems.push_back(core::Error{core::ErrorCode::MissingTranslation, (folder / "pack.toml").string(), 0,
+                                          "the pack is in German but not in Leichte Sprache (de-x-ls)",
+                                          "add \"de-x-ls\" to 'languages' and a Leichte Sprache text next to each German one; "
+                                          "until then visitors who chose Leichte Sprache read the German texts",
+                                          0, core::Severity::Warning});
+}
+
 PackResult validateOne(const std::filesystem::path& folder) {
     PackResult result;
     result.shownPath = folder.lexically_normal().string();
     if (result.shownPath.size() > 1 && result.shownPath.back() == '/') result.shownPath.pop_back();
     result.report = core::loadPack(folder);
+    warnAboutMissingEasyLanguage(result.report, folder);
     showPathsAsGiven(result.report.problems, folder);
     for (const auto& problem : result.report.problems) (problem.isWarning() ? result.warnings : result.errors)++;
     return result;

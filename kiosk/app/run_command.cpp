@@ -45,6 +45,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     platform::ServiceNotifier notifier = platform::ServiceNotifier::fromEnvironment();
     options.notifier = &notifier;
     options.speech = true;
+    options.speechHintMinutes = config->speechHintMinutes;
     options.staff = ui::StaffAccess{&staffPin, config->staffGesture, config->contentFolders, state, &wallClock, config->usage.minCellSessions,
                                     &usageLog, core::catalogNames(config->sync)};
     options.staff->selfTest = [&] { return core::runSelfTest(selfTestInput(*config, state)); };

@@ -50,6 +50,13 @@ public:
     }
     ui::StaffRequest takeStaffRequest() { return m_ui ? m_ui->takeStaffRequest() : ui::StaffRequest::None; }
 
+    void setSpeechHintEvery(core::Duration every) {
+        if (m_ui) m_ui->setSpeechHintEvery(every);
+    }
+    // Low mode's line (see KioskUi::setLowModeTop).
+    void setLowModeTop(float y) {
+        if (m_ui) m_ui->setLowModeTop(y);
+    }
     // One frame with no finger on the screen.
     void frame(core::Navigator& navigator, core::TimePoint now);
     // Frames with no finger until the screen is at rest: ImGui settles a layout over a few

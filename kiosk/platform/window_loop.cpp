@@ -9,6 +9,7 @@
 #include <SDL.h>
 #include <imgui_impl_sdl.h>
 
+#include "core/access/reach.hpp"
 #include "core/util/log.hpp"
 #include "platform/espeak_speech.hpp"
 #include "platform/frame.hpp"
@@ -92,8 +93,17 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     // After SDL (it opens SDL's audio) and before the UI that reads through it; gone before SDL is.
     std::unique_ptr<EspeakSpeech> speech = options.speech && !options.speechOutput ? std::make_unique<EspeakSpeech>() : nullptr;
     ui::KioskUi ui(renderer.get(), theme);
+    const core::LowModeArea lowMode =
+        core::lowModeArea(static_cast<int>(logical.x), static_cast<int>(logical.y), options.window.diagonalInches, options.window.bottomEdgeMm);
+    ui.setLowModeTop(lowMode.top);
+    if (lowMode.withinReach) {
+        core::logInfo("display", "low mode uses " + lowMode.note);
+    } else {
+        core::logWarning("display", "low mode uses " + lowMode.note);
+    }
     ui.setSpeech(options.speechOutput ? options.speechOutput : speech.get());
     if (options.staff) ui.enableStaffScreen(*options.staff);
+    ui.setSpeechHintEvery(std::chrono::minutes(options.speechHintMinutes));
     PointerInput pointer;
 
     int pendingFrames = kFramesAfterChange;

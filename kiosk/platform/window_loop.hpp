@@ -36,6 +36,7 @@ struct WindowLoopOptions {
     ServiceNotifier* notifier = nullptr;
     // Pages offer "read aloud" (espeak-ng through SDL audio: platform/espeak_speech.hpp).
     bool speech = false;
+    int speechHintMinutes = 0;  // the attract loop's spoken hint (KioskUi::setSpeechHintEvery)
     // Tests: this engine instead of espeak-ng (then `speech` is not needed). Owned by the caller.
     core::SpeechOutput* speechOutput = nullptr;
     // Told when the screen goes dark (true) or lights up again (false), for the heartbeat.

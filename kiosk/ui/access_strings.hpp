@@ -47,6 +47,7 @@ struct AccessStrings {
     const char* textSize;
     const char* lowMode;
     const char* lowModeHelp;
+    const char* lowModeOn;  // shown above the lowered screen, out of reach
     const char* moreTime;
     const char* moreTimeHelp;
     const char* easyLanguage;  // switches to Leichte Sprache

@@ -34,6 +34,14 @@ struct FrameContext {
     RenderAudit* audit = nullptr;
     // Speech output (issue 5); null: no "read aloud" on the pages.
     core::SpeechOutput* speech = nullptr;
+    // The part of the display the visitor's screens use: all of it, or in low mode only the
+    // lower part, within reach from a wheelchair. Overlays (the idle prompt, menus) keep to it.
+    ImVec2 areaMin{0, 0};
+    ImVec2 areaSize{0, 0};
+    // The top bar's accessibility button sets it to open the menu (ui/widgets/accessibility_menu.hpp).
+    // A flag the KioskUi owns, not an intent: whether a panel is open is the UI's memory, like a
+    // page's scroll position; the navigator only holds what the menu changes. Null: nobody opens it.
+    bool* openAccessibilityMenu = nullptr;
     // Set by whatever moves on its own (a flung page): the loop draws another frame soon.
     bool animating = false;
     // An element the non-visual mode moved to, where the last frame drew it, outside its

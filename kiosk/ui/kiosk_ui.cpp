@@ -2,6 +2,7 @@
 #include "ui/kiosk_ui.hpp"
 
 #include "core/pack/localized_text.hpp"
+#include "ui/access_strings.hpp"
 #include "ui/frame_context.hpp"
 #include "ui/imgui_scoped.hpp"
 #include "ui/screens/attract_screen.hpp"
@@ -31,11 +32,12 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
     ctx.audit = &m_audit;
     ctx.speech = m_speech;
     ctx.reveal = m_nonVisual.revealRequest();
+    ctx.openAccessibilityMenu = &m_accessMenu.open;
     applySpeechSettings(nav.accessibility());
 
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
+    placeArea(ctx, nav);
+    ImGui::SetNextWindowPos(ctx.areaMin);
+    ImGui::SetNextWindowSize(ctx.areaSize);
     constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                             ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
@@ -53,20 +55,54 @@ std::string KioskUi::drawScreen(FrameContext& ctx, const core::Navigator& nav) {
     if (phase == core::VisitorPhase::Attract || phase == core::VisitorPhase::ResetNotice) {
         forgetVisitor();
         drawAttractScreen(ctx, nav.visit().slide(), phase == core::VisitorPhase::ResetNotice);
+        if (phase == core::VisitorPhase::Attract) sayAttractHint(nav);
         return phase == core::VisitorPhase::Attract ? "attract" : "reset";
     }
+    // Under the open menu the screen keeps still: what the non-visual mode asks to show is in the menu.
+    std::optional<ItemRect> menuReveal = m_accessMenu.open ? std::exchange(ctx.reveal, std::nullopt) : std::nullopt;
     drawVisit(ctx, nav);
+    if (menuReveal) ctx.reveal = std::move(menuReveal);
     std::string screen = "home";
     if (const core::FlowSession* flow = nav.flowSession()) {
         screen = "flow:" + flow->flowId + "/" + std::to_string(flow->step);
     } else if (!nav.location().isHome()) {
         screen = "page:" + nav.location().packId + "/" + nav.location().pageId;
     }
+    if (drawAccessibilityMenu(ctx, m_accessMenu)) screen += "+menu";
     if (phase == core::VisitorPhase::IdlePrompt) {
         drawIdlePrompt(ctx, nav.visit().secondsLeft());
         screen += "+idle";
     }
     return screen;
+}
+
+void KioskUi::sayAttractHint(const core::Navigator& nav) {
+    const auto slide = nav.visit().policy().slide;
+    if (!m_speech || m_speechHintEvery <= core::Duration::zero() || slide <= core::Duration::zero()) return;
+    const auto every = static_cast<std::size_t>(std::max<long>(1, static_cast<long>(m_speechHintEvery / slide)));
+    const std::size_t current = nav.visit().slide();
+    // Not at once when the loop begins (a visitor just left), then once per period.
+    if (current == 0 || current % every != 0 || current == m_speechHintSlide || m_speech->isSpeaking()) return;
+    m_speechHintSlide = current;
+    std::vector<core::Utterance> hint{core::Utterance{accessStrings({nav.defaultLanguage()}).attractHint, nav.defaultLanguage(), "attract/hint"}};
+    if (nav.defaultLanguage() != "en") hint.push_back(core::Utterance{accessStrings({"en"}).attractHint, "en", "attract/hint"});
+    m_speech->speak(std::move(hint));
+}
+
+void KioskUi::placeArea(FrameContext& ctx, const core::Navigator& nav) const {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    // Staff stand at the kiosk: their screen always has the whole display.
+    const bool low = nav.accessibility().lowMode && !staffScreenOpen();
+    const float top = !low ? 0.0f : m_lowModeTop >= 0.0f ? std::min(m_lowModeTop, display.y * 0.6f) : display.y * 0.5f;
+    ctx.areaMin = ImVec2(0, top);
+    ctx.areaSize = ImVec2(display.x, display.y - top);
+    if (top <= 0.0f) return;
+    // Above the area, out of reach, only a quiet note of why the screen looks this way.
+    const AccessStrings& words = accessStrings(ctx.languages);
+    ImFont* font = m_theme.fonts().body;
+    const float width = font->CalcTextSizeA(font->FontSize, display.x, 0.0f, words.lowModeOn).x;
+    ImGui::GetBackgroundDrawList()->AddText(font, font->FontSize, ImVec2((display.x - width) * 0.5f, top * 0.5f - font->FontSize * 0.5f),
+                                            m_theme.colors().textMuted, words.lowModeOn);
 }
 
 void KioskUi::applySpeechSettings(const core::AccessibilitySettings& settings) {
@@ -107,9 +143,10 @@ void KioskUi::drawVisit(FrameContext& ctx, const core::Navigator& nav) {
 }
 
 void KioskUi::forgetVisitor() {
-    // The next visitor does not hear the last one's page.
-    if (m_speech && m_speech->isSpeaking()) m_speech->stop();
+    // The next visitor does not hear the last one's page (the loop's own hint they may hear).
+    if (m_speech && m_speech->isSpeaking() && m_speech->currentId() != "attract/hint") m_speech->stop();
     m_flowMemory = FlowScreenMemory{};
+    m_accessMenu = AccessibilityMenuMemory{};
     m_pageMemory.arriveOnPage();
     m_lastLocation = core::Location{"-", "-"};
     forgetTypedText();

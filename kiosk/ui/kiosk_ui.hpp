@@ -16,6 +16,7 @@
 #include "ui/staff/staff_screen.hpp"
 #include "ui/texture_cache.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets/accessibility_menu.hpp"
 
 struct SDL_Renderer;
 
@@ -51,6 +52,12 @@ public:
     void setSpeech(core::SpeechOutput* speech) { m_speech = speech; }
     // While a page is read aloud the loop redraws now and then, so the highlight follows.
     bool speaking() const { return m_speech && m_speech->isSpeaking(); }
+    // Low mode: everything the visitor presses lies below this line (pixels from the top, see
+    // core/access/reach.hpp). Until set: the lower half.
+    void setLowModeTop(float y) { m_lowModeTop = y; }
+    // The attract loop says how to turn on speech guidance this often (0: never), in the
+    // kiosk's default language and English: a blind visitor cannot read the screen's hint.
+    void setSpeechHintEvery(core::Duration every) { m_speechHintEvery = every; }
     // Touch and keys for the non-visual mode, fed by the platform between frames.
     NonVisualMode& nonVisual() { return m_nonVisual; }
     const NonVisualMode& nonVisual() const { return m_nonVisual; }
@@ -66,6 +73,9 @@ private:
     // Draws what the navigator's state calls for; returns its name for the non-visual mode.
     std::string drawScreen(FrameContext& ctx, const core::Navigator& nav);
     void drawVisit(FrameContext& ctx, const core::Navigator& nav);
+    void sayAttractHint(const core::Navigator& nav);
+    // Where the visitor's screens go this frame: all the display, or its lower part in low mode.
+    void placeArea(FrameContext& ctx, const core::Navigator& nav) const;
     // The visitor's volume and speech rate reach the speech output when they change.
     void applySpeechSettings(const core::AccessibilitySettings& settings);
     // Between visitors: nothing the last one saw or typed survives in the UI (ImGui's text
@@ -84,6 +94,10 @@ private:
     core::SpeechOutput* m_speech = nullptr;
     std::optional<core::AccessibilitySettings> m_speechSettings;  // last given to m_speech
     NonVisualMode m_nonVisual;
+    AccessibilityMenuMemory m_accessMenu;  // open or not: the UI's memory, forgotten with the visitor
+    float m_lowModeTop = -1.0f;  // < 0: the lower half
+    core::Duration m_speechHintEvery{0};
+    std::size_t m_speechHintSlide = 0;  // the attract picture at which the hint was last said
     std::optional<StaffScreen> m_staff;
     bool m_animating = false;
 };

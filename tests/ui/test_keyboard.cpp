@@ -288,3 +288,50 @@ TEST_CASE("keyboard: screenshots of every layer (only with KIOSK_KEYBOARD_SCREEN
         shot("keyboard_email_uk");
     }
 }
+
+// Issue 5, vision: 200 % text in landscape leaves a screen 18 em tall, too short for the top bar,
+// the notice, the field, the way on and four rows of full-size keys. Typing there, the keys are
+// 2 em tall (the smallest target anywhere), the top bar and the notice step aside until the
+// keyboard is hidden, and nothing overlaps: the input above the way on, the way on above the keys.
+TEST_CASE("keyboard: at 200 % text on 1280x720 the field, the way on and the keys share the screen without overlapping") {
+    KeyboardFixture f;
+    kiosk::core::AccessibilitySettings large;
+    large.textSizePercent = 200;
+    f.nav.apply(kiosk::core::SetAccessibility{large}, f.clock.now());
+    // Straight into the flow: at 200 % the page's "try it" lies below the fold.
+    f.nav.apply(kiosk::core::OpenPack{"flow-pack"}, f.clock.now());
+    f.nav.apply(kiosk::core::StartFlow{"apply"}, f.clock.now());
+    f.settle();
+    f.tap(kStep + "contact/field/name");
+    REQUIRE(f.shows("keyboard"));
+    const kiosk::ui::Theme& theme = f.renderer.theme();
+    REQUIRE(theme.em() == doctest::Approx(40.0f));  // 200 % of 720p's 20 px
+    CHECK_FALSE(f.shows("bar/back"));
+    CHECK_FALSE(f.shows("flow/demo-notice"));
+    const auto field = f.find(kStep + "contact/field/name");
+    const auto back = f.find("flow/apply/back");
+    const auto next = f.find("flow/apply/next");
+    const auto keyboard = f.find("keyboard");
+    REQUIRE(field);
+    REQUIRE(back);
+    REQUIRE(next);
+    REQUIRE(keyboard);
+    CHECK(field->min.y >= 0.0f);
+    CHECK(field->max.y <= back->min.y);
+    CHECK(next->max.y <= keyboard->min.y);
+    CHECK(keyboard->max.y == doctest::Approx(720.0f));
+    for (const auto& item : f.renderer.items().items()) {
+        if (!item.touchTarget || item.id.rfind("keyboard/", 0) != 0) continue;
+        CHECK_MESSAGE(item.max.y - item.min.y >= theme.em(2.0f) - 0.5f, item.id);
+        CHECK_MESSAGE(item.max.x - item.min.x >= theme.em(2.0f) - 0.5f, item.id);
+        CHECK_MESSAGE(item.min.y >= next->max.y, item.id << " is not below the way on");
+    }
+    f.keys({"shift", "m", "ü"});
+    CHECK(f.value("name") == "Mü");
+    for (const auto& problem : f.renderer.ui()->audit().problems()) CHECK_MESSAGE(false, problem.describe());
+
+    f.tap("keyboard/hide");
+    CHECK_FALSE(f.shows("keyboard"));
+    CHECK(f.shows("bar/back"));
+    CHECK(f.shows("flow/demo-notice"));
+}

@@ -257,3 +257,25 @@ TEST_CASE("non-visual mode: the idle prompt is spoken, any gesture answers it, a
     REQUIRE(visit.nav.visit().phase() == core::VisitorPhase::Attract);
     CHECK_FALSE(visit.nav.accessibility().nonVisual);
 }
+
+TEST_CASE("non-visual mode: the attract loop says now and then, in German and English, how to turn it on") {
+    BlindVisit visit;
+    visit.renderer.setSpeechHintEvery(std::chrono::minutes(1));
+    // 8 s a picture: a minute is 7 whole pictures, so the hint comes with the 7th (56 s), once.
+    for (int i = 0; i < 6; ++i) {
+        visit.later(8s);
+        visit.nav.tick(visit.clock.now());
+        visit.renderer.settle(visit.nav, visit.clock.now());
+    }
+    CHECK(visit.speech.spoken.empty());
+    visit.later(8s);
+    visit.nav.tick(visit.clock.now());
+    visit.renderer.settle(visit.nav, visit.clock.now());
+    REQUIRE(visit.speech.spoken.size() == 2);
+    CHECK(visit.speech.spoken[0].language == "de");
+    CHECK(visit.speech.spoken[0].text.find("zwei Finger") != std::string::npos);
+    CHECK(visit.speech.spoken[1].language == "en");
+    CHECK(visit.speech.isSpeaking());  // the loop's frames do not silence it
+    visit.renderer.settle(visit.nav, visit.clock.now());
+    CHECK(visit.speech.spoken.size() == 2);
+}

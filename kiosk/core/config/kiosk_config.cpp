@@ -65,13 +65,15 @@ void readLanguages(const TableReader& root, KioskConfig& config) {
 void readIdle(const TableReader& root, KioskConfig& config) {
     auto idle = root.table("idle", false);
     if (!idle) return;
-    static constexpr std::array known{"reset_after_seconds"sv, "flow_reset_after_seconds"sv, "prompt_seconds"sv};
+    static constexpr std::array known{"reset_after_seconds"sv, "flow_reset_after_seconds"sv, "prompt_seconds"sv,
+                                      "speech_hint_minutes"sv};
     idle->rejectUnknownKeys(known);
     // Below 10 s a slow reader is thrown out mid-sentence; above an hour nobody is "forgotten".
     if (auto seconds = idle->integer("reset_after_seconds", 10, 3600)) config.idleReset = std::chrono::seconds(*seconds);
     if (auto seconds = idle->integer("flow_reset_after_seconds", 10, 3600)) config.flowIdleReset = std::chrono::seconds(*seconds);
     // Under 5 s nobody reads the question and finds the button; over 2 minutes it is no warning.
     if (auto seconds = idle->integer("prompt_seconds", 5, 120)) config.idlePrompt = std::chrono::seconds(*seconds);
+    if (auto minutes = idle->integer("speech_hint_minutes", 0, 60)) config.speechHintMinutes = static_cast<int>(*minutes);
 }
 
 void readStaff(const TableReader& root, KioskConfig& config) {
@@ -95,7 +97,7 @@ void readStaff(const TableReader& root, KioskConfig& config) {
 void readWindow(const TableReader& root, KioskConfig& config) {
     auto window = root.table("window", false);
     if (!window) return;
-    static constexpr std::array known{"mode"sv, "width"sv, "height"sv, "rotation"sv, "diagonal_inches"sv};
+    static constexpr std::array known{"mode"sv, "width"sv, "height"sv, "rotation"sv, "diagonal_inches"sv, "bottom_edge_mm"sv};
     window->rejectUnknownKeys(known);
     if (auto mode = window->string("mode", false)) {
         if (*mode == "fullscreen") {
@@ -112,6 +114,8 @@ void readWindow(const TableReader& root, KioskConfig& config) {
     if (auto height = window->integer("height", kMinWindowHeight, kMaxWindowSide)) config.window.height = static_cast<int>(*height);
     // 7" (the Raspberry Pi display) to a 98" panel.
     if (auto inches = window->integer("diagonal_inches", 7, 98)) config.window.diagonalInches = static_cast<float>(*inches);
+    // From a panel on a desk (300 mm) to one above head height (2000 mm).
+    if (auto mm = window->integer("bottom_edge_mm", 300, 2000)) config.window.bottomEdgeMm = static_cast<float>(*mm);
     if (auto rotation = window->integer("rotation", 0, 270)) {
         if (*rotation % 90 != 0) {
             window->fail(ErrorCode::InvalidValue, "rotation", "'window.rotation' is " + std::to_string(*rotation),

@@ -38,6 +38,7 @@ struct WindowConfig {
     int height = 720;
     int rotation = 0;   // degrees clockwise, 0/90/180/270, for screens mounted in portrait
     float diagonalInches = 0;  // the panel's size, for touch targets of at least 9 mm; 0: unknown
+    float bottomEdgeMm = 0;    // the picture's lower edge above the floor, for low mode; 0: unknown
 };
 
 // [usage]: the anonymous usage log and what `kiosk stats` may show.
@@ -60,6 +61,7 @@ struct KioskConfig {
     std::chrono::seconds idleReset{90};       // idle.reset_after_seconds: on pages and home
     std::chrono::seconds flowIdleReset{180};  // idle.flow_reset_after_seconds: within a flow
     std::chrono::seconds idlePrompt{20};      // idle.prompt_seconds: the countdown before a reset
+    int speechHintMinutes = 2;  // idle.speech_hint_minutes: the attract loop says how to get speech guidance; 0: never
     StaffGestureConfig staffGesture;          // [staff]: the hidden taps that open the PIN prompt
     WindowConfig window;
     UsageConfig usage;

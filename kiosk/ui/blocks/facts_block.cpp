@@ -3,6 +3,7 @@
 #include "ui/blocks/facts_block.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include "ui/blocks/block_shapes.hpp"
@@ -16,9 +17,24 @@ struct FactLayout {
     TextLayout label;
 };
 
-// Side by side while every tile is at least this wide and every value fits; four facts may also
-// make a 2 × 2 grid; otherwise one tile per row.
-int chooseColumns(const Theme& theme, const std::vector<float>& valueWidths, float width) {
+// The widest word of a label: where the text layout may break (spaces, after a dash) a label
+// wraps, but no word of it must be wider than its tile.
+float widestWord(const ImFont* font, std::string_view text) {
+    float widest = 0;
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const bool space = i == text.size() || text[i] == ' ';
+        if (!space && text[i] != '-') continue;
+        const std::size_t end = space ? i : i + 1;  // a dash stays with the word before it
+        if (end > begin) widest = std::max(widest, textWidth(font, text.substr(begin, end - begin)));
+        begin = i + 1;
+    }
+    return widest;
+}
+
+// Side by side while every tile is at least this wide and every value, and every word of every
+// label, fits; four facts may also make a 2 × 2 grid; otherwise one tile per row.
+int chooseColumns(const Theme& theme, const std::vector<float>& valueWidths, float widestLabelWord, float width) {
     const int count = static_cast<int>(valueWidths.size());
     const float widest = *std::max_element(valueWidths.begin(), valueWidths.end());
     const float gap = theme.em(1.0f);
@@ -26,7 +42,7 @@ int chooseColumns(const Theme& theme, const std::vector<float>& valueWidths, flo
     for (int columns = count; columns >= 2; --columns) {
         if (columns == 3 && count == 4) continue;  // 3 + 1 looks like a mistake
         const float tile = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-        if (tile >= theme.em(7.5f) && widest <= tile - 2 * padding) return columns;
+        if (tile >= theme.em(7.5f) && widest <= tile - 2 * padding && widestLabelWord <= tile - 2 * padding) return columns;
     }
     return 1;
 }
@@ -39,18 +55,25 @@ void drawFactsBlock(FrameContext& ctx, const BlockPlace& place, const core::Fact
     const Palette& colors = theme.colors();
     ImFont* valueFont = theme.fonts().display;
     std::vector<float> valueWidths;
-    for (const core::Fact& fact : block.facts) valueWidths.push_back(textWidth(valueFont, fact.value.in(ctx.languages)));
+    float widestLabelWord = 0;
+    for (const core::Fact& fact : block.facts) {
+        valueWidths.push_back(textWidth(valueFont, fact.value.in(ctx.languages)));
+        widestLabelWord = std::max(widestLabelWord, widestWord(theme.fonts().body, fact.label.in(ctx.languages)));
+    }
 
-    const int columns = chooseColumns(theme, valueWidths, place.width);
+    const int columns = chooseColumns(theme, valueWidths, widestLabelWord, place.width);
     const float gap = theme.em(1.0f);
     const float padding = theme.em(1.0f);
     const float tileWidth = (place.width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    // One per row: the value on the left in a column as wide as the widest value, the label beside it.
-    const bool rowsOfOne = columns == 1;
-    const float valueColumn = rowsOfOne ? std::min(*std::max_element(valueWidths.begin(), valueWidths.end()),
-                                                   tileWidth * 0.45f)
-                                        : tileWidth - 2 * padding;
-    const float labelWidth = rowsOfOne ? tileWidth - 2 * padding - valueColumn - theme.em(1.0f) : tileWidth - 2 * padding;
+    // One per row: the value on the left in a column as wide as the widest value, the label beside
+    // it; while the value fits in under half the tile on one line and leaves the label room for a
+    // few words. On a narrow column (200 % text in portrait) the tile stacks as in a grid instead:
+    // a value wrapped, or a label a word wide, would be no figure to read at a glance.
+    const float widest = *std::max_element(valueWidths.begin(), valueWidths.end());
+    const float besideLabel = tileWidth - 2 * padding - widest - theme.em(1.0f);
+    const bool rowsOfOne = columns == 1 && widest <= tileWidth * 0.45f && besideLabel >= std::max(theme.em(9.0f), widestLabelWord);
+    const float valueColumn = rowsOfOne ? widest : tileWidth - 2 * padding;
+    const float labelWidth = rowsOfOne ? besideLabel : tileWidth - 2 * padding;
 
     std::vector<FactLayout> facts;
     for (const core::Fact& fact : block.facts) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "ui/blocks/block_shapes.hpp"
 #include "ui/widgets/text_layout.hpp"
@@ -40,6 +41,16 @@ void drawModules(ImDrawList& draw, const Palette& colors, const QrMatrix& code, 
     }
 }
 
+// The address is typed letter by letter from the screen: on one line it reads best, so it takes
+// the largest size it fits in (on a narrow column at 200 % text a long one would not in the
+// heading's), and wraps only where even the body size is too wide.
+ImFont* addressFont(const Theme& theme, std::string_view address, float width) {
+    for (ImFont* font : {theme.fonts().heading, theme.fonts().subheading}) {
+        if (textWidth(font, address) <= width) return font;
+    }
+    return theme.fonts().bodyBold;
+}
+
 }  // namespace
 
 void drawQrBlock(FrameContext& ctx, const BlockPlace& place, const core::QrBlock& block) {
@@ -55,8 +66,8 @@ void drawQrBlock(FrameContext& ctx, const BlockPlace& place, const core::QrBlock
     const TextLayout unavailable = code ? TextLayout{}
                                         : layoutText(theme.fonts().body, colors.text, words.qrUnavailable, inner,
                                                      kReadingLineHeight, ctx.audit);
-    const TextLayout address = layoutText(theme.fonts().heading, colors.primary, block.shortUrl, inner, kLabelLineHeight,
-                                          ctx.audit);
+    const TextLayout address = layoutText(addressFont(theme, block.shortUrl, inner), colors.primary, block.shortUrl, inner,
+                                          kLabelLineHeight, ctx.audit);
     const float cameraIcon = theme.em(1.3f);
     const TextLayout scan = layoutText(theme.fonts().body, colors.textMuted, words.qrScan,
                                        inner - cameraIcon - theme.em(0.5f), kReadingLineHeight, ctx.audit);

@@ -11,6 +11,7 @@
 #include "core/nav/field_check.hpp"
 #include "ui/imgui_scoped.hpp"
 #include "ui/screens/flow_outcome.hpp"
+#include "ui/screens/reading_column.hpp"
 #include "ui/widgets/buttons.hpp"
 #include "ui/widgets/form_fields.hpp"
 #include "ui/widgets/placeholders.hpp"
@@ -179,44 +180,70 @@ void drawStep(FrameContext& ctx, const core::Flow& flow, const core::FlowStep& s
     }
 }
 
-float actionBarHeight(const Theme& theme) { return theme.touchTarget() + 2 * theme.em(0.7f); }
+// Back and the way on, each as wide as its label needs (at least a comfortable width): side by
+// side while both fit, else one above the other across the column (200 % text on a portrait
+// screen), Back on top so the way on stays where it always is, at the bottom right.
+struct ActionBarLayout {
+    ButtonSpec back;
+    ButtonSpec onward;
+    bool result;   // only "Done": nothing to go back to
+    bool stacked;
+    float backWidth;
+    float onwardWidth;
+    float height;
+};
 
-// Back on the left, the way on at the right, aligned with the column above.
+ActionBarLayout layoutActionBar(const FrameContext& ctx, const core::Flow& flow, const core::FlowSession& session,
+                                const FlowColumn& column) {
+    const Theme& theme = ctx.theme;
+    const FlowStrings& words = ctx.strings.flow;
+    const std::size_t summary = flow.steps.size();
+    const std::string prefix = "flow/" + flow.id + "/";
+    ActionBarLayout bar{
+        ButtonSpec{prefix + "back", ctx.strings.back, ButtonStyle::Secondary, Icon::Back},
+        session.step < summary    ? ButtonSpec{prefix + "next", words.next, ButtonStyle::Primary, Icon::Forward}
+        : session.step == summary ? ButtonSpec{prefix + "submit", words.submit, ButtonStyle::Primary, Icon::Forward}
+                                  : ButtonSpec{prefix + "done", words.done, ButtonStyle::Primary},
+        session.step > summary, false, 0, 0, 0};
+    const float gap = theme.em(1.0f);
+    const float back = std::max(buttonWidth(ctx, bar.back), theme.em(8.0f));
+    const float onward = std::max(buttonWidth(ctx, bar.onward), theme.em(10.0f));
+    if (bar.result) {
+        bar.onwardWidth = std::min(onward, column.width);
+    } else if (back + gap + onward <= column.width) {
+        bar.backWidth = back;
+        bar.onwardWidth = onward;
+    } else {
+        bar.stacked = true;
+        bar.backWidth = column.width;
+        bar.onwardWidth = column.width;
+    }
+    const float rows = bar.stacked ? 2.0f : 1.0f;
+    bar.height = theme.touchTarget() * rows + theme.em(0.6f) * (rows - 1.0f) + 2 * theme.em(0.7f);
+    return bar;
+}
+
 void drawActionBar(FrameContext& ctx, const core::Flow& flow, const core::FlowSession& session, FlowScreenMemory& memory,
-                   const FlowColumn& column) {
+                   const FlowColumn& column, const ActionBarLayout& bar) {
     const Theme& theme = ctx.theme;
     const Palette& colors = theme.colors();
-    const FlowStrings& words = ctx.strings.flow;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetWindowWidth();
-    const float height = actionBarHeight(theme);
     ImDrawList& draw = *ImGui::GetWindowDrawList();
-    draw.AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), colors.surface);
+    draw.AddRectFilled(origin, ImVec2(origin.x + width, origin.y + bar.height), colors.surface);
     draw.AddRectFilled(origin, ImVec2(origin.x + width, origin.y + theme.hairline()), colors.border);
 
-    const std::size_t summary = flow.steps.size();
-    const bool result = session.step > summary;
-    const std::string prefix = "flow/" + flow.id + "/";
-    ButtonSpec onward = session.step < summary ? ButtonSpec{prefix + "next", words.next, ButtonStyle::Primary, Icon::Forward}
-                        : session.step == summary
-                            ? ButtonSpec{prefix + "submit", words.submit, ButtonStyle::Primary, Icon::Forward}
-                            : ButtonSpec{prefix + "done", words.done, ButtonStyle::Primary};
-    const ButtonSpec back{prefix + "back", ctx.strings.back, ButtonStyle::Secondary, Icon::Back};
     const float buttonHeight = theme.touchTarget();
-    const float gap = theme.em(1.0f);
-    const float half = (column.width - gap) * 0.5f;
-    const float onwardWidth = std::min(std::max(buttonWidth(ctx, onward), theme.em(10.0f)), result ? column.width : half);
-    const float top = origin.y + (height - buttonHeight) * 0.5f;
     const float left = origin.x + column.x;
-
-    if (!result) {
-        const float backWidth = std::min(std::max(buttonWidth(ctx, back), theme.em(8.0f)), half);
-        ImGui::SetCursorScreenPos(ImVec2(left, top));
-        if (touchButton(ctx, back, ImVec2(backWidth, buttonHeight))) ctx.emit<core::GoBack>();
+    const float bottomRow = origin.y + bar.height - theme.em(0.7f) - buttonHeight;
+    if (!bar.result) {
+        ImGui::SetCursorScreenPos(ImVec2(left, bar.stacked ? origin.y + theme.em(0.7f) : bottomRow));
+        if (touchButton(ctx, bar.back, ImVec2(bar.backWidth, buttonHeight))) ctx.emit<core::GoBack>();
     }
-    ImGui::SetCursorScreenPos(ImVec2(left + column.width - onwardWidth, top));
-    if (touchButton(ctx, onward, ImVec2(onwardWidth, buttonHeight))) {
-        if (result) {
+    ImGui::SetCursorScreenPos(ImVec2(left + column.width - bar.onwardWidth, bottomRow));
+    if (touchButton(ctx, bar.onward, ImVec2(bar.onwardWidth, buttonHeight))) {
+        const std::size_t summary = flow.steps.size();
+        if (bar.result) {
             ctx.emit<core::FinishFlow>();
         } else {
             if (session.step < summary && !stepIsValid(flow.steps[session.step], session)) memory.scrollToProblem = true;
@@ -230,9 +257,6 @@ void drawActionBar(FrameContext& ctx, const core::Flow& flow, const core::FlowSe
 void drawFlowScreen(FrameContext& ctx, const core::Pack& pack, const core::Flow& flow, const core::FlowSession& session,
                     FlowScreenMemory& memory) {
     const Theme& theme = ctx.theme;
-    drawTopBar(ctx, pack.title.in(ctx.languages), TopBarLeft::BackAndHome);
-    drawDemoBanner(ctx);
-
     const bool arrived = memory.flowId != flow.id || memory.step != session.step;
     if (arrived) {
         memory = FlowScreenMemory{};  // the keyboard too: a new step starts with nothing being edited
@@ -251,6 +275,13 @@ void drawFlowScreen(FrameContext& ctx, const core::Pack& pack, const core::Flow&
     }
     OnScreenKeyboard keyboard(ctx, memory.keyboard, target);
     if (keyboard.nextFieldRequested()) memory.startEditing = nextTextField(*step, memory.editing.fieldId)->id;
+    // Typing on a short screen (200 % text in landscape), the top bar and the notice make room for
+    // the field and the way on, as a phone's keyboard covers an app's bar: hiding the keyboard
+    // brings them back, and Back and the way on stay in the bar above the keyboard.
+    if (!(keyboard.shown() && keyboard.compact())) {
+        drawTopBar(ctx, pack.title.in(ctx.languages), TopBarLeft::BackAndHome);
+        drawDemoBanner(ctx);
+    }
 
     // The column is measured on the whole width, so the bar's buttons line up with it below.
     // With the keyboard out, the bar stays above it rather than under it: the way on stays in
@@ -258,9 +289,10 @@ void drawFlowScreen(FrameContext& ctx, const core::Pack& pack, const core::Flow&
     // having to find out how the keyboard goes away, and "Back" never disappears. The column
     // gives the keyboard its room, so no field is ever under the keyboard, only scrolled.
     const float available = ImGui::GetContentRegionAvail().x;
-    const float columnWidth = std::min(available - theme.em(4.0f), theme.em(34.0f));
+    const float columnWidth = readingColumnWidth(theme, available);
     const FlowColumn column{(available - columnWidth) * 0.5f, columnWidth};
-    const ImVec2 area(available, ImGui::GetContentRegionAvail().y - actionBarHeight(theme) - keyboard.height());
+    const ActionBarLayout bar = layoutActionBar(ctx, flow, session, column);
+    const ImVec2 area(available, ImGui::GetContentRegionAvail().y - bar.height - keyboard.height());
     {
         const std::string scrollId = "flow/" + flow.id;
         scoped::Child scroll(scrollId.c_str(), area, 0);
@@ -283,7 +315,7 @@ void drawFlowScreen(FrameContext& ctx, const core::Pack& pack, const core::Flow&
         if (editing.fieldId.empty() || editing.fieldId == memory.startEditing) memory.startEditing.clear();
         memory.editing = editing;
     }
-    drawActionBar(ctx, flow, session, memory, column);
+    drawActionBar(ctx, flow, session, memory, column, bar);
     keyboard.draw();
 }
 

@@ -20,6 +20,7 @@
 #include "ui/blocks/text_blocks.hpp"
 #include "ui/widgets/buttons.hpp"
 #include "ui/imgui_scoped.hpp"
+#include "ui/screens/reading_column.hpp"
 #include "ui/widgets/text_layout.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch.hpp"
@@ -149,7 +150,7 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
     if (justArrived) ImGui::SetScrollY(0.0f);
 
     const float available = ImGui::GetContentRegionAvail().x;
-    const float width = std::min(available - theme.em(4.0f), theme.em(34.0f));
+    const float width = readingColumnWidth(theme, available);
     // Arriving, the column slides the last stretch into place: the eye sees where the page came from.
     if (justArrived) memory.arrivedAt = ImGui::GetTime();
     const float entry = memory.entryOffset(theme.em(3.0f), ImGui::GetTime());

@@ -65,6 +65,30 @@ void drawIcon(ImDrawList& draw, Icon icon, ImVec2 center, float size, float thic
             draw.PathLineTo(at(0.15f, 0.24f));
             draw.PathStroke(color, 0, thickness);
             return;
+        case Icon::Accessibility: {
+            // Strokes as thick as the figure is small: the sign must still read as a person at
+            // a finger's width. Limbs end in round caps so the figure looks drawn, not cut.
+            const float limb = size * 0.085f;
+            auto stroke = [&](ImVec2 from, ImVec2 to) {
+                draw.AddLine(from, to, color, limb);
+                draw.AddCircleFilled(from, limb * 0.5f, color, 8);
+                draw.AddCircleFilled(to, limb * 0.5f, color, 8);
+            };
+            draw.AddCircle(center, size * 0.46f, color, 40, thickness);
+            draw.AddCircleFilled(at(0.0f, -0.245f), size * 0.075f, color, 16);
+            stroke(at(-0.25f, -0.115f), at(0.25f, -0.115f));  // the arms, straight out
+            stroke(at(0.0f, -0.11f), at(0.0f, 0.06f));         // the body
+            stroke(at(-0.01f, 0.06f), at(-0.13f, 0.29f));      // the legs, apart
+            stroke(at(0.01f, 0.06f), at(0.13f, 0.29f));
+            return;
+        }
+        case Icon::Minus:
+            draw.AddLine(at(-0.32f, 0.0f), at(0.32f, 0.0f), color, thickness);
+            return;
+        case Icon::Plus:
+            draw.AddLine(at(-0.32f, 0.0f), at(0.32f, 0.0f), color, thickness);
+            draw.AddLine(at(0.0f, -0.32f), at(0.0f, 0.32f), color, thickness);
+            return;
     }
 }
 

@@ -15,6 +15,11 @@ enum class Icon {
     ShiftOn,    // the same arrow filled: shift is on (a shape change, not only a colour)
     Backspace,  // a key cap pointing left with a cross
     HideKeyboard,  // a keyboard with a chevron down
+    // The ISO/UN accessibility symbol: a person with outstretched arms in a ring, the sign
+    // visitors know from websites and public buildings for "settings that make it easier".
+    Accessibility,
+    Minus,  // quieter, slower
+    Plus,   // louder, faster
 };
 
 // Draws `icon` centred on `center`, `size` pixels across, with strokes of `thickness`.

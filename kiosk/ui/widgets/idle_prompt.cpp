@@ -17,8 +17,10 @@ namespace kiosk::ui {
 void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
     const Theme& theme = ctx.theme;
     const Palette& colors = theme.colors();
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    // Over the visitor's area (in low mode its lower part), every coordinate from its corner.
+    const ImVec2 display = ctx.areaSize;
+    const ImVec2 corner = ctx.areaMin;
+    ImGui::SetNextWindowPos(corner);
     ImGui::SetNextWindowSize(display);
     ImGui::SetNextWindowFocus();
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -27,7 +29,7 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
     scoped::Window overlay("idle-prompt", kFlags);
     ctx.items.beginLayer();
     ImDrawList& draw = *ImGui::GetWindowDrawList();
-    draw.AddRectFilled(ImVec2(0, 0), display, colors.scrim);
+    draw.AddRectFilled(corner, ImVec2(corner.x + display.x, corner.y + display.y), colors.scrim);
 
     const float width = std::min(display.x - theme.em(3.0f), theme.em(30.0f));
     const float padding = theme.em(2.0f);
@@ -42,7 +44,7 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
     const float buttonHeight = std::max(theme.touchTarget() * 1.3f, theme.em(3.6f));
     const float height = padding + ring + theme.em(1.2f) + title.size.y + theme.em(0.8f) + text.size.y + theme.em(1.6f) +
                          buttonHeight + padding;
-    const ImVec2 min((display.x - width) * 0.5f, std::max(theme.em(1.0f), (display.y - height) * 0.5f));
+    const ImVec2 min(corner.x + (display.x - width) * 0.5f, corner.y + std::max(theme.em(1.0f), (display.y - height) * 0.5f));
     const ImVec2 max(min.x + width, min.y + height);
     drawCard(draw, theme, min, max, colors.surface, colors.border, theme.hairline());
 
@@ -70,7 +72,7 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
     // Around the button, the whole screen answers "yes, still here" too. Submitted after the
     // button: ImGui gives an overlapped spot to the item submitted first, so the button keeps its
     // pressed look.
-    ImGui::SetCursorScreenPos(ImVec2(0, 0));
+    ImGui::SetCursorScreenPos(corner);
     if (tapTarget(ctx, "idle/backdrop", display).tapped || anyKeyPressed()) ctx.emit<core::StillHere>();
 }
 

@@ -45,12 +45,28 @@ bool isFunctionKey(KeyKind kind) { return kind != KeyKind::Character && kind != 
 
 }  // namespace
 
-float OnScreenKeyboard::fullHeight(const Theme& theme) {
-    return 2 * panelPadding(theme) + kRows * theme.touchTarget() + (kRows - 1) * keyGap(theme);
+// Under 26 em: at 100 % every screen the kiosk runs on is taller (36 em and more), at 150 % and
+// 200 % text a landscape one is not (24 and 18 em).
+bool OnScreenKeyboard::isCompact(const Theme& theme, float windowHeight) { return windowHeight < theme.em(26.0f); }
+
+namespace {
+
+// A touch target tall; compact, 2 em, the smallest target the kiosk has anywhere (unless the
+// panel's 9 mm, which touchTarget() keeps, are more): 4 rows of full-size keys would leave a
+// short screen at 200 % text no room for the field and the way on.
+float keyHeight(const Theme& theme, float windowHeight) {
+    if (!OnScreenKeyboard::isCompact(theme, windowHeight) || theme.touchTarget() > theme.em(2.6f)) return theme.touchTarget();
+    return theme.em(2.0f);
+}
+
+}  // namespace
+
+float OnScreenKeyboard::fullHeight(const Theme& theme, float windowHeight) {
+    return 2 * panelPadding(theme) + kRows * keyHeight(theme, windowHeight) + (kRows - 1) * keyGap(theme);
 }
 
 OnScreenKeyboard::OnScreenKeyboard(FrameContext& ctx, KeyboardMemory& memory, std::optional<KeyboardTarget> target)
-    : m_ctx(ctx), m_memory(memory), m_target(std::move(target)) {
+    : m_ctx(ctx), m_memory(memory), m_target(std::move(target)), m_windowHeight(ImGui::GetWindowSize().y) {
     const ImGuiIO& io = ImGui::GetIO();
     // The keyboard comes and goes only while no finger is on the screen: the layout above it moves
     // when it does, and a tap on "Next" that ends editing must still be on "Next" when it lifts.
@@ -103,7 +119,7 @@ void OnScreenKeyboard::layOut() {
     const Theme& theme = m_ctx.theme;
     const ImVec2 windowPos = ImGui::GetWindowPos();
     const ImVec2 windowSize = ImGui::GetWindowSize();
-    m_panelMin = ImVec2(windowPos.x, windowPos.y + windowSize.y - fullHeight(theme));
+    m_panelMin = ImVec2(windowPos.x, windowPos.y + windowSize.y - fullHeight(theme, windowSize.y));
     m_panelMax = ImVec2(windowPos.x + windowSize.x, windowPos.y + windowSize.y);
 
     const float gap = keyGap(theme);
@@ -113,7 +129,7 @@ void OnScreenKeyboard::layOut() {
     const float unit = std::min((windowSize.x - 2 * sides - gap * (kKeyboardRowUnits - 1)) / kKeyboardRowUnits, widest);
     auto span = [&](float units) { return units * (unit + gap) - gap; };
     const float fullWidth = span(kKeyboardRowUnits);
-    const float keyHeight = theme.touchTarget();
+    const float rowHeight = keyHeight(theme, windowSize.y);
 
     m_keys.clear();
     const std::vector<KeyboardRow> rows = keyboardRows(m_memory.layer, m_options);
@@ -133,10 +149,10 @@ void OnScreenKeyboard::layOut() {
         float x = m_panelMin.x + (windowSize.x - rowWidth) * 0.5f;
         for (const KeyboardKey& key : row) {
             const float width = key.width > 0.0f ? span(key.width) : flexWidth;
-            m_keys.push_back(PlacedKey{key, keyItemId(key), ImVec2(x, y), ImVec2(x + width, y + keyHeight)});
+            m_keys.push_back(PlacedKey{key, keyItemId(key), ImVec2(x, y), ImVec2(x + width, y + rowHeight)});
             x += width + gap;
         }
-        y += keyHeight + gap;
+        y += rowHeight + gap;
     }
 }
 

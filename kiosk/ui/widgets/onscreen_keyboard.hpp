@@ -44,14 +44,19 @@ public:
 
     bool shown() const { return m_memory.shown; }
     // Room it takes at the bottom of the current window; 0 while hidden.
-    float height() const { return m_memory.shown ? fullHeight(m_ctx.theme) : 0.0f; }
+    float height() const { return m_memory.shown ? fullHeight(m_ctx.theme, m_windowHeight) : 0.0f; }
+    // The window is too short for the keyboard, the field and the way on at full size (200 %
+    // text in landscape leaves 18 em): the keys are 2 em tall, and the screen above keeps only
+    // what typing needs.
+    bool compact() const { return isCompact(m_ctx.theme, m_windowHeight); }
     // Enter was tapped and another text field follows: the screen starts editing it.
     bool nextFieldRequested() const { return m_nextFieldRequested; }
 
     // At the bottom of the current window, where the constructor laid it out.
     void draw();
 
-    static float fullHeight(const Theme& theme);
+    static float fullHeight(const Theme& theme, float windowHeight);
+    static bool isCompact(const Theme& theme, float windowHeight);
 
 private:
     struct PlacedKey {
@@ -76,6 +81,7 @@ private:
     KeyboardMemory& m_memory;
     std::optional<KeyboardTarget> m_target;
     KeyboardOptions m_options;
+    float m_windowHeight;  // of the window it docks in, at the bottom
     ImVec2 m_panelMin{0, 0};
     ImVec2 m_panelMax{0, 0};
     std::vector<PlacedKey> m_keys;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <string>
+#include <vector>
 
 #include "ui/frame_context.hpp"
 #include "ui/render_audit.hpp"
@@ -180,6 +181,59 @@ void placeByCharacters(std::span<const TextRun> runs, std::span<const Fragment> 
     }
 }
 
+// Where an address may break when it is wider than a whole line: after a slash, before a dot,
+// with text on both sides ("gematik.de/|anwendungen", "wohnsitzanmeldung|.gov.de"), as in a
+// printed URL. A sentence's final dot stays with its word.
+bool addressBreakBefore(std::string_view text, std::size_t i, std::size_t begin, std::size_t end) {
+    if (i <= begin || i >= end) return false;
+    const auto isText = [](char c) { return c != ' ' && c != '/' && c != '.'; };
+    if (text[i - 1] == '/' && isText(text[i])) return true;
+    return text[i] == '.' && i + 1 < end && isText(text[i - 1]) && isText(text[i + 1]);
+}
+
+// A word wider than the whole line that is an address (a web address on a page, in a QR card):
+// broken at its slashes and dots, if every piece then fits. A word of several runs (part of it
+// bold) stays whole where its runs meet. False: it has no such break, or a piece is still too
+// wide, and nothing was placed.
+bool placeAtAddressBreaks(std::span<const TextRun> runs, std::span<const Fragment> word, float width, LineBuilder& line,
+                          TextLayout& out) {
+    struct Part {
+        int run;
+        std::size_t begin, end;
+        float width, trailing;
+    };
+    struct Piece {  // from one break to the next: what must stay on one line
+        std::vector<Part> parts;
+        float width = 0, trailing = 0;
+    };
+    std::vector<Piece> pieces(1);
+    for (const Fragment& f : word) {
+        const TextRun& run = runs[static_cast<std::size_t>(f.run)];
+        std::size_t begin = f.begin;
+        for (std::size_t i = f.begin + 1; i <= f.end; ++i) {
+            const bool breaks = i < f.end && addressBreakBefore(run.text, i, f.begin, f.end);
+            if (i < f.end && !breaks) continue;
+            const float w = measure(run.font, run.text.data() + begin, run.text.data() + i);
+            const float trailing = i == f.end ? f.trailingSpace : 0.0f;
+            Piece& piece = pieces.back();
+            piece.parts.push_back(Part{f.run, begin, i, w, trailing});
+            piece.width += w;
+            piece.trailing = trailing;
+            if (breaks) pieces.emplace_back();
+            begin = i;
+        }
+    }
+    if (pieces.size() < 2) return false;
+    for (const Piece& piece : pieces) {
+        if (piece.width - piece.trailing > width) return false;
+    }
+    for (const Piece& piece : pieces) {
+        if (!line.lineEmpty() && line.x() + piece.width - piece.trailing > width) line.endLine(out);
+        for (const Part& part : piece.parts) line.place(part.run, part.begin, part.end, part.width, part.trailing);
+    }
+    return true;
+}
+
 }  // namespace
 
 TextLayout layoutText(std::span<const TextRun> runs, float width, float lineHeight, RenderAudit* audit) {
@@ -202,8 +256,10 @@ TextLayout layoutText(std::span<const TextRun> runs, float width, float lineHeig
         const float ink = full - word.back().trailingSpace;
         if (!line.lineEmpty() && line.x() + ink > width) line.endLine(out);
         if (ink > width) {
-            if (audit) audit->noteOverflow(wordText(runs, word), ink, width);
-            placeByCharacters(runs, word, width, line, out);
+            if (!placeAtAddressBreaks(runs, word, width, line, out)) {
+                if (audit) audit->noteOverflow(wordText(runs, word), ink, width);
+                placeByCharacters(runs, word, width, line, out);
+            }
         } else {
             for (const Fragment& f : word) line.place(f.run, f.begin, f.end, f.width, f.trailingSpace);
         }

@@ -48,8 +48,9 @@ struct TextLayout {
 inline constexpr float kReadingLineHeight = 1.4f;
 inline constexpr float kLabelLineHeight = 1.2f;
 
-// Wraps `runs` to `width`. A word wider than `width` is broken between characters so it stays in
-// its box, and reported to `audit` (may be null) as an overflow.
+// Wraps `runs` to `width`. A word wider than `width` is broken after its slashes and before its
+// dots if it has them and every piece then fits (a web address); otherwise between characters so
+// it stays in its box, and reported to `audit` (may be null) as an overflow.
 TextLayout layoutText(std::span<const TextRun> runs, float width, float lineHeight, RenderAudit* audit);
 TextLayout layoutText(ImFont* font, ImU32 color, std::string_view text, float width, float lineHeight,
                       RenderAudit* audit);

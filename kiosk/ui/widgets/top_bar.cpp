@@ -1,12 +1,16 @@
-// Top bar layout: navigation on the left where a hand expects "back", languages on the right.
+// Top bar layout: navigation on the left where a hand expects "back", languages and the
+// accessibility button on the right.
 #include "ui/widgets/top_bar.hpp"
 
 #include <algorithm>
 #include <vector>
 
+#include "ui/access_strings.hpp"
 #include "ui/render_audit.hpp"
 #include "ui/widgets/buttons.hpp"
+#include "ui/widgets/icons.hpp"
 #include "ui/widgets/text_layout.hpp"
+#include "ui/widgets/touch.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -52,17 +56,41 @@ float drawLanguageSwitch(FrameContext& ctx, bool compact, float right, float cen
     return start - chipGap(ctx.theme);
 }
 
+// The accessibility button: a circle a finger's width across, at the right end of the bar. Its
+// place never changes, so a visitor told "the round button top right" finds it on every screen.
+float accessibilityButtonSize(const Theme& theme) { return theme.touchTarget(); }
+
+// The languages and the accessibility button travel together: everything on the bar's right.
+float rightGroupWidth(const FrameContext& ctx, bool compact) {
+    return languageSwitchWidth(ctx, compact) + accessibilityButtonSize(ctx.theme);
+}
+
+void drawAccessibilityButton(FrameContext& ctx, float right, float centerY) {
+    const Theme& theme = ctx.theme;
+    const float size = accessibilityButtonSize(theme);
+    ImGui::SetCursorScreenPos(ImVec2(right - size, centerY - size * 0.5f));
+    const auto [tapped, pressed, min, max] = tapTarget(ctx, "bar/accessibility", ImVec2(size, size));
+    ctx.items.describeLast(accessStrings(ctx.languages).menuButton, ItemRole::Button);
+    // Filled, as the sign is printed on doors and websites: it must stand out from the chips
+    // beside it without being read.
+    const ImVec2 center((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+    ImDrawList& draw = *ImGui::GetWindowDrawList();
+    draw.AddCircleFilled(center, size * 0.5f, pressed ? theme.colors().primaryPressed : theme.colors().primary, 40);
+    drawIcon(draw, Icon::Accessibility, center, size * 0.78f, theme.em(0.09f), theme.colors().onPrimary);
+    if (tapped && ctx.openAccessibilityMenu) *ctx.openAccessibilityMenu = true;
+}
+
 struct LanguageLayout {
     bool compact;
     bool ownRow;  // below the navigation row, when even short forms do not fit beside it
 };
 
 // Full names where they fit, short forms where those fit, otherwise a row of their own: the
-// switch never covers back and home.
+// switch (and the accessibility button beside it) never covers back and home.
 LanguageLayout chooseLanguageLayout(const FrameContext& ctx, float besideNavigation, float fullRow) {
-    if (languageSwitchWidth(ctx, false) <= besideNavigation) return {false, false};
-    if (languageSwitchWidth(ctx, true) <= besideNavigation) return {true, false};
-    return {languageSwitchWidth(ctx, false) > fullRow, true};
+    if (rightGroupWidth(ctx, false) <= besideNavigation) return {false, false};
+    if (rightGroupWidth(ctx, true) <= besideNavigation) return {true, false};
+    return {rightGroupWidth(ctx, false) > fullRow, true};
 }
 
 }  // namespace
@@ -117,7 +145,9 @@ void drawTopBar(FrameContext& ctx, std::string_view title, TopBarLeft left) {
     x += theme.em(0.6f);
     const float right = origin.x + width - margin;
     const float languagesY = languages.ownRow ? origin.y + height - rowHeight * 0.5f + theme.em(0.3f) : centerY;
-    const float languagesStart = drawLanguageSwitch(ctx, languages.compact, right, languagesY);
+    const float languagesRight = right - accessibilityButtonSize(theme) - chipGap(theme);
+    const float languagesStart = drawLanguageSwitch(ctx, languages.compact, languagesRight, languagesY);
+    drawAccessibilityButton(ctx, right, languagesY);
     const float titleEnd = languages.ownRow ? right : languagesStart - theme.em(0.6f);
 
     // The title takes what is left beside the buttons, on one line; on a screen too narrow even

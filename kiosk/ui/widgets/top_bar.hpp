@@ -1,5 +1,5 @@
 // The bar along the top: back and home on pages ("end visit" on the home screen), the title, and
-// the language switch everywhere.
+// the language switch and the accessibility menu's button everywhere.
 #pragma once
 
 #include <string_view>
