@@ -174,6 +174,8 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
                     core::logWarning("display", "the window was minimised; restoring it (fullscreen kiosks stay on screen)");
                     SDL_RestoreWindow(window.get());
                     SDL_RaiseWindow(window.get());
+                } else if (event.window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
+                    ui.nonVisual().forgetFingers();
                 } else if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                     SDL_GetRendererOutputSize(renderer.get(), &outputWidth, &outputHeight);
                     canvas = std::make_unique<RotatedCanvas>(renderer.get(), options.window.rotation, outputWidth, outputHeight);

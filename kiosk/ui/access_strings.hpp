@@ -21,6 +21,7 @@ struct AccessStrings {
     const char* key;
     const char* heading;
     const char* picture;
+    const char* problem;  // after a field's error message
     const char* selected;
     const char* empty;  // a text field with nothing in it
     const char* lastElement;   // a swipe past the last element

@@ -24,6 +24,7 @@ enum class ItemRole {
     TextField,
     Option,     // one of several choices (a language, a quiz answer, a radio option)
     Key,        // of the on-screen keyboard
+    Problem,    // what is wrong with a form field: said first when "next" was refused
 };
 
 struct ItemRect {

@@ -25,6 +25,7 @@ const char* roleWord(const AccessStrings& words, ItemRole role) {
         case ItemRole::Key: return words.key;
         case ItemRole::Heading: return words.heading;
         case ItemRole::Picture: return words.picture;
+        case ItemRole::Problem: return words.problem;
         case ItemRole::Text:
         case ItemRole::None: return nullptr;
     }
@@ -47,7 +48,10 @@ void NonVisualMode::poll(core::TimePoint now) {
     for (const core::Gesture& gesture : m_gestures.poll(now)) m_pending.push_back(gesture);
 }
 
-std::optional<ImVec2> NonVisualMode::takeTap() { return std::exchange(m_tap, std::nullopt); }
+std::optional<ImVec2> NonVisualMode::takeTap() {
+    if (m_tap && m_focus.ends_with("/next")) m_framesSinceNext = 0;
+    return std::exchange(m_tap, std::nullopt);
+}
 
 bool NonVisualMode::takePointerCancel() { return std::exchange(m_cancelPointer, false); }
 
@@ -73,6 +77,13 @@ void NonVisualMode::frame(FrameContext& ctx, const std::string& screen, bool idl
     if (screen != m_screen) {
         m_screen = screen;
         m_activating.clear();
+        m_framesSinceNext.reset();
+        announceScreen(ctx, false);
+    }
+    // The tap's press and release take a frame each and the step changes after the release:
+    // on the third frame still on the same step, "next" was refused. What to fix is said.
+    if (m_framesSinceNext && ++*m_framesSinceNext >= 3) {
+        m_framesSinceNext.reset();
         announceScreen(ctx, false);
     }
     // The prompt asks "are you still there?": any gesture at all answers yes, since finding
@@ -136,7 +147,11 @@ void NonVisualMode::toggle(FrameContext& ctx) {
 
 void NonVisualMode::announceScreen(FrameContext& ctx, bool afterWhatIsSaid) {
     const auto items = ctx.items.topLayer();
-    auto heading = std::find_if(items.begin(), items.end(), [](const ItemRect& i) { return i.spoken() && i.role == ItemRole::Heading; });
+    // A refused "next" shows what to fix: the first of those is said, not the step's title again.
+    auto heading = std::find_if(items.begin(), items.end(), [](const ItemRect& i) { return i.spoken() && i.role == ItemRole::Problem; });
+    if (heading == items.end()) {
+        heading = std::find_if(items.begin(), items.end(), [](const ItemRect& i) { return i.spoken() && i.role == ItemRole::Heading; });
+    }
     if (heading == items.end()) heading = std::find_if(items.begin(), items.end(), [](const ItemRect& i) { return i.spoken(); });
     if (heading == items.end()) {
         m_focus.clear();

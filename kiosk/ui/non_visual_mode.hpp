@@ -33,6 +33,9 @@ public:
     // while the mode is off too, so the two-finger hold can turn it on.
     void fingerEvent(const core::FingerEvent& event);
     void command(NonVisualCommand command);
+    // The window lost the fingers (focus went elsewhere): a finger's lift may never come, and a
+    // finger still counted as down would make every later touch the second of two.
+    void forgetFingers() { m_gestures.reset(); }
     // Now and then: completes gestures that only time decides (a single tap, a hold).
     void poll(core::TimePoint now);
     std::optional<core::TimePoint> nextDeadline() const { return m_gestures.nextDeadline(); }
@@ -75,6 +78,8 @@ private:
     std::string m_focus;
     std::string m_activating;  // an element to tap once it is in view
     std::optional<ImVec2> m_tap;
+    // After a tap on "next": frames since, until the step shows whether it was refused.
+    std::optional<int> m_framesSinceNext;
     bool m_cancelPointer = false;
     bool m_skipNextScreenInterrupt = false;  // the mode's explanation is heard out before the screen
     std::optional<ItemRect> m_reveal;

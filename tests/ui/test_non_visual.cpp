@@ -183,6 +183,15 @@ TEST_CASE("non-visual mode: a complete flow, from the attract loop to its result
     REQUIRE(visit.nav.flowSession() != nullptr);
     CHECK(visit.lastSaid() == "Ihr Gerät, Überschrift");  // the step's title, said on arrival
 
+    // "Next" with nothing chosen is refused, and what to fix is said at once (5.1.3.15).
+    visit.swipeTo("/next");
+    visit.doubleTap();
+    REQUIRE(visit.nav.flowSession()->step == 0);
+    CHECK(visit.focus() == "flow/login/step/device/field/device/problem");
+    CHECK(visit.lastSaid().ends_with(", Fehler"));
+    // Back up to the options: they come before their message.
+    for (int i = 0; i < 6 && !visit.focus().ends_with("/option/phone"); ++i) visit.swipeLeft();
+
     // Step 1: a choice. The option is said with its state once chosen.
     visit.swipeTo("/field/device/option/phone");
     visit.doubleTap();

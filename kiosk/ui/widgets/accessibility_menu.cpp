@@ -413,8 +413,8 @@ MenuRows buildRows(FrameContext& ctx, AccessibilityMenuMemory& memory) {
 // The dimming only where it shows, around the card: a translucent layer costs the software
 // renderer ten times an opaque one, and the menu is redrawn on every frame its list scrolls (a
 // screen-sized scrim took 16 ms of a 1080p frame). Four rectangles that do not overlap reach
-// `inset` under the card, whose opaque rounded corners are drawn over them.
-// On whole pixels: rectangles meeting at a fraction of one leave a lighter seam between them.
+// `inset` under the card, whose opaque rounded corners are drawn over them; on whole pixels, since
+// rectangles meeting at a fraction of one leave a lighter seam between them.
 void drawScrimAround(ImDrawList& draw, ImVec2 min, ImVec2 max, ImVec2 cardMin, ImVec2 cardMax, float inset, ImU32 color) {
     const float top = std::round(cardMin.y + inset);
     const float bottom = std::round(cardMax.y - inset);

@@ -109,8 +109,13 @@ void drawProblem(FrameContext& ctx, const FieldView& view, float width) {
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     drawProblemMark(theme, draw, ImVec2(min.x + markSize * 0.5f, min.y + font->FontSize * 0.5f + theme.em(0.05f)), markSize);
     ImGui::SetCursorScreenPos(ImVec2(min.x + textX, min.y));
+    const std::size_t before = ctx.items.size();
     drawWrapped(ctx, font, theme.colors().text, message, width - textX);
+    // One element for speech, the mark's meaning with the words: where the non-visual mode
+    // goes when "next" was refused.
+    ctx.items.silenceTextsFrom(before);
     ctx.items.record(view.itemId + "/problem", min, ImVec2(min.x + width, ImGui::GetCursorScreenPos().y));
+    ctx.items.describeLast(message, ItemRole::Problem);
 }
 
 }  // namespace

@@ -32,7 +32,10 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
     draw.AddRectFilled(corner, ImVec2(corner.x + display.x, corner.y + display.y), colors.scrim);
 
     const float width = std::min(display.x - theme.em(3.0f), theme.em(30.0f));
-    const float padding = theme.em(2.0f);
+    // On a screen short in ems (large text, low mode) the ring goes and the card tightens: the
+    // seconds are in the words too, and the button must stay on the screen.
+    const bool roomy = display.y >= theme.em(24.0f);
+    const float padding = theme.em(roomy ? 2.0f : 1.0f);
     const float inner = width - 2 * padding;
     const std::string body = fillPlaceholders(ctx.strings.visit.stillThereBody, {{"seconds", std::to_string(secondsLeft)}});
     const TextLayout title =
@@ -40,9 +43,10 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
     const TextLayout text = layoutText(theme.fonts().body, colors.text, body, inner, kReadingLineHeight, ctx.audit);
     const std::string count = std::to_string(secondsLeft);
     ImFont* countFont = theme.fonts().display;
-    const float ring = theme.em(5.0f);
+    const float ring = roomy ? theme.em(5.0f) : 0.0f;
+    const float ringGap = roomy ? theme.em(1.2f) : 0.0f;
     const float buttonHeight = std::max(theme.touchTarget() * 1.3f, theme.em(3.6f));
-    const float height = padding + ring + theme.em(1.2f) + title.size.y + theme.em(0.8f) + text.size.y + theme.em(1.6f) +
+    const float height = padding + ring + ringGap + title.size.y + theme.em(0.8f) + text.size.y + theme.em(roomy ? 1.6f : 0.8f) +
                          buttonHeight + padding;
     const ImVec2 min(corner.x + (display.x - width) * 0.5f, corner.y + std::max(theme.em(1.0f), (display.y - height) * 0.5f));
     const ImVec2 max(min.x + width, min.y + height);
@@ -50,13 +54,15 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
 
     // The seconds in a ring: big enough to read from a step back, and not told by colour alone.
     const ImVec2 center(min.x + width * 0.5f, min.y + padding + ring * 0.5f);
-    draw.AddCircleFilled(center, ring * 0.5f, colors.primary, 48);
-    draw.AddCircleFilled(center, ring * 0.5f - theme.em(0.35f), colors.surface, 48);
-    const float countWidth = checkLabel(ctx, countFont, count, ring);
-    draw.AddText(countFont, countFont->FontSize, ImVec2(center.x - countWidth * 0.5f, center.y - countFont->FontSize * 0.55f),
-                 colors.text, count.c_str());
+    if (roomy) {
+        draw.AddCircleFilled(center, ring * 0.5f, colors.primary, 48);
+        draw.AddCircleFilled(center, ring * 0.5f - theme.em(0.35f), colors.surface, 48);
+        const float countWidth = checkLabel(ctx, countFont, count, ring);
+        draw.AddText(countFont, countFont->FontSize, ImVec2(center.x - countWidth * 0.5f, center.y - countFont->FontSize * 0.55f),
+                     colors.text, count.c_str());
+    }
 
-    float y = min.y + padding + ring + theme.em(1.2f);
+    float y = min.y + padding + ring + ringGap;
     drawTextLayoutCentered(draw, center.x, y, title);
     ctx.items.record("idle/title", ImVec2(min.x, y), ImVec2(max.x, y + title.size.y));
     ctx.items.describeLast(ctx.strings.visit.stillThereTitle, ItemRole::Heading);
@@ -64,7 +70,7 @@ void drawIdlePrompt(FrameContext& ctx, int secondsLeft) {
     drawTextLayoutCentered(draw, center.x, y, text);
     ctx.items.record("idle/text", ImVec2(min.x, y), ImVec2(max.x, y + text.size.y));
     ctx.items.describeLast(body, ItemRole::Text);
-    y += text.size.y + theme.em(1.6f);
+    y += text.size.y + theme.em(roomy ? 1.6f : 0.8f);
     ImGui::SetCursorScreenPos(ImVec2(min.x + padding, y));
     const ButtonSpec stay{"idle/continue", ctx.strings.visit.stillThereButton, ButtonStyle::Primary};
     if (touchButton(ctx, stay, ImVec2(inner, buttonHeight))) ctx.emit<core::StillHere>();
