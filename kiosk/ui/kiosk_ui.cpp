@@ -2,6 +2,7 @@
 #include "ui/kiosk_ui.hpp"
 
 #include "core/pack/localized_text.hpp"
+#include "core/speech/page_reading.hpp"
 #include "ui/access_strings.hpp"
 #include "ui/frame_context.hpp"
 #include "ui/imgui_scoped.hpp"
@@ -129,7 +130,7 @@ void KioskUi::drawVisit(FrameContext& ctx, const core::Navigator& nav) {
     // What is read aloud is the page on screen: going anywhere else (another page, home, a flow)
     // silences it, and the next page is read only when asked.
     const bool samePage = pack && page && !flow && !justArrived;
-    if (!samePage && m_speech && m_speech->isSpeaking()) m_speech->stop();
+    if (!samePage && m_speech && m_speech->isSpeaking() && core::isPageReading(m_speech->currentId())) m_speech->stop();
     if (pack && flow && session) {
         drawFlowScreen(ctx, *pack, *flow, *session, m_flowMemory);
         return;

@@ -121,6 +121,11 @@ TEST_CASE("non-visual mode: a two-finger hold on the attract loop begins a visit
     CHECK(visit.said("Sprachführung ist an"));
     // After the explanation, where the visitor is: the home screen's heading.
     CHECK(visit.lastSaid().find("Überschrift") != std::string::npos);
+    // Both are still to be heard a few frames on: nothing the screen draws silences them.
+    visit.renderer.settle(visit.nav, visit.clock.now());
+    CHECK(visit.speech.stops == 0);
+    REQUIRE(visit.speech.queue.size() == 2);
+    CHECK(visit.speech.queue.front().text.find("Sprachführung ist an") == 0);
     CHECK(visit.nav.visit().timeFactor() == 2);  // who cannot see the countdown gets longer
 
     visit.twoFingerHold();
@@ -136,6 +141,9 @@ TEST_CASE("non-visual mode: swipes move through the screen in reading order and 
     visit.swipeRight();
     const std::string second = visit.focus();
     CHECK(second != heading);
+    visit.renderer.settle(visit.nav, visit.clock.now());
+    CHECK(visit.speech.isSpeaking());  // heard to its end, not cut off by the next frame
+    CHECK(visit.speech.stops == 0);
     // Under the headline, its subtitle: plain text, said as written.
     CHECK(visit.lastSaid().find("Überschrift") == std::string::npos);
     CHECK(visit.lastSaid().size() > 20);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/pack/pack.hpp"
@@ -28,5 +29,11 @@ struct ReadingWords {
 // voice of the language that stands in for it. Ids: "title", and "block/<index>" for every
 // utterance of the page's block at that index, which is what the screen highlights meanwhile.
 std::vector<Utterance> pageReading(const Page& page, const std::vector<std::string>& fallbacks, const ReadingWords& words);
+
+// Whether an utterance being heard is part of a page read aloud (not the non-visual mode's
+// words, nor the attract loop's hint): only that ends when the visitor leaves the page.
+inline bool isPageReading(std::string_view utteranceId) {
+    return utteranceId == "title" || utteranceId.starts_with("block/");
+}
 
 }  // namespace kiosk::core

@@ -158,7 +158,10 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
     const float columnX = (available - width) * 0.5f + entry;
     const BlockPlace place{page, columnX, width, area.y, memory};
 
-    const std::string reading = ctx.speech && ctx.speech->isSpeaking() ? ctx.speech->currentId() : std::string();
+    // Only the page read aloud is highlighted and can be stopped here; the non-visual mode's
+    // words about an element are not a reading of the page.
+    const std::string heard = ctx.speech && ctx.speech->isSpeaking() ? ctx.speech->currentId() : std::string();
+    const std::string reading = core::isPageReading(heard) ? heard : std::string();
     ImGui::SetCursorPos(ImVec2(columnX, theme.em(2.0f)));
     const float titleTop = ImGui::GetCursorPosY();
     drawWrapped(ctx, theme.fonts().display, theme.colors().text, page.title.in(ctx.languages), width, kLabelLineHeight);
