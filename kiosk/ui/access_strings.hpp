@@ -21,6 +21,10 @@ struct AccessStrings {
     const char* key;
     const char* heading;
     const char* picture;
+    const char* previousPicture;  // a gallery's arrows
+    const char* nextPicture;
+    const char* less;  // a date field's − and +
+    const char* more;
     const char* problem;  // after a field's error message
     const char* selected;
     const char* empty;  // a text field with nothing in it

@@ -242,9 +242,15 @@ private:
     // Half a pixel of rounding is allowed.
     void checkTouchTargets(const std::string& where) {
         const float minimum = m_renderer.theme().em(2.0f) - 0.5f;
+        const bool nonVisual = m_nav.accessibility().nonVisual;
         for (const ui::ItemRect& item : m_renderer.items().items()) {
             if (!item.touchTarget) continue;
             ++m_touchTargets;
+            // Speech guidance offers only what has words; a backdrop answers any touch.
+            if (nonVisual && !item.spoken() && !item.id.ends_with("/backdrop")) {
+                const std::string problem = item.id + " has no words for speech guidance";
+                if (m_smallTargets.insert(problem).second) m_problems.push_back(m_size + " " + where + ": " + problem);
+            }
             const float width = item.max.x - item.min.x;
             const float height = item.max.y - item.min.y;
             m_smallestTarget = std::min({m_smallestTarget, width, height});
@@ -462,6 +468,12 @@ TEST_CASE("content walk: at 200 % text every sample screen in every language at 
 
 TEST_CASE("content walk: at 200 % text in high contrast every sample screen in every language in portrait 1080x1920 reflows, fitted and clean") {
     walkSampleContent({.width = 1080, .height = 1920, .access = textSize(200, true)});
+}
+
+TEST_CASE("content walk: with speech guidance every control on every sample screen in every language has words to be heard") {
+    core::AccessibilitySettings settings;
+    settings.nonVisual = true;
+    walkSampleContent({.width = 1280, .height = 720, .access = settings});
 }
 
 TEST_CASE("content walk: at 150 % text every sample screen in every language at 1280x720 reflows, fitted and clean") {

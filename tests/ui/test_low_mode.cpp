@@ -91,7 +91,7 @@ struct LowModeWalk {
         REQUIRE(renderer.items().find("keyboard").has_value());
         look("online-id login pin with the keyboard");
         // The idle prompt, over the lowered screen.
-        for (int i = 0; i < 200 && nav.visit().phase() == core::VisitorPhase::Visiting; ++i) {
+        for (int i = 0; i < 600 && nav.visit().phase() == core::VisitorPhase::Visiting; ++i) {
             clock.advance(std::chrono::seconds(1));
             nav.tick(clock.now());
         }

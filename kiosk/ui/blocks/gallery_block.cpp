@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "ui/access_strings.hpp"
 #include "ui/blocks/block_shapes.hpp"
 #include "ui/blocks/image_block.hpp"
 #include "ui/imgui_scoped.hpp"
@@ -41,10 +42,11 @@ int followSwipe(FrameContext& ctx, const BlockPlace& place, const core::GalleryB
 }
 
 // A round arrow button; at either end of the gallery it is drawn faded and does nothing.
-bool arrowButton(FrameContext& ctx, const std::string& itemId, Pictogram arrow, bool enabled) {
+bool arrowButton(FrameContext& ctx, const std::string& itemId, Pictogram arrow, bool enabled, const char* spokenName) {
     const Theme& theme = ctx.theme;
     const float size = theme.touchTarget();
     const auto [tapped, pressed, min, max] = tapTarget(ctx, itemId, ImVec2(size, size));
+    ctx.items.describeLast(spokenName, ItemRole::Button);
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const ImVec2 center((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
     const Palette& colors = theme.colors();
@@ -74,6 +76,9 @@ void drawGalleryBlock(FrameContext& ctx, const BlockPlace& place, const core::Ga
 
     // The picture itself is the swipe area; a tap on it does nothing.
     tapTarget(ctx, base + "/picture", ImVec2(place.width, frameHeight));
+    const core::Picture& current = block.pictures[shown];
+    ctx.items.describeLast(current.alt.in(ctx.languages) + " (" + std::to_string(shown + 1) + " / " + std::to_string(count) + ")",
+                           ItemRole::Picture);
     const int swiped = followSwipe(ctx, place, block, ImGui::IsItemActivated(), place.width);
 
     ImDrawList& draw = *ImGui::GetWindowDrawList();
@@ -92,9 +97,10 @@ void drawGalleryBlock(FrameContext& ctx, const BlockPlace& place, const core::Ga
     const float buttonSize = theme.touchTarget();
     ImGui::SetCursorScreenPos(ImVec2(origin.x, rowTop));
     int step = swiped;
-    if (arrowButton(ctx, base + "/previous", Pictogram::ChevronLeft, shown > 0)) step = -1;
+    const AccessStrings& words = accessStrings(ctx.languages);
+    if (arrowButton(ctx, base + "/previous", Pictogram::ChevronLeft, shown > 0, words.previousPicture)) step = -1;
     ImGui::SetCursorScreenPos(ImVec2(frameMax.x - buttonSize, rowTop));
-    if (arrowButton(ctx, base + "/next", Pictogram::ChevronRight, shown + 1 < count)) step = 1;
+    if (arrowButton(ctx, base + "/next", Pictogram::ChevronRight, shown + 1 < count, words.nextPicture)) step = 1;
 
     const float dot = theme.em(0.42f);
     const float dotGap = theme.em(0.45f);

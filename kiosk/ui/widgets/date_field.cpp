@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <string>
 
+#include "ui/access_strings.hpp"
 #include "ui/widgets/buttons.hpp"
 #include "ui/widgets/date_text.hpp"
 #include "ui/widgets/form_fields.hpp"
@@ -42,9 +43,12 @@ void drawStepper(FrameContext& ctx, const FieldView& view, const Stepper& steppe
     for (const int delta : {-1, +1}) {
         const std::string itemId = view.itemId + "/" + stepper.name + (delta > 0 ? "+" : "-");
         ImGui::SetCursorScreenPos(ImVec2(x, top));
-        if (touchButton(ctx, ButtonSpec{itemId, "", ButtonStyle::Secondary}, ImVec2(button, button))) {
-            ctx.emit<core::SetFieldValue>(view.field.id, fieldDateValue(stepDate(shown, stepper.part, delta)));
-        }
+        const bool tapped = touchButton(ctx, ButtonSpec{itemId, "", ButtonStyle::Secondary}, ImVec2(button, button));
+        // Drawn as − and +: speech says what they change and which way ("Tag 14, mehr").
+        const AccessStrings& words = accessStrings(ctx.languages);
+        ctx.items.describeLast(std::string(stepper.label) + " " + stepper.value + ", " + (delta > 0 ? words.more : words.less),
+                               ItemRole::Button);
+        if (tapped) ctx.emit<core::SetFieldValue>(view.field.id, fieldDateValue(stepDate(shown, stepper.part, delta)));
         drawPlusMinus(draw, ImVec2(x + button * 0.5f, top + button * 0.5f), theme.em(0.9f), theme.em(0.16f), colors.primary,
                       delta > 0);
         if (delta < 0) {
