@@ -1,8 +1,11 @@
 // Spoken words are short: a listener cannot skim, and every word costs a second of their time.
 #include "ui/access_strings.hpp"
 
+#include <array>
 #include <string_view>
 #include <utility>
+
+#include "ui/ui_strings.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -229,18 +232,13 @@ const AccessStrings kUkrainian{
     .settingsEnd = "Налаштування діють, доки ви не підете.",
 };
 
-const std::pair<std::string_view, const AccessStrings*> kByLanguage[] = {
-    {"de", &kGerman}, {"de-x-ls", &kEasyGerman}, {"en", &kEnglish}, {"uk", &kUkrainian}};
+const std::array<std::pair<std::string_view, const AccessStrings*>, 4> kByLanguage{{
+    {"de", &kGerman}, {"de-x-ls", &kEasyGerman}, {"en", &kEnglish}, {"uk", &kUkrainian}}};
 
 }  // namespace
 
 const AccessStrings& accessStrings(const std::vector<std::string>& fallbacks) {
-    for (const auto& language : fallbacks) {
-        for (const auto& [tag, strings] : kByLanguage) {
-            if (tag == language) return *strings;
-        }
-    }
-    return kEnglish;
+    return inFirstLanguage(kByLanguage, fallbacks, kEnglish);
 }
 
 }  // namespace kiosk::ui

@@ -48,6 +48,18 @@ struct FrameContext {
     // scrolling area: the area that drew it scrolls it into view (touchScroll) and clears this.
     std::optional<ItemRect> reveal = std::nullopt;
 
+    // Says `text` in the visitor's language, at once (cutting off what is heard) or after what
+    // waits; `id` tells the utterance apart (never a page reading's id). Silent without speech.
+    void say(std::string text, std::string id, bool afterWhatIsSaid = false) {
+        if (!speech) return;
+        std::vector<core::Utterance> utterance{core::Utterance{std::move(text), nav.language(), std::move(id)}};
+        if (afterWhatIsSaid) {
+            speech->append(std::move(utterance));
+        } else {
+            speech->speak(std::move(utterance));
+        }
+    }
+
     // Asks for `T` (an intent type) to happen after this frame. Built in place in the vector: a
     // moved temporary variant trips GCC 12's maybe-uninitialized false positive at -O2.
     template <class T, class... Args>

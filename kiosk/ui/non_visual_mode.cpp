@@ -219,13 +219,7 @@ void NonVisualMode::touch(FrameContext& ctx, ImVec2 at) {
 }
 
 void NonVisualMode::say(FrameContext& ctx, std::string text, bool afterWhatIsSaid) {
-    if (!ctx.speech) return;
-    std::vector<core::Utterance> utterance{core::Utterance{std::move(text), ctx.nav.language(), "non-visual"}};
-    if (afterWhatIsSaid) {
-        ctx.speech->append(std::move(utterance));
-    } else {
-        ctx.speech->speak(std::move(utterance));
-    }
+    ctx.say(std::move(text), "non-visual", afterWhatIsSaid);
 }
 
 std::string NonVisualMode::describe(FrameContext& ctx, const ItemRect& item) const {

@@ -372,14 +372,7 @@ const std::array<std::pair<std::string_view, const UiStrings*>, 4> kByLanguage{{
 
 }  // namespace
 
-const UiStrings& uiStrings(const std::vector<std::string>& fallbacks) {
-    for (const auto& language : fallbacks) {
-        for (const auto& [tag, strings] : kByLanguage) {
-            if (tag == language) return *strings;
-        }
-    }
-    return kEnglish;
-}
+const UiStrings& uiStrings(const std::vector<std::string>& fallbacks) { return inFirstLanguage(kByLanguage, fallbacks, kEnglish); }
 
 // Only scripts the kiosk's fonts cover (Latin, Cyrillic): Arabic needs glyphs and right-to-left
 // layout first.

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kiosk::ui {
@@ -107,6 +109,19 @@ struct UiStrings {
     VisitStrings visit;
     SpeechStrings speech;
 };
+
+// The table's words in the first language of `fallbacks` it has; `otherwise` where it has none.
+// Shared by the string tables of the UI, the accessibility features and the staff screen.
+template <class Strings, std::size_t N>
+const Strings& inFirstLanguage(const std::array<std::pair<std::string_view, const Strings*>, N>& table,
+                               const std::vector<std::string>& fallbacks, const Strings& otherwise) {
+    for (const auto& language : fallbacks) {
+        for (const auto& [tag, strings] : table) {
+            if (tag == language) return *strings;
+        }
+    }
+    return otherwise;
+}
 
 // The first language in `fallbacks` the kiosk has words for; English otherwise.
 const UiStrings& uiStrings(const std::vector<std::string>& fallbacks);

@@ -289,13 +289,7 @@ void drawRow(FrameContext& ctx, const MenuRow& row, const RowLayout& layout, flo
 }
 
 void say(FrameContext& ctx, std::string text, bool afterWhatIsSaid = false) {
-    if (!ctx.speech) return;
-    std::vector<core::Utterance> utterance{core::Utterance{std::move(text), ctx.nav.language(), "accessibility-menu"}};
-    if (afterWhatIsSaid) {
-        ctx.speech->append(std::move(utterance));
-    } else {
-        ctx.speech->speak(std::move(utterance));
-    }
+    ctx.say(std::move(text), "accessibility-menu", afterWhatIsSaid);
 }
 
 // What the last frame's taps left to say, now that their settings are applied.

@@ -76,8 +76,14 @@ bool touchButton(FrameContext& ctx, const ButtonSpec& spec, ImVec2 size) {
     // A label longer than the button (a narrow portrait screen) is cut at the button's edge
     // rather than spilling white text onto the page.
     const ImVec4 clip(min.x, min.y, max.x - theme.em(0.3f), max.y);
-    draw.AddText(font, font->FontSize, ImVec2(std::max(x, min.x + theme.em(0.5f)), midY - textSize.y * 0.5f), ink,
-                 spec.label.data(), spec.label.data() + spec.label.size(), 0.0f, &clip);
+    const ImVec2 textAt(std::max(x, min.x + theme.em(0.5f)), midY - textSize.y * 0.5f);
+    draw.AddText(font, font->FontSize, textAt, ink, spec.label.data(), spec.label.data() + spec.label.size(), 0.0f, &clip);
+    if (spec.style == ButtonStyle::Chip && spec.selected) {
+        // The chosen chip is underlined as well as filled: told by a shape, not by colour alone.
+        const float underline = std::max(theme.hairline() * 2.0f, theme.em(0.1f));
+        const float y = std::min(textAt.y + textSize.y + underline, max.y - underline * 2.0f);
+        draw.AddRectFilled(ImVec2(textAt.x, y), ImVec2(std::min(textAt.x + textSize.x, clip.z), y + underline), ink);
+    }
     if (spec.icon == Icon::Forward) {
         drawIcon(draw, spec.icon, ImVec2(x + textSize.x + gap + icon * 0.5f, midY), icon, stroke, ink);
     }
