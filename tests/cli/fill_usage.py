@@ -71,6 +71,11 @@ class Visit:
 
 def simulate_visit(rng, packs, weights, start_minute, language):
     visit = Visit(start_minute)
+    # Accessibility features, from a generator of their own: the rest of the week stays as it was.
+    features = random.Random(start_minute * 7919)
+    for feature, share in (("text-200", 0.10), ("high-contrast", 0.06), ("speech-guidance", 0.04)):
+        if features.random() < share:
+            visit.add("accessibility_on", item=feature)
     for pack in rng.choices(packs, weights=weights, k=rng.choice([1, 1, 1, 2, 2, 3])):
         page = pack["start"]
         for _ in range(rng.randint(1, 4)):

@@ -140,10 +140,12 @@ std::int64_t count(const std::filesystem::path& file, const std::string& sql) {
     return db.execAndGet(sql).getInt64();
 }
 
-// A session of `seconds` that viewed one page of `pack`, through the real log.
+// A session of `seconds` that viewed one page of `pack`, through the real log; with an
+// accessibility feature turned on, if named.
 void recordVisit(core::SqliteUsageLog& log, std::uint64_t token, const std::string& pack, std::int64_t seconds,
-                 const std::string& language = "de") {
+                 const std::string& language = "de", const std::string& feature = "") {
     log.record(UsageEvent{UsageKind::SessionStart, token, "", "", language, 0});
+    if (!feature.empty()) log.record(UsageEvent{UsageKind::AccessibilityOn, token, "", "", feature, 0});
     log.record(UsageEvent{UsageKind::PageView, token, pack, "start", "", seconds});
     log.record(UsageEvent{UsageKind::SessionEnd, token, "", "", "idle", seconds});
 }
@@ -216,6 +218,37 @@ TEST_CASE("usage: a scripted visit is reported as session, pages, link, flow, qu
     REQUIRE(f.log.events.size() == expected.size() + 1);
     CHECK(f.log.events.back().kind == UsageKind::SessionStart);
     CHECK(f.log.events.back().session != token);
+}
+
+TEST_CASE("usage: each accessibility feature a visitor turns on is counted once per visit, with nothing else about them") {
+    VisitFixture f;
+    f.apply(core::StartVisit{});
+    core::AccessibilitySettings settings;
+    settings.highContrast = true;
+    f.apply(core::SetAccessibility{settings});
+    settings.textSizePercent = 200;
+    settings.volume = 0.5f;  // a volume is no feature: not counted
+    f.apply(core::SetAccessibility{settings});
+    settings.highContrast = false;
+    f.apply(core::SetAccessibility{settings});
+    settings.highContrast = true;  // on again in the same visit: already counted
+    settings.nonVisual = true;
+    f.apply(core::SetAccessibility{settings});
+
+    std::vector<std::string> counted;
+    for (const UsageEvent& e : f.log.events) {
+        if (e.kind == UsageKind::AccessibilityOn) counted.push_back(e.item);
+    }
+    CHECK(counted == std::vector<std::string>{"high-contrast", "text-200", "speech-guidance"});
+
+    // The next visitor starts with nothing on and is counted afresh.
+    f.apply(core::EndVisit{});
+    f.clock.advance(10s);
+    f.apply(core::StartVisit{});
+    CHECK_FALSE(f.nav->accessibility().highContrast);
+    f.apply(core::SetAccessibility{settings});
+    CHECK(std::count_if(f.log.events.begin(), f.log.events.end(),
+                        [](const UsageEvent& e) { return e.kind == UsageKind::AccessibilityOn; }) == 6);
 }
 
 TEST_CASE("usage: endSession ends the recorded visit with its reason, and no log means no events") {
@@ -397,8 +430,9 @@ TEST_CASE("usage: stats suppress every cell with fewer sessions than the minimum
     core::ManualWallClock clock(core::WallTime{std::chrono::hours(24 * 20000) + 10h});
     {
         core::SqliteUsageLog log(dir.path(), clock);
-        for (std::uint64_t s = 1; s <= 6; ++s) recordVisit(log, s, "popular", static_cast<std::int64_t>(s * 10));
-        for (std::uint64_t s = 7; s <= 8; ++s) recordVisit(log, s, "rare", 100, "uk");
+        // Speech guidance in the 6 popular sessions, large text in the 2 rare ones: that is hidden.
+        for (std::uint64_t s = 1; s <= 6; ++s) recordVisit(log, s, "popular", static_cast<std::int64_t>(s * 10), "de", "speech-guidance");
+        for (std::uint64_t s = 7; s <= 8; ++s) recordVisit(log, s, "rare", 100, "uk", "text-200");
         log.flush();
     }
     core::StatsRequest request;
@@ -426,6 +460,15 @@ TEST_CASE("usage: stats suppress every cell with fewer sessions than the minimum
     CHECK(stats.languages[1].name == "uk");
     CHECK(stats.languages[1].sessions.suppressed);
     CHECK(stats.languages[0].sessions.suppressed);  // secondary, likewise
+    REQUIRE(stats.accessibility.size() == 2);
+    CHECK(stats.accessibility[0].name == "speech-guidance");
+    CHECK(stats.accessibility[0].sessions.value == 6);
+    CHECK_FALSE(stats.accessibility[0].sessions.suppressed);  // features overlap: nothing to subtract
+    CHECK(stats.accessibility[1].name == "text-200");
+    CHECK(stats.accessibility[1].sessions.suppressed);
+    CHECK(formatStatsTable(stats).find("Accessibility features turned on") != std::string::npos);
+    CHECK(formatStatsCsv(stats).find("accessibility,speech-guidance,6") != std::string::npos);
+    CHECK(formatStatsJson(stats).find("\"accessibility\"") != std::string::npos);
     CHECK(stats.anySuppressed());
 
     const std::string table = core::formatStatsTable(stats);

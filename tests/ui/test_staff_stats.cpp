@@ -230,6 +230,7 @@ TEST_CASE("staff statistics: every page of a simulated week fits 1280x720 and 10
         for (const std::string page : {"overview", "times", "forms"}) {
             CAPTURE(page);
             f.showPage(page);
+            if (page == "overview") CHECK(f.showsPrefix("staff/stats/accessibility/"));  // the features found, counted
             if (page == "times") CHECK(f.showsPrefix("staff/stats/week-hour/"));
             if (page == "forms") CHECK(f.showsPrefix("staff/stats/flow/"));
             f.checkShownValues();

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <vector>
 
 #include "core/speech/speech_output.hpp"
 
@@ -32,6 +34,18 @@ struct AccessibilitySettings {
     // How much longer every visitor timeout runs (the idle reset, its prompt): someone who
     // asked for more time, or who cannot see the countdown, gets it without asking again.
     int timeFactor() const { return (moreTime ? 2 : 1) * (nonVisual ? 2 : 1); }
+
+    // The features on, by their stored names (the usage log's accessibility_on events):
+    // "speech-guidance", "high-contrast", "text-150", "text-200", "low-mode", "more-time".
+    std::vector<std::string> featuresOn() const {
+        std::vector<std::string> on;
+        if (nonVisual) on.emplace_back("speech-guidance");
+        if (highContrast) on.emplace_back("high-contrast");
+        if (textSizePercent != 100) on.push_back("text-" + std::to_string(textSizePercent));
+        if (lowMode) on.emplace_back("low-mode");
+        if (moreTime) on.emplace_back("more-time");
+        return on;
+    }
 
     // Out-of-range values (a stale screen, a bug) are brought back where they make sense.
     AccessibilitySettings clamped() const {

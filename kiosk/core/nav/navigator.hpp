@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -104,6 +105,7 @@ private:
         std::size_t flowStep = 0;
         std::size_t flowSteps = 0;
         std::string quizAnswer;  // of the quiz the intent answers
+        std::vector<std::string> accessibilityOn;
     };
 
     void applyIntent(const Intent& intent, TimePoint now);
@@ -135,6 +137,7 @@ private:
 
     UsageLog* m_usage = nullptr;
     std::uint64_t m_session = 0;  // 0: no session; a random token, only in memory
+    std::set<std::string> m_accessibilityReported;  // features reported in this session: once each
     TimePoint m_sessionStart;
     TimePoint m_pageSince;  // when the visitor came to the current page (or home)
     TimePoint m_lastSeen;   // the last intent or touch: a visit ends there, not at the idle reset

@@ -29,6 +29,7 @@ void Navigator::beginSession(TimePoint now) {
     while (token == 0 || token == m_session) token = (std::uint64_t{entropy()} << 32) ^ entropy();
     m_session = token;
     m_sessionStart = now;
+    m_accessibilityReported.clear();
     m_pageSince = now;  // a session begun on a page (an intent after endSession) counts it from now
     m_lastSeen = now;
     report(UsageKind::SessionStart, "", "", m_language);
@@ -62,6 +63,7 @@ Navigator::UsageSnapshot Navigator::usageSnapshot(const Intent& intent) const {
         if (const Flow* flow = currentFlow()) s.flowSteps = flow->steps.size();
     }
     if (const auto* answer = std::get_if<AnswerQuiz>(&intent)) s.quizAnswer = std::string(quizAnswer(answer->quizId));
+    if (std::holds_alternative<SetAccessibility>(intent)) s.accessibilityOn = m_accessibility.featuresOn();
     return s;
 }
 
@@ -101,6 +103,13 @@ void Navigator::reportChanges(const UsageSnapshot& before, const Intent& intent,
     }
 
     if (m_language != before.language) report(UsageKind::LanguageChange, "", "", m_language);
+
+    if (std::holds_alternative<SetAccessibility>(intent)) {
+        for (const std::string& feature : m_accessibility.featuresOn()) {
+            const bool wasOn = std::find(before.accessibilityOn.begin(), before.accessibilityOn.end(), feature) != before.accessibilityOn.end();
+            if (!wasOn && m_accessibilityReported.insert(feature).second) report(UsageKind::AccessibilityOn, "", "", feature);
+        }
+    }
 
     if (const auto* answer = std::get_if<AnswerQuiz>(&intent)) {
         const std::string_view pickedId = quizAnswer(answer->quizId);

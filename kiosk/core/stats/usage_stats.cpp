@@ -237,7 +237,7 @@ bool UsageStats::anySuppressed() const {
         return std::any_of(hours.begin(), hours.end(), [](const StatsCell& c) { return c.suppressed; });
     });
     return sessions.suppressed || averageSeconds.suppressed || medianSeconds.suppressed || anyRow(perDay) || anyRow(perHour) ||
-           anyRow(packs) || anyRow(pages) || anyRow(languages) || anyFlow || anyQuiz || anyWeekHour;
+           anyRow(packs) || anyRow(pages) || anyRow(languages) || anyRow(accessibility) || anyFlow || anyQuiz || anyWeekHour;
 }
 
 Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const StatsRequest& request) {
@@ -326,6 +326,12 @@ Result<UsageStats> computeUsageStats(const std::filesystem::path& file, const St
         bindSpan(languages, span);
         stats.languages = rows(languages, k, false);
 
+        SQLite::Statement accessibility(db, "SELECT item, COUNT(DISTINCT session_id) AS s FROM events JOIN sessions ON sessions.id = events.session_id"
+                                            " WHERE kind = 'accessibility_on' AND sessions.started_minute >= ?1 AND sessions.started_minute < ?2"
+                                            " GROUP BY item ORDER BY s DESC, item");
+        bindSpan(accessibility, span);
+        stats.accessibility = rows(accessibility, k, false);
+
         protectRows(stats.perDay);
         protectRows(stats.perHour);
         protectRows(stats.languages);
@@ -367,6 +373,7 @@ std::string formatStatsTable(const UsageStats& stats) {
     section("Top packs", stats.packs, true);
     section("Top pages", stats.pages, true);
     section("Languages", stats.languages, false);
+    section("Accessibility features turned on", stats.accessibility, false);
 
     out += "\nFlow funnels (sessions; the step after a form's last is its summary)\n";
     if (stats.flows.empty()) out += "  (none)\n";
@@ -407,6 +414,7 @@ std::string formatStatsCsv(const UsageStats& stats) {
     for (const auto& r : stats.packs) line("pack", r.name, r.sessions, shown(r.views, k));
     for (const auto& r : stats.pages) line("page", r.name, r.sessions, shown(r.views, k));
     for (const auto& r : stats.languages) line("language", r.name, r.sessions, "");
+    for (const auto& r : stats.accessibility) line("accessibility", r.name, r.sessions, "");
     for (const auto& r : stats.perHour) line("hour", r.name, r.sessions, "");
     // Every count below is of sessions; a step's rows are named pack/flow/step (ids have no '/').
     for (const auto& f : stats.flows) {
@@ -454,6 +462,7 @@ std::string formatStatsJson(const UsageStats& stats) {
     list("packs", stats.packs, true);
     list("pages", stats.pages, true);
     list("languages", stats.languages, false);
+    list("accessibility", stats.accessibility, false);
     list("per_hour", stats.perHour, false);
 
     out += ",\n  \"flows\": [";

@@ -84,6 +84,9 @@ struct UsageStats {
     std::vector<StatsRow> packs;
     std::vector<StatsRow> pages;
     std::vector<StatsRow> languages;
+    // Sessions that turned each accessibility feature on ("speech-guidance", "text-200" …). They
+    // overlap, so they add up to nothing and need no protection beyond their own cells.
+    std::vector<StatsRow> accessibility;
     std::vector<FlowFunnel> flows;
     std::vector<QuizResult> quizzes;
 

@@ -15,6 +15,7 @@ std::string_view usageKindName(UsageKind kind) {
         case UsageKind::QuizAnswer: return "quiz_answer";
         case UsageKind::LanguageChange: return "language_change";
         case UsageKind::QrShown: return "qr_shown";
+        case UsageKind::AccessibilityOn: return "accessibility_on";
     }
     return "unknown";
 }

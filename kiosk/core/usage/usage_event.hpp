@@ -20,6 +20,9 @@ enum class UsageKind : std::uint8_t {
     QuizAnswer,      // pack, page, item: quiz; value: 1 right, 0 wrong
     LanguageChange,  // item: the new language
     QrShown,         // pack, page, item: the QR block shown with the page
+    // item: an accessibility feature the visitor turned on (accessibilityFeatureNames); once per
+    // feature and visit. Staff learn whether the features are found, never who used them.
+    AccessibilityOn,
 };
 
 enum class SessionEndReason : std::uint8_t {

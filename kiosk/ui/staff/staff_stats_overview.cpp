@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "ui/access_strings.hpp"
 #include "ui/staff/staff_chart_parts.hpp"
 #include "ui/staff/staff_strings.hpp"
 #include "ui/widgets/text_layout.hpp"
@@ -125,6 +126,25 @@ float drawBarList(FrameContext& ctx, const char* title, const char* kind, const 
     return y - origin.y;
 }
 
+// The features by the names the visitor's menu gives them, not their stored ids.
+std::vector<core::StatsRow> featureRows(const FrameContext& ctx, std::vector<core::StatsRow> rows) {
+    const AccessStrings& words = accessStrings(ctx.languages);
+    for (core::StatsRow& row : rows) {
+        if (row.name == "speech-guidance") {
+            row.name = words.nonVisualMode;
+        } else if (row.name == "high-contrast") {
+            row.name = words.highContrast;
+        } else if (row.name.starts_with("text-")) {
+            row.name = std::string(words.textSize) + " " + row.name.substr(5) + " %";
+        } else if (row.name == "low-mode") {
+            row.name = words.lowMode;
+        } else if (row.name == "more-time") {
+            row.name = words.moreTime;
+        }
+    }
+    return rows;
+}
+
 }  // namespace
 
 float drawStatsOverview(FrameContext& ctx, const core::UsageStats& stats, core::WallTime periodEnd, ImVec2 origin, float width) {
@@ -158,7 +178,14 @@ float drawStatsOverview(FrameContext& ctx, const core::UsageStats& stats, core::
 
     // Top packs and languages in two columns.
     const float packsWidth = (width - 2 * gap) * 0.6f;
-    const float packs = drawBarList(ctx, words.statsPacks, "pack", stats.packs, k, ImVec2(origin.x, y), packsWidth);
+    float packs = drawBarList(ctx, words.statsPacks, "pack", stats.packs, k, ImVec2(origin.x, y), packsWidth);
+    // Under the packs, where their names have room: whether visitors find the accessibility
+    // features (only counts of visits).
+    if (!stats.accessibility.empty()) {
+        packs += gap;
+        packs += drawBarList(ctx, words.statsAccessibility, "accessibility", featureRows(ctx, stats.accessibility), k,
+                             ImVec2(origin.x, y + packs), packsWidth);
+    }
     const float languages = drawBarList(ctx, words.statsLanguages, "language", stats.languages, k, ImVec2(origin.x + packsWidth + 2 * gap, y),
                                         width - packsWidth - 2 * gap);
     return y + std::max(packs, languages) - origin.y;

@@ -63,6 +63,7 @@ struct StaffStrings {
     const char* statsPerDay;
     const char* statsPacks;
     const char* statsLanguages;
+    const char* statsAccessibility;
     const char* statsNone;
     const char* statsSuppressed;  // "{k}": why some bars say "<k"
     const char* statsUnreadable;  // followed by the error
