@@ -16,6 +16,9 @@ packages=(
   # speech output (DESIGN.md §9): espeak-ng's library and its voices (libespeak-ng1 pulls in
   # espeak-ng-data anyway; named because the kiosk needs its de, en and uk voices)
   libespeak-ng-dev espeak-ng-data
+  # video (DESIGN.md §9): FFmpeg's libraries; `kiosk pack validate` probes a pack's clips with
+  # libavformat, the player decodes them (H.264 and VP9 in software, see content/FORMAT.md)
+  libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
   # the opening hours are local time, daylight saving included
   tzdata
   # fonts (Latin with umlauts and ß, Cyrillic)
@@ -34,6 +37,9 @@ packages=(
   nginx-light
   # tests: a certificate for the https tests of the sync's transport
   openssl
+  # tests: tests/core makes its test clips (H.264, VP9, cut off, too large) with the ffmpeg command
+  # (and tests/platform the decoder's: 2 s clips to count frames, seek and cut in half)
+  ffmpeg
   # tests: the editor schemas are checked against the sample content
   python3-jsonschema
   # tests: tests/deploy checks the units in deploy/systemd (systemd-analyze; minimal images have no

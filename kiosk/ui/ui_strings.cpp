@@ -100,6 +100,7 @@ const UiStrings kGerman{
         .qrCode = "QR-Code",
         .phone = "Telefon",
         .email = "E-Mail",
+        .video = "Video",
     },
 };
 
@@ -185,6 +186,7 @@ const UiStrings kEnglish{
         .qrCode = "QR code",
         .phone = "Phone",
         .email = "E-mail",
+        .video = "Video",
     },
 };
 
@@ -271,6 +273,7 @@ const UiStrings kEasyGerman{
         .qrCode = "QR-Code",
         .phone = "Telefon",
         .email = "E-Mail",
+        .video = "Video",
     },
 };
 
@@ -360,6 +363,7 @@ const UiStrings kUkrainian{
         .qrCode = "QR-код",
         .phone = "Телефон",
         .email = "Електронна пошта",
+        .video = "Відео",
     },
 };
 

@@ -87,6 +87,7 @@ struct SpeechStrings {
     const char* qrCode;
     const char* phone;
     const char* email;
+    const char* video;  // "Video: <alt text>"
 };
 
 struct UiStrings {

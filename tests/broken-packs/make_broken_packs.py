@@ -24,6 +24,21 @@ TEXT = '[[blocks]]\ntype = "text"\ntext.de = "Hallo"\ntext.en = "Hello"\n'
 def png(w, h):
     def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IEND", b"")
+# A one-second 64 x 64 clip made with the ffmpeg command (deploy/install-deps.sh), bit-exact so a
+# second run writes the same bytes. `codec`: ffmpeg's -c:v arguments.
+def clip(*codec):
+    import subprocess, tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "clip.mp4")
+        subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=64x64:rate=5", "-t", "1",
+                        *codec, "-pix_fmt", "yuv420p", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1",
+                        "-movflags", "+faststart", out], check=True)
+        with open(out, "rb") as f: return f.read()
+H264 = clip("-c:v", "libx264", "-preset", "ultrafast")
+def video(extra):
+    return page('[[blocks]]\ntype = "video"\nid = "intro"\nsrc = "videos/intro.mp4"\n' + extra)
+VIDEO_TEXTS = 'alt.de = "Ein Testbild"\nalt.en = "A test picture"\nsubtitles.de = "videos/intro.de.vtt"\nsubtitles.en = "videos/intro.en.vtt"\n'
+VTT = "WEBVTT\n\n00:00.000 --> 00:01.000\nTestbild\n"
 
 packs = {
  "toml-syntax": {"pages/start.toml": page('[[blocks]]\ntype = "text"\ntext.de = "Hallo\ntext.en = "Hello"\n')},
@@ -58,6 +73,13 @@ packs = {
                                  "pages/start.toml": 'title.de = "Start"\ntitle.en = "Start"\ntitle.de-x-ls = "Start"\n\n[[blocks]]\ntype = "text"\ntext.de = "Hallo"\ntext.en = "Hello"\ntext.de-x-ls = """\nDas ist kurz.\n\nWenn Sie morgen mit dem Bus zum Amt fahren und dort Ihren neuen Ausweis mit einem Foto abholen möchten, bringen Sie bitte Geld mit.\n"""\n'},
  "unreachable-page": {"pages/extra.toml": page(TEXT)},
  "untranslated-text": {"pages/start.toml": page('[[blocks]]\ntype = "facts"\n\n[[blocks.facts]]\nvalue = "0"\nlabel.de = "Wege zum Amt"\nlabel.en = "trips to the office"\n\n[[blocks.facts]]\nvalue.de = "24/7"\nvalue.en = "24/7"\nlabel.de = "erreichbar"\nlabel.en = "available"\n')},
+ "video-missing-poster": {"pages/start.toml": video(VIDEO_TEXTS), "videos/intro.mp4": H264, "videos/intro.de.vtt": VTT, "videos/intro.en.vtt": VTT},
+ "video-bad-subtitles": {"pages/start.toml": video('poster = "images/tile.svg"\n' + VIDEO_TEXTS), "videos/intro.mp4": H264, "videos/intro.en.vtt": VTT,
+                         "videos/intro.de.vtt": "WEBVTT\n\n00:00.000 --> 00:00.500\nTest\n\n00:00:00,500 --> 00:00:01,000\nbild\n"},
+ "video-wrong-codec": {"pages/start.toml": video('poster = "images/tile.svg"\n' + VIDEO_TEXTS), "videos/intro.mp4": clip("-c:v", "mpeg4"),
+                       "videos/intro.de.vtt": VTT, "videos/intro.en.vtt": VTT},
+ "video-not-a-video": {"pages/start.toml": video('poster = "images/tile.svg"\n' + VIDEO_TEXTS), "videos/intro.mp4": "Hier kommt noch ein Film.\n",
+                       "videos/intro.de.vtt": VTT, "videos/intro.en.vtt": VTT},
  # A warning in pack.toml sorts before the error in pages/: the error must still be printed first.
  "errors-before-warnings": {"pack.toml": manifest("errors-before-warnings").replace('description.en = "Contains one mistake on purpose."\n', ""),
                             "pages/start.toml": page('[[blocks]]\ntype = "heding"\ntext.de = "Hallo"\ntext.en = "Hello"\n')},

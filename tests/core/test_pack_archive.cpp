@@ -339,9 +339,9 @@ TEST_CASE("archive: names that leave the destination or break the grammar are re
         {"images//x.svg", "has an empty folder name (a '//' or a '/' at the end)"},
         {"images/.hidden.svg", "names a hidden file or folder ('.hidden.svg')"},
         {std::string(150, 'a') + "/" + std::string(60, 'b') + ".svg", "is longer than 200 characters"},
-        {"lib/evil.so", "ends in '.so', a kind of file packs never hold (only .toml, .md, .svg, .png, .jpg and .jpeg)"},
-        {"fonts/noto.ttf", "ends in '.ttf', a kind of file packs never hold (only .toml, .md, .svg, .png, .jpg and .jpeg)"},
-        {"run.sh", "ends in '.sh', a kind of file packs never hold (only .toml, .md, .svg, .png, .jpg and .jpeg)"},
+        {"lib/evil.so", "ends in '.so', a kind of file packs never hold (only .toml, .md, .svg, .png, .jpg, .jpeg, .mp4, .webm and .vtt)"},
+        {"fonts/noto.ttf", "ends in '.ttf', a kind of file packs never hold (only .toml, .md, .svg, .png, .jpg, .jpeg, .mp4, .webm and .vtt)"},
+        {"run.sh", "ends in '.sh', a kind of file packs never hold (only .toml, .md, .svg, .png, .jpg, .jpeg, .mp4, .webm and .vtt)"},
     };
     for (const auto& [name, why] : names) {
         CAPTURE(name);

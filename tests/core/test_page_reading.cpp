@@ -21,7 +21,7 @@ core::LocalizedText text(std::initializer_list<std::pair<const char*, const char
     return out;
 }
 
-const core::ReadingWords kEnglish{"Picture", "Button", "Step", "Answer", "QR code", "Phone", "E-mail"};
+const core::ReadingWords kEnglish{"Picture", "Button", "Step", "Answer", "QR code", "Phone", "E-mail", "Video"};
 
 std::vector<std::string> texts(const std::vector<core::Utterance>& utterances) {
     std::vector<std::string> out;
@@ -101,4 +101,18 @@ TEST_CASE("page reading: every page of every sample pack reads something, in pla
         }
     }
     CHECK(pages > 40);
+}
+
+TEST_CASE("page reading: a video is read by its alt text, like a picture, and not by its audio description") {
+    core::Page page;
+    page.title = text({{"en", "Explainer"}});
+    core::VideoBlock video;
+    video.id = "intro";
+    video.alt = text({{"en", "A doctor talks to a patient on a tablet"}});
+    video.audioDescription = text({{"en", "The doctor waves."}});
+    page.blocks.push_back(video);
+    const auto reading = core::pageReading(page, core::languageFallbacks("en", "de"), kEnglish);
+    CHECK(texts(reading) == std::vector<std::string>{"Explainer", "Video: A doctor talks to a patient on a tablet"});
+    REQUIRE(reading.size() == 2);
+    CHECK(reading[1].id == "block/0");
 }

@@ -155,6 +155,7 @@ KEY_LISTS = {
     ("block_reader.cpp", "readContact", "known"): ["block:contact"],
     ("block_reader.cpp", "readEvents", "known"): ["block:events"],
     ("block_reader.cpp", "readEvents", "eventKeys"): ["event"],
+    ("video_reader.cpp", "readVideoBlock", "known"): ["block:video"],
     ("flow_reader.cpp", "readFlow", "known"): ["flow"],
     ("flow_reader.cpp", "readFlow", "summaryKeys"): ["summary"],
     ("flow_reader.cpp", "readResult", "known"): ["result"],
@@ -187,6 +188,7 @@ READER_VARIABLES = {
     ("block_reader.cpp", "readContact", "block"): ["block:contact"],
     ("block_reader.cpp", "readEvents", "block"): ["block:events"],
     ("block_reader.cpp", "readEvents", "event"): ["event"],
+    ("video_reader.cpp", "readVideoBlock", "block"): ["block:video"],
     ("flow_reader.cpp", "readFlow", "root"): ["flow"],
     ("flow_reader.cpp", "readFlow", "summary"): ["summary"],
     ("flow_reader.cpp", "readResult", "result"): ["result"],
@@ -228,7 +230,7 @@ def check_against_loader() -> None:
     limits = {name: int(value) for name, value in
               re.findall(r"constexpr std::size_t (k\w+) = (\d+);", (PACK_SOURCES / "pack_limits.hpp").read_text())}
     seen_lists, seen_readers = set(), set()
-    for file in ("pack_loader.cpp", "block_reader.cpp", "flow_reader.cpp"):
+    for file in ("pack_loader.cpp", "block_reader.cpp", "video_reader.cpp", "flow_reader.cpp"):
         for function, body in functions_of(PACK_SOURCES / file).items():
             for name, items in re.findall(r"static constexpr std::array (\w+)\{([^}]*)\}", body):
                 where = (file, function, name)
@@ -421,6 +423,7 @@ feedback.de = "Nein."
 """
 EVENT = 'type = "events"\n[[blocks.events]]\ntitle.de = "Treffen"\n'
 IMAGE = 'type = "image"\nsrc = "images/a.svg"\n'
+VIDEO = 'type = "video"\nid = "intro"\nsrc = "videos/intro.mp4"\nalt.de = "Ein Film"\n'
 
 # (what is wrong, schema, document, where the schema must report it)
 MISTAKES = [
@@ -458,6 +461,12 @@ MISTAKES = [
     ("an event date with a time of day", "page", PAGE + EVENT + "date = 2026-03-10T18:00:00",
      ("blocks", 0, "events", 0, "date")),
     ("an event end without a start time", "page", PAGE + EVENT + 'date = 2026-03-10\nend = "20:00"', ("blocks", 0, "events", 0)),
+    ("a video without poster", "page", PAGE + VIDEO, ("blocks", 0)),
+    ("a video that is an .avi", "page", PAGE + VIDEO.replace("intro.mp4", "intro.avi") + 'poster = "images/a.svg"\n',
+     ("blocks", 0, "src")),
+    ("subtitles that are .srt", "page", PAGE + VIDEO + 'poster = "images/a.svg"\nsubtitles.de = "videos/intro.srt"\n',
+     ("blocks", 0, "subtitles", "de")),
+    ("a clip as an image", "page", PAGE + 'type = "image"\nsrc = "videos/intro.mp4"\nalt.de = "x"', ("blocks", 0, "src")),
     ("a page without blocks", "page", 'title.de = "Start"', ()),
     ("an unknown category", "pack", PACK.replace('"hub"', '"gov"'), ("category",)),
     ("a version with two numbers", "pack", PACK.replace('"1.0.0"', '"1.0"'), ("version",)),

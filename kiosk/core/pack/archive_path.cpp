@@ -57,7 +57,7 @@ std::string archivePathProblem(std::string_view path) {
     const std::string_view extension = last.substr(dot);
     if (!isAllowedPackExtension(extension)) {
         return "ends in '" + std::string(extension) +
-               "', a kind of file packs never hold (only .toml, .md, .svg, .png, .jpg and .jpeg)";
+               "', a kind of file packs never hold (only .toml, .md, .svg, .png, .jpg, .jpeg, .mp4, .webm and .vtt)";
     }
     return {};
 }

@@ -13,7 +13,7 @@ inline constexpr std::size_t kArchivePathSegments = 5;  // "images/a/b/c/photo.p
 inline constexpr std::size_t kArchiveSegmentChars = 64;
 
 // Empty when `path` is allowed: '/'-separated segments of a-z, 0-9, '-', '_' and '.', none empty,
-// none hidden or "..", with an ending packs may hold (.toml, .md, .svg, .png, .jpg, .jpeg).
+// none hidden or "..", with an ending packs may hold (.toml, .md, .svg, .png, .jpg, .jpeg, .mp4, .webm, .vtt).
 // Otherwise why not, to follow the name in a message: "has '..' in it, which would leave the pack".
 std::string archivePathProblem(std::string_view path);
 

@@ -8,6 +8,7 @@
 #include "core/pack/image_check.hpp"
 #include "core/pack/pack_limits.hpp"
 #include "core/pack/text_reader.hpp"
+#include "core/pack/video_reader.hpp"
 #include "core/util/did_you_mean.hpp"
 
 namespace kiosk::core {
@@ -236,13 +237,14 @@ Block readEvents(const TableReader& block, PackReadContext& context) {
 
 }  // namespace
 
-std::filesystem::path readImagePath(const TableReader& reader, std::string_view key, const PackReadContext& context) {
+std::filesystem::path readPackFilePath(const TableReader& reader, std::string_view key, const PackReadContext& context,
+                                       std::string_view what, std::string_view example) {
     auto value = reader.string(key, true);
     if (!value) return {};
     const std::filesystem::path relative = std::filesystem::path(*value).lexically_normal();
     if (relative.is_absolute() || relative.empty() || *relative.begin() == ".." || value->find('\\') != std::string::npos) {
         reader.fail(ErrorCode::InvalidValue, key, "'" + reader.qualified(key) + "' points outside the pack",
-                    "use a path inside the pack folder, like \"images/photo.png\"");
+                    "use a path inside the pack folder, like \"" + std::string(example) + "\"");
         return {};
     }
     const std::filesystem::path absolute = context.folder / relative;
@@ -251,15 +253,21 @@ std::filesystem::path readImagePath(const TableReader& reader, std::string_view 
     const auto resolved = std::filesystem::weakly_canonical(absolute, ec).lexically_relative(context.folder);
     if (!ec && (resolved.empty() || *resolved.begin() == "..")) {
         reader.fail(ErrorCode::InvalidValue, key, "'" + *value + "' is a link to a file outside the pack",
-                    "copy the image into the pack instead of linking to it");
+                    "copy the " + std::string(what) + " into the pack instead of linking to it");
         return {};
     }
     if (!std::filesystem::is_regular_file(absolute, ec)) {
-        reader.fail(ErrorCode::BrokenReference, key, "image '" + *value + "' does not exist",
+        reader.fail(ErrorCode::BrokenReference, key, std::string(what) + " '" + *value + "' does not exist",
                     "add the file to the pack, or fix the name (names are case-sensitive)");
         return {};
     }
-    auto checked = checkImageFile(absolute, *value);
+    return absolute;
+}
+
+std::filesystem::path readImagePath(const TableReader& reader, std::string_view key, const PackReadContext& context) {
+    const std::filesystem::path absolute = readPackFilePath(reader, key, context, "image", "images/photo.png");
+    if (absolute.empty()) return {};
+    auto checked = checkImageFile(absolute, *reader.string(key, true));
     if (!checked) {
         reader.fail(checked.error().code, key, checked.error().message, checked.error().hint);
         return {};
@@ -269,7 +277,7 @@ std::filesystem::path readImagePath(const TableReader& reader, std::string_view 
 
 std::optional<Block> readBlock(const TableReader& block, PackReadContext& context) {
     using Reader = Block (*)(const TableReader&, PackReadContext&);
-    static constexpr std::array<std::pair<std::string_view, Reader>, 12> readers{{
+    static constexpr std::array<std::pair<std::string_view, Reader>, 13> readers{{
         {"heading", readHeading},
         {"text", readTextBlock},
         {"image", [](const TableReader& b, PackReadContext& c) -> Block { return ImageBlock{readPicture(b, c)}; }},
@@ -282,6 +290,7 @@ std::optional<Block> readBlock(const TableReader& block, PackReadContext& contex
         {"qr", readQr},
         {"contact", readContact},
         {"events", readEvents},
+        {"video", [](const TableReader& b, PackReadContext& c) -> Block { return readVideoBlock(b, c); }},
     }};
     auto type = block.string("type", true);
     if (!type) return std::nullopt;

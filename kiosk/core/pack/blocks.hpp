@@ -2,12 +2,15 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "core/pack/localized_text.hpp"
 #include "core/pack/rich_text.hpp"
+#include "core/pack/video_check.hpp"
+#include "core/pack/webvtt.hpp"
 
 namespace kiosk::core {
 
@@ -127,7 +130,26 @@ struct EventsBlock {
     std::vector<Event> events;  // sorted by date and time
 };
 
+struct SubtitleTrack {
+    std::filesystem::path file;  // absolute, inside the pack
+    std::vector<SubtitleCue> cues;
+};
+
+// A short clip (H.264 in MP4 or VP9 in WebM), validated when the pack is read. Its poster stands
+// in for it before it plays and whenever it cannot.
+struct VideoBlock {
+    std::string id;
+    std::filesystem::path clip;    // absolute, inside the pack
+    std::filesystem::path poster;  // a picture, like an image block's
+    LocalizedText alt;             // required: what the clip shows, read aloud and under the poster
+    std::map<std::string, SubtitleTrack, std::less<>> subtitles;  // by language
+    LocalizedText audioDescription;  // optional: what happens in the picture, for visitors who cannot see it
+    bool loop = false;
+    bool autoplay = false;  // plays by itself, muted (the attract loop); sound only after a touch
+    VideoFacts facts;       // size and length, known before the decoder opens it
+};
+
 using Block = std::variant<HeadingBlock, TextBlock, ImageBlock, GalleryBlock, ButtonBlock, StepsBlock, FactsBlock,
-                           CompareBlock, QuizBlock, QrBlock, ContactBlock, EventsBlock>;
+                           CompareBlock, QuizBlock, QrBlock, ContactBlock, EventsBlock, VideoBlock>;
 
 }  // namespace kiosk::core

@@ -14,13 +14,16 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array kAllowedExtensions{".toml"sv, ".md"sv, ".svg"sv, ".png"sv, ".jpg"sv, ".jpeg"sv};
+constexpr std::array kAllowedExtensions{".toml"sv, ".md"sv, ".svg"sv, ".png"sv, ".jpg"sv, ".jpeg"sv, ".mp4"sv, ".webm"sv, ".vtt"sv};
 
-std::string_view forbiddenKind(const std::filesystem::path& file) {
+// Enough for every signature below: an ISO BMFF box header, a UTF-8 mark and "WEBVTT".
+constexpr std::size_t kSniffBytes = 16;
+
+std::string firstBytes(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    std::array<char, 4> head{};
+    std::array<char, kSniffBytes> head{};
     in.read(head.data(), head.size());
-    return forbiddenContentKind(std::string_view(head.data(), static_cast<std::size_t>(in.gcount())));
+    return std::string(head.data(), static_cast<std::size_t>(in.gcount()));
 }
 
 std::string lowercaseExtension(const std::filesystem::path& file) {
@@ -33,6 +36,22 @@ std::string lowercaseExtension(const std::filesystem::path& file) {
 
 bool isAllowedPackExtension(std::string_view extension) {
     return std::find(kAllowedExtensions.begin(), kAllowedExtensions.end(), extension) != kAllowedExtensions.end();
+}
+
+std::string_view mediaContentMismatch(std::string_view extension, std::string_view firstBytes) {
+    if (extension == ".mp4") {
+        // ISO BMFF starts with a box: 4 bytes of size, then its type, "ftyp" first in every MP4.
+        return firstBytes.size() >= 8 && firstBytes.substr(4, 4) == "ftyp" ? std::string_view() : "an MP4 video";
+    }
+    if (extension == ".webm") {
+        return firstBytes.starts_with("\x1A\x45\xDF\xA3") ? std::string_view() : "a WebM video (EBML)";
+    }
+    if (extension == ".vtt") {
+        std::string_view text = firstBytes;
+        if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+        return text.starts_with("WEBVTT") ? std::string_view() : "WebVTT subtitles (starting with \"WEBVTT\")";
+    }
+    return {};
 }
 
 // What the first bytes say the file is, when it is something a pack must never carry.
@@ -85,16 +104,23 @@ void checkPackFiles(const std::filesystem::path& folder, Diagnostics& problems) 
         }
         if (++fileCount > limits::kPackFiles) break;  // enough to know; the rest need not be looked at
         totalBytes += entry.file_size(ec);
-        const std::string_view kind = forbiddenKind(path);
+        const std::string head = firstBytes(path);
+        const std::string_view kind = forbiddenContentKind(head);
         if (!kind.empty()) {
             report(ErrorCode::Forbidden, path, "this file is " + std::string(kind) + ", which a pack must never contain",
-                   "remove it; packs hold only texts and pictures");
+                   "remove it; packs hold only texts, pictures, clips and subtitles");
             continue;
         }
         const std::string extension = lowercaseExtension(path);
         if (!isAllowedPackExtension(extension)) {
             report(ErrorCode::Forbidden, path, "files of this kind do not belong in a pack",
-                   "packs hold only .toml, .md, .svg, .png and .jpg files; remove it or convert it");
+                   "packs hold only .toml, .md, .svg, .png, .jpg, .mp4, .webm and .vtt files; remove it or convert it");
+            continue;
+        }
+        // Clips and subtitles are opened by FFmpeg and the player: their bytes must be what the name says.
+        if (const std::string_view expected = mediaContentMismatch(extension, head); !expected.empty()) {
+            report(ErrorCode::InvalidValue, path, "this file's name says it is " + std::string(expected) + ", but its content is not",
+                   "export it again in that format, or give it the ending of what it is");
             continue;
         }
         // Shown from a content folder as it is, but `kiosk catalog publish` refuses the name: said

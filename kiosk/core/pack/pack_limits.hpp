@@ -18,6 +18,18 @@ inline constexpr std::uintmax_t kImageBytes = 10ull * 1024 * 1024;
 inline constexpr std::uintmax_t kSvgBytes = 1024 * 1024;
 inline constexpr int kImageSide = 4096;
 
+// Clips (video_check.hpp). A kiosk PC or a Raspberry Pi 5 decodes 1080p H.264 or VP9 in software;
+// more pixels or bits would drop frames there and gain nothing on a 24" to 55" screen. Ten minutes
+// is longer than any explainer a visitor watches standing; with 8 Mbit/s a clip stays under the
+// pack's 200 MiB.
+inline constexpr int kVideoWidth = 1920;
+inline constexpr int kVideoHeight = 1080;
+inline constexpr double kVideoSeconds = 10 * 60;
+inline constexpr double kVideoBitsPerSecond = 8'000'000;
+// A WebVTT file of a ten-minute clip is a few dozen KiB; more is not subtitles.
+inline constexpr std::uintmax_t kSubtitleBytes = 512 * 1024;
+inline constexpr std::size_t kSubtitleCueChars = 200;
+
 // A word longer than this cannot wrap and would overflow the narrowest block it may appear in
 // (a fact tile at 1280 × 720).
 inline constexpr std::size_t kWordChars = 26;
@@ -32,6 +44,7 @@ inline constexpr std::size_t kRichText = 3000;
 inline constexpr std::size_t kButtonLabel = 48;
 inline constexpr std::size_t kAlt = 300;
 inline constexpr std::size_t kCaption = 200;
+inline constexpr std::size_t kAudioDescription = 1000;  // a video's spoken description of what it shows
 inline constexpr std::size_t kFactValue = 12;
 inline constexpr std::size_t kShortLabel = 80;  // fact, field, option, event title, contact name
 inline constexpr std::size_t kQuestion = 200;

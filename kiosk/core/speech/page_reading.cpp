@@ -84,6 +84,9 @@ void readBlock(Reader& read, const Block& block, const ReadingWords& words) {
                 read.say(b.hours);
                 if (!b.phone.empty()) read.sayPlain(words.phone + ": " + b.phone);
                 if (!b.email.empty()) read.sayPlain(words.email + ": " + b.email);
+            } else if constexpr (std::is_same_v<T, VideoBlock>) {
+                // Like a picture: what the clip shows. Its audio description belongs to playback.
+                read.say(b.alt, words.video);
             } else if constexpr (std::is_same_v<T, EventsBlock>) {
                 for (const Event& event : b.events) {
                     read.sayPlain(std::to_string(event.date.day) + "." + std::to_string(event.date.month) + "." +

@@ -1,6 +1,6 @@
 // What "read aloud" reads of a page (issue 5), in reading order: the title, then every block as
 // a visitor sees it: headings, text paragraph by paragraph, pictures by their alt text and
-// caption, buttons by their label, steps, facts, comparisons, a quiz's question and answers, a
+// caption, clips by their alt text, buttons by their label, steps, facts, comparisons, a quiz's question and answers, a
 // QR code's label, contacts and events. Pure: the UI hands it to a SpeechOutput.
 #pragma once
 
@@ -23,6 +23,7 @@ struct ReadingWords {
     std::string qrCode;   // before a QR code's label
     std::string phone;
     std::string email;
+    std::string video;    // before a clip's alt text
 };
 
 // Each utterance is in the language its text really is in: a missing translation is read by the

@@ -18,6 +18,7 @@
 #include "ui/blocks/quiz_block.hpp"
 #include "ui/blocks/steps_block.hpp"
 #include "ui/blocks/text_blocks.hpp"
+#include "ui/blocks/video_block.hpp"
 #include "ui/widgets/buttons.hpp"
 #include "ui/imgui_scoped.hpp"
 #include "ui/screens/reading_column.hpp"
@@ -56,6 +57,8 @@ void drawBlock(FrameContext& ctx, const BlockPlace& place, const core::Block& bl
                 drawContactBlock(ctx, place, b);
             } else if constexpr (std::is_same_v<T, core::EventsBlock>) {
                 drawEventsBlock(ctx, place, b);
+            } else if constexpr (std::is_same_v<T, core::VideoBlock>) {
+                drawVideoBlock(ctx, place, b);
             } else {
                 static_assert(!sizeof(T), "every block type needs a drawing function");
             }
@@ -90,7 +93,8 @@ void highlightReading(FrameContext& ctx, float x, float top, float width) {
 }
 
 core::ReadingWords readingWords(const SpeechStrings& words) {
-    return core::ReadingWords{words.picture, words.button, words.step, words.answer, words.qrCode, words.phone, words.email};
+    return core::ReadingWords{words.picture, words.button, words.step, words.answer, words.qrCode, words.phone, words.email,
+                              words.video};
 }
 
 std::vector<core::Utterance> pageReading(const FrameContext& ctx, const core::Page& page) {

@@ -1,0 +1,192 @@
+// libavformat reads only what the clip's headers say and the packets of its last seconds; no
+// decoder runs, so a hostile clip meets only the demuxer, limited to MP4 and WebM and to files.
+#include "core/pack/video_check.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <string_view>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/log.h>
+}
+
+#include "core/pack/pack_limits.hpp"
+
+namespace kiosk::core {
+namespace {
+
+// A clip whose packets stop this much before its stated end was cut off (a download that broke
+// off, a copy that ran out of space). Less would flag clips whose audio outlasts the last frame.
+constexpr double kMissingTailSeconds = 0.5;
+// How far before the end the tail check starts reading packets.
+constexpr double kTailSeconds = 3.0;
+
+const char* const kConvertHint =
+    "convert it, e.g. ffmpeg -i clip -c:v libx264 -pix_fmt yuv420p -c:a aac clip.mp4 "
+    "(or -c:v libvpx-vp9 -c:a libopus clip.webm)";
+
+struct FormatContextCloser {
+    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
+};
+using FormatContext = std::unique_ptr<AVFormatContext, FormatContextCloser>;
+
+struct PacketFree {
+    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
+};
+
+// FFmpeg prints to stderr by default, which would mix its words ("moov atom not found") into the
+// validator's report, which already says what is wrong. Only FFmpeg's default level is changed:
+// a part of the program that chose a level for its own logging keeps it.
+void quietFfmpegLog() {
+    if (av_log_get_level() == AV_LOG_INFO) av_log_set_level(AV_LOG_QUIET);
+}
+
+std::string lowercaseExtension(const std::filesystem::path& file) {
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    return extension;
+}
+
+std::string formatSeconds(double seconds) {
+    std::array<char, 32> text{};
+    // Tenths too: the clips that get cut off in tests and at events are often only seconds long.
+    const int minutes = static_cast<int>(seconds) / 60;
+    std::snprintf(text.data(), text.size(), "%d:%04.1f", minutes, seconds - minutes * 60.0);
+    return text.data();
+}
+
+std::string formatMegabits(double bitsPerSecond) {
+    std::array<char, 32> text{};
+    std::snprintf(text.data(), text.size(), "%.1f Mbit/s", bitsPerSecond / 1e6);
+    return text.data();
+}
+
+// The latest end time of any packet from `kTailSeconds` before the stated end on; -1 when a
+// packet is damaged or cannot be read.
+double lastPacketEnd(AVFormatContext& context, double durationSeconds) {
+    const auto seekTo = static_cast<std::int64_t>(std::max(0.0, durationSeconds - kTailSeconds) * AV_TIME_BASE);
+    // A clip that cannot seek is read from where the stream info left off, which also reaches the end.
+    av_seek_frame(&context, -1, seekTo, AVSEEK_FLAG_BACKWARD);
+    std::unique_ptr<AVPacket, PacketFree> packet(av_packet_alloc());
+    if (!packet) return -1;
+    double lastEnd = 0;
+    for (;;) {
+        const int status = av_read_frame(&context, packet.get());
+        if (status == AVERROR_EOF) break;
+        if (status < 0) return -1;
+        const bool corrupt = (packet->flags & AV_PKT_FLAG_CORRUPT) != 0;
+        const AVStream& stream = *context.streams[packet->stream_index];
+        if (packet->pts != AV_NOPTS_VALUE) {
+            const std::int64_t start = stream.start_time == AV_NOPTS_VALUE ? 0 : stream.start_time;
+            const double end = static_cast<double>(packet->pts - start + packet->duration) * av_q2d(stream.time_base);
+            lastEnd = std::max(lastEnd, end);
+        }
+        av_packet_unref(packet.get());
+        if (corrupt) return -1;
+    }
+    return lastEnd;
+}
+
+}  // namespace
+
+Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::string& shownName) {
+    auto failure = [&](ErrorCode code, std::string message, std::string hint) {
+        return Error{code, shownName, 0, "clip '" + shownName + "' " + std::move(message), std::move(hint)};
+    };
+    std::error_code ec;
+    const std::uintmax_t bytes = std::filesystem::file_size(file, ec);
+    if (ec) return failure(ErrorCode::FileUnreadable, "cannot be read", "check the file");
+
+    VideoFacts facts;
+    const std::string extension = lowercaseExtension(file);
+    if (extension == ".mp4") {
+        facts.container = VideoContainer::Mp4;
+    } else if (extension == ".webm") {
+        facts.container = VideoContainer::WebM;
+    } else {
+        return failure(ErrorCode::InvalidValue, "is not an .mp4 or .webm file", kConvertHint);
+    }
+    const bool mp4 = facts.container == VideoContainer::Mp4;
+
+    quietFfmpegLog();
+    // The demuxer the name promises, and nothing else: no other format's parser, no protocol but
+    // plain files (a playlist inside a clip could otherwise ask for URLs or other files).
+    const AVInputFormat* format = av_find_input_format(mp4 ? "mp4" : "webm");
+    AVDictionary* options = nullptr;
+    av_dict_set(&options, "protocol_whitelist", "file", 0);
+    av_dict_set(&options, "format_whitelist", mp4 ? "mov,mp4,m4a,3gp,3g2,mj2" : "matroska,webm", 0);
+    AVFormatContext* opened = nullptr;
+    const std::string url = "file:" + file.string();
+    const int openStatus = avformat_open_input(&opened, url.c_str(), format, &options);
+    av_dict_free(&options);
+    if (openStatus < 0) {
+        return failure(ErrorCode::Damaged, std::string("is not a readable ") + (mp4 ? "MP4" : "WebM") + " file (damaged, cut off, or another format)",
+                       std::string("export it again; ") + kConvertHint);
+    }
+    FormatContext context(opened);
+    if (avformat_find_stream_info(context.get(), nullptr) < 0) {
+        return failure(ErrorCode::Damaged, "is damaged: its streams cannot be read", "export it again");
+    }
+
+    const int videoIndex = av_find_best_stream(context.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (videoIndex < 0) return failure(ErrorCode::InvalidValue, "has no picture, only sound", "use a clip with a video track");
+    const AVCodecParameters& video = *context->streams[videoIndex]->codecpar;
+    facts.videoCodec = avcodec_get_name(video.codec_id);
+    const AVCodecID expected = mp4 ? AV_CODEC_ID_H264 : AV_CODEC_ID_VP9;
+    if (video.codec_id != expected) {
+        return failure(ErrorCode::InvalidValue,
+                       "is " + facts.videoCodec + " video; the kiosk plays " + (mp4 ? "H.264 in .mp4" : "VP9 in .webm") + " files",
+                       kConvertHint);
+    }
+    for (unsigned i = 0; i < context->nb_streams; ++i) {
+        const AVCodecParameters& stream = *context->streams[i]->codecpar;
+        if (stream.codec_type != AVMEDIA_TYPE_AUDIO) continue;
+        const std::string name = avcodec_get_name(stream.codec_id);
+        if (stream.codec_id != AV_CODEC_ID_AAC && stream.codec_id != AV_CODEC_ID_OPUS) {
+            return failure(ErrorCode::InvalidValue, "has " + name + " sound; the kiosk plays AAC or Opus", kConvertHint);
+        }
+        if (facts.audioCodec.empty()) facts.audioCodec = name;
+    }
+
+    facts.width = video.width;
+    facts.height = video.height;
+    // Portrait screens get portrait clips: the limit is 1920 × 1080 either way round.
+    const int longSide = std::max(facts.width, facts.height), shortSide = std::min(facts.width, facts.height);
+    if (shortSide <= 0) return failure(ErrorCode::Damaged, "is damaged: its picture has no size", "export it again");
+    if (longSide > limits::kVideoWidth || shortSide > limits::kVideoHeight) {
+        return failure(ErrorCode::TooLarge,
+                       "is " + std::to_string(facts.width) + " × " + std::to_string(facts.height) +
+                           " pixels; at most 1920 × 1080 (or 1080 × 1920) are allowed",
+                       "scale it down, e.g. ffmpeg -i clip -vf scale=1920:-2 …");
+    }
+
+    if (context->duration == AV_NOPTS_VALUE || context->duration <= 0) {
+        return failure(ErrorCode::Damaged, "does not say how long it is (damaged or cut off)", "export it again");
+    }
+    facts.durationSeconds = static_cast<double>(context->duration) / AV_TIME_BASE;
+    if (facts.durationSeconds > limits::kVideoSeconds) {
+        return failure(ErrorCode::TooLarge, "is " + formatSeconds(facts.durationSeconds) + " minutes long; at most 10:00.0 are allowed",
+                       "cut it shorter, or split it into several clips");
+    }
+    facts.bitsPerSecond = static_cast<double>(bytes) * 8.0 / facts.durationSeconds;
+    if (facts.bitsPerSecond > limits::kVideoBitsPerSecond) {
+        return failure(ErrorCode::TooLarge, "has " + formatMegabits(facts.bitsPerSecond) + "; at most 8 Mbit/s are allowed",
+                       "export it with a lower bitrate, e.g. ffmpeg … -b:v 5M");
+    }
+
+    const double lastEnd = lastPacketEnd(*context, facts.durationSeconds);
+    if (lastEnd < 0) return failure(ErrorCode::Damaged, "is damaged near its end", "export it again, or copy it again");
+    if (lastEnd < facts.durationSeconds - kMissingTailSeconds) {
+        return failure(ErrorCode::Damaged,
+                       "is cut off: it should run " + formatSeconds(facts.durationSeconds) + " but stops at " + formatSeconds(lastEnd),
+                       "copy or download the whole file again");
+    }
+    return facts;
+}
+
+}  // namespace kiosk::core
