@@ -112,9 +112,12 @@ void drawTopBar(FrameContext& ctx, std::string_view title, TopBarLeft left) {
     float navigationWidth = theme.em(0.6f);
     for (const ButtonSpec& spec : buttons) navigationWidth += buttonWidth(ctx, spec) + theme.em(0.6f);
     // Room for the whole title between navigation and languages when they share the row; a title
-    // that needs more sends the languages to a row of their own.
+    // that needs more sends the languages to a row of their own. Not on a screen short in ems
+    // (large text on a landscape panel): there a second row would take a third of the height,
+    // so the title gives way instead (the page's own heading says it in full).
     ImFont* font = theme.fonts().bodyBold;
-    const float titleRoom = std::max(theme.em(6.0f), textWidth(font, title) + theme.em(1.2f));
+    const bool shortScreen = ImGui::GetWindowHeight() < theme.em(26.0f);
+    const float titleRoom = shortScreen ? 0.0f : std::max(theme.em(6.0f), textWidth(font, title) + theme.em(1.2f));
     const float besideNavigation = width - 2 * margin - navigationWidth - titleRoom;
     const LanguageLayout languages = chooseLanguageLayout(ctx, besideNavigation, width - 2 * margin);
     const float height = languages.ownRow ? rowHeight * 2 - theme.em(0.6f) : rowHeight;
@@ -152,9 +155,13 @@ void drawTopBar(FrameContext& ctx, std::string_view title, TopBarLeft left) {
 
     // The title takes what is left beside the buttons, on one line; on a screen too narrow even
     // with the languages on their own row it ends in "…" (the page's own heading says it in full).
-    const std::string shown = ellipsized(font, title, std::max(0.0f, titleEnd - x));
-    if (ctx.audit) ctx.audit->checkText(font, shown);
-    draw.AddText(font, font->FontSize, ImVec2(x, centerY - font->FontSize * 0.6f), theme.colors().text, shown.c_str());
+    // Under 3 em only a letter and "…" would fit, which says nothing: then no title at all.
+    const float titleWidth = titleEnd - x;
+    if (titleWidth >= theme.em(3.0f)) {
+        const std::string shown = ellipsized(font, title, titleWidth);
+        if (ctx.audit) ctx.audit->checkText(font, shown);
+        draw.AddText(font, font->FontSize, ImVec2(x, centerY - font->FontSize * 0.6f), theme.colors().text, shown.c_str());
+    }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
 }
 
