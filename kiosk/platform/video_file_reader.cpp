@@ -15,6 +15,8 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
+#include "core/pack/video_formats.hpp"
+
 namespace kiosk::platform {
 
 namespace {
@@ -46,17 +48,14 @@ core::Error videoError(ErrorCode code, const std::filesystem::path& file, std::s
     return core::Error{code, file.string(), 0, std::move(message), std::move(hint)};
 }
 
-constexpr const char* kMp4Demuxer = "mov,mp4,m4a,3gp,3g2,mj2";
-constexpr const char* kWebmDemuxer = "matroska,webm";
-
-bool supportedContainer(const AVInputFormat* format) {
-    const std::string name = format->name;
-    return name == kMp4Demuxer || name == kWebmDemuxer;
-}
+bool supportedContainer(const AVInputFormat* format) { return core::videoFormatByDemuxer(format->name) != nullptr; }
 
 bool supportedCodec(const AVInputFormat* format, AVCodecID codec) {
-    return std::string(format->name) == kMp4Demuxer ? codec == AV_CODEC_ID_H264 : codec == AV_CODEC_ID_VP9;
+    const core::VideoFormat* supported = core::videoFormatByDemuxer(format->name);
+    return supported != nullptr && supported->videoCodec == avcodec_get_name(codec);
 }
+
+const std::string kExportHint = "export it as " + std::string(core::kSupportedVideoFormats);
 
 struct CloseFormat {
     void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
@@ -101,7 +100,7 @@ core::Result<const AVInputFormat*> probeContainer(const std::filesystem::path& f
     AVProbeData probe{name.c_str(), start.data(), got, nullptr};
     int score = 0;
     const AVInputFormat* format = av_probe_input_format3(&probe, 1, &score);
-    const std::string hint = std::string("export it as ") + kSupportedVideoFormats;
+    const std::string& hint = kExportHint;
     // A score at or below "the file name's extension matches" means FFmpeg only guessed from the
     // name: a text renamed to .mp4 is not a video either. Real MP4 and WebM headers score 100.
     if (format == nullptr || score <= AVPROBE_SCORE_EXTENSION)
@@ -184,7 +183,7 @@ core::Result<std::unique_ptr<VideoFileReader>> VideoFileReader::open(const std::
     impl->stream = av_find_best_stream(opened, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     if (impl->stream < 0)
         return videoError(ErrorCode::InvalidValue, file, "has no video stream, only sound or other data",
-                          std::string("export it as ") + kSupportedVideoFormats);
+                          kExportHint);
     AVStream* stream = opened->streams[impl->stream];
     const AVCodecParameters* parameters = stream->codecpar;
     VideoInfo& info = impl->info;
@@ -192,7 +191,7 @@ core::Result<std::unique_ptr<VideoFileReader>> VideoFileReader::open(const std::
     info.container = probed.value()->name;
     if (!supportedCodec(probed.value(), parameters->codec_id))
         return videoError(ErrorCode::InvalidValue, file, "uses the codec " + info.codec + ", which the kiosk does not play",
-                          std::string("export it as ") + kSupportedVideoFormats);
+                          kExportHint);
     const AVCodec* decoder = avcodec_find_decoder(parameters->codec_id);
     if (decoder == nullptr)
         return videoError(ErrorCode::InvalidValue, file, "uses the codec " + info.codec + ", which this FFmpeg cannot decode",

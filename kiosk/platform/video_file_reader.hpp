@@ -17,7 +17,8 @@ namespace kiosk::platform {
 // WebM is the royalty-free alternative. Everything else is refused by name rather than handed to
 // one of FFmpeg's hundreds of demuxers and decoders: fewer parsers see a pack's bytes, and an
 // author learns at once what to export instead.
-inline constexpr const char* kSupportedVideoFormats = "H.264 in MP4 or VP9 in WebM";
+// The table of what plays is core::kVideoFormats (core/pack/video_formats.hpp), shared with
+// `pack validate`.
 
 struct VideoInfo {
     int width = 0;

@@ -49,7 +49,7 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
 
 std::string KioskUi::drawScreen(FrameContext& ctx, const core::Navigator& nav) {
     // Before anything of the visitor's: while it is open, the staff screen is all there is.
-    if (m_staff && m_staff->draw(ctx)) return "staff";
+    if (m_staff && m_staff->draw(ctx)) return std::string(kStaffScreen);
     if (drawAuthorProblems(ctx, m_authorProblems)) return "problems";
 
     const core::VisitorPhase phase = nav.visit().phase();

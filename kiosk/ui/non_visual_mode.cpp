@@ -58,8 +58,13 @@ bool NonVisualMode::takePointerCancel() { return std::exchange(m_cancelPointer, 
 void NonVisualMode::frame(FrameContext& ctx, const std::string& screen, bool idlePrompt) {
     const std::vector<core::Gesture> gestures = std::exchange(m_pending, {});
     const std::vector<NonVisualCommand> commands = std::exchange(m_commands, {});
-    m_active = ctx.nav.accessibility().nonVisual;
     m_reveal.reset();
+    if (screen == kStaffScreen) {
+        m_active = false;
+        m_gestures.reset();
+        return;
+    }
+    m_active = ctx.nav.accessibility().nonVisual;
 
     const bool toggled = std::any_of(gestures.begin(), gestures.end(),
                                      [](const core::Gesture& g) { return g.kind == core::Gesture::Kind::TwoFingerHold; }) ||

@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
@@ -19,6 +20,10 @@
 #include "ui/frame_context.hpp"
 
 namespace kiosk::ui {
+
+// The name KioskUi gives the staff screen: the mode is off there (staff are sighted, and their
+// screen must take fingers as fingers), whatever the visitor had set.
+inline constexpr std::string_view kStaffScreen = "staff";
 
 // What a keyboard or keypad asks of the mode.
 enum class NonVisualCommand { Toggle, Next, Previous, Activate };

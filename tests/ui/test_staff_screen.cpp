@@ -374,3 +374,20 @@ TEST_CASE("staff: under systemd the menu offers restart but no quit, which syste
     CHECK(f.shows("staff/close"));
     CHECK_FALSE(f.shows("staff/exit"));
 }
+
+// Speech guidance belongs to the visitor: on the staff screen fingers are fingers again, and a
+// key that would turn speech guidance on or off does nothing there.
+TEST_CASE("staff: the staff screen takes touches even when the visitor left speech guidance on") {
+    StaffFixture f;
+    kiosk::core::AccessibilitySettings settings;
+    settings.nonVisual = true;
+    f.nav.apply(kiosk::core::SetAccessibility{settings}, f.clock.now());
+    f.settle();
+    CHECK(f.renderer.ui()->nonVisual().active());
+    f.cornerTaps(5);  // headless taps reach ImGui either way; the window loop asks active()
+    REQUIRE(f.shows("staff/key/1"));
+    CHECK_FALSE(f.renderer.ui()->nonVisual().active());
+    f.renderer.command(f.nav, kiosk::ui::NonVisualCommand::Toggle, f.clock.now());
+    CHECK(f.nav.accessibility().nonVisual);  // unchanged: F1 is the visitor's
+    CHECK_FALSE(f.renderer.ui()->nonVisual().active());
+}

@@ -16,6 +16,7 @@ extern "C" {
 }
 
 #include "core/pack/pack_limits.hpp"
+#include "core/pack/video_formats.hpp"
 
 namespace kiosk::core {
 namespace {
@@ -103,29 +104,23 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     if (ec) return failure(ErrorCode::FileUnreadable, "cannot be read", "check the file");
 
     VideoFacts facts;
-    const std::string extension = lowercaseExtension(file);
-    if (extension == ".mp4") {
-        facts.container = VideoContainer::Mp4;
-    } else if (extension == ".webm") {
-        facts.container = VideoContainer::WebM;
-    } else {
-        return failure(ErrorCode::InvalidValue, "is not an .mp4 or .webm file", kConvertHint);
-    }
-    const bool mp4 = facts.container == VideoContainer::Mp4;
+    const VideoFormat* supported = videoFormatByExtension(lowercaseExtension(file));
+    if (!supported) return failure(ErrorCode::InvalidValue, "is not an .mp4 or .webm file", kConvertHint);
+    facts.container = supported->extension == ".mp4" ? VideoContainer::Mp4 : VideoContainer::WebM;
 
     quietFfmpegLog();
     // The demuxer the name promises, and nothing else: no other format's parser, no protocol but
     // plain files (a playlist inside a clip could otherwise ask for URLs or other files).
-    const AVInputFormat* format = av_find_input_format(mp4 ? "mp4" : "webm");
+    const AVInputFormat* format = av_find_input_format(std::string(supported->shortName).c_str());
     AVDictionary* options = nullptr;
     av_dict_set(&options, "protocol_whitelist", "file", 0);
-    av_dict_set(&options, "format_whitelist", mp4 ? "mov,mp4,m4a,3gp,3g2,mj2" : "matroska,webm", 0);
+    av_dict_set(&options, "format_whitelist", std::string(supported->demuxer).c_str(), 0);
     AVFormatContext* opened = nullptr;
     const std::string url = "file:" + file.string();
     const int openStatus = avformat_open_input(&opened, url.c_str(), format, &options);
     av_dict_free(&options);
     if (openStatus < 0) {
-        return failure(ErrorCode::Damaged, std::string("is not a readable ") + (mp4 ? "MP4" : "WebM") + " file (damaged, cut off, or another format)",
+        return failure(ErrorCode::Damaged, "is not a readable " + std::string(supported->name) + " file (damaged, cut off, or another format)",
                        std::string("export it again; ") + kConvertHint);
     }
     FormatContext context(opened);
@@ -137,10 +132,9 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     if (videoIndex < 0) return failure(ErrorCode::InvalidValue, "has no picture, only sound", "use a clip with a video track");
     const AVCodecParameters& video = *context->streams[videoIndex]->codecpar;
     facts.videoCodec = avcodec_get_name(video.codec_id);
-    const AVCodecID expected = mp4 ? AV_CODEC_ID_H264 : AV_CODEC_ID_VP9;
-    if (video.codec_id != expected) {
+    if (facts.videoCodec != supported->videoCodec) {
         return failure(ErrorCode::InvalidValue,
-                       "is " + facts.videoCodec + " video; the kiosk plays " + (mp4 ? "H.264 in .mp4" : "VP9 in .webm") + " files",
+                       "is " + facts.videoCodec + " video; the kiosk plays " + std::string(supported->described) + " files",
                        kConvertHint);
     }
     for (unsigned i = 0; i < context->nb_streams; ++i) {
