@@ -259,3 +259,39 @@ TEST_CASE("video block: subtitles in a language the pack does not list, and a li
     }));
     CHECK(text.find("warning: video 'intro' has no 'uk' subtitles") != std::string::npos);
 }
+
+TEST_CASE("sign language: a page's DGS clip is read with its poster and alt text, and a placeholder is a warning") {
+    test::TempDir dir;
+    const std::filesystem::path pack = videoPack(dir, kGoodVideo);
+    // Lines: 1-2 title, 4 [sign_language], 5 src, 6 poster, 7 alt.de, 8 alt.en, 9 placeholder.
+    dir.write("clips/pages/start.toml",
+              "title.de = \"Start\"\ntitle.en = \"Start\"\n\n[sign_language]\nsrc = \"videos/intro.mp4\"\nposter = \"images/poster.svg\"\n"
+              "alt.de = \"Diese Seite in DGS\"\nalt.en = \"This page in DGS\"\nplaceholder = true\n\n[[blocks]]\ntype = \"video\"\n" +
+                  kGoodVideo);
+    auto report = core::loadPack(pack);
+    const std::string text = test::allMessages(report.problems);
+    INFO(text);
+    CHECK(test::hasNoErrors(report.problems));
+    REQUIRE(report.pack);
+    const auto& signLanguage = report.pack->pages.at(0).signLanguage;
+    REQUIRE(signLanguage);
+    CHECK(signLanguage->placeholder);
+    CHECK(signLanguage->clip.clip.filename() == "intro.mp4");
+    CHECK(signLanguage->clip.poster.filename() == "poster.svg");
+    CHECK(signLanguage->clip.alt.in({"en"}) == "This page in DGS");
+    CHECK(signLanguage->clip.facts.width == 320);
+    // The one warning: no "has no subtitles" for a signed clip.
+    REQUIRE(report.problems.size() == 1);
+    CHECK(report.problems[0].isWarning());
+    CHECK(report.problems[0].line == 9);
+    CHECK(report.problems[0].message == "the sign-language clip is a placeholder");
+
+    // Without alt text, or with a key it does not know, the page is refused at the table.
+    dir.write("clips/pages/start.toml", "title.de = \"Start\"\ntitle.en = \"Start\"\n\n[sign_language]\nsrc = \"videos/intro.mp4\"\n"
+                                        "poster = \"images/poster.svg\"\nloop = true\n\n[[blocks]]\ntype = \"video\"\n" + kGoodVideo);
+    auto broken = core::loadPack(pack);
+    INFO(test::allMessages(broken.problems));
+    CHECK(test::hasError(broken.problems, "pages/start.toml", 4, "missing key 'sign_language.alt'"));
+    CHECK_FALSE(broken.pack);
+    CHECK(test::allMessages(broken.problems).find("loop") != std::string::npos);
+}

@@ -149,6 +149,13 @@ struct VideoBlock {
     VideoFacts facts;       // size and length, known before the decoder opens it
 };
 
+// A page in German Sign Language (DGS): a clip the page's sign-language button opens in a panel
+// beside the text. Not a block: it belongs to the whole page, and the button is always in one place.
+struct SignLanguageClip {
+    VideoBlock clip;  // id "sign-language"; subtitles optional (a signed clip is for those who read signs)
+    bool placeholder = false;  // a stand-in until the DGS clip is filmed: `pack validate` warns
+};
+
 using Block = std::variant<HeadingBlock, TextBlock, ImageBlock, GalleryBlock, ButtonBlock, StepsBlock, FactsBlock,
                            CompareBlock, QuizBlock, QrBlock, ContactBlock, EventsBlock, VideoBlock>;
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct Page {
     std::string id;  // the file name without ".toml"
     LocalizedText title;
     std::vector<Block> blocks;
+    std::optional<SignLanguageClip> signLanguage;  // [sign_language]: the page in DGS
 };
 
 enum class PackCategory { Hub, Egov, Health };

@@ -13,6 +13,7 @@
 #include "core/pack/pack_limits.hpp"
 #include "core/pack/pack_read_context.hpp"
 #include "core/pack/text_reader.hpp"
+#include "core/pack/video_reader.hpp"
 #include "core/util/did_you_mean.hpp"
 #include "core/util/directory_listing.hpp"
 #include "core/util/identifiers.hpp"
@@ -57,9 +58,10 @@ std::optional<Page> readPage(const std::filesystem::path& file, PackReadContext&
     Page page;
     page.id = file.stem().string();
     TableReader root(*parsed, file.string(), "", problems);
-    static constexpr std::array known{"title"sv, "blocks"sv};
+    static constexpr std::array known{"title"sv, "blocks"sv, "sign_language"sv};
     root.rejectUnknownKeys(known);
     page.title = readText(root, "title", limits::kTitle, true, context);
+    if (auto signLanguage = root.table("sign_language", false)) page.signLanguage = readSignLanguage(*signLanguage, context);
 
     std::set<std::string, std::less<>> blockIds;
     for (const TableReader& reader : root.sections("blocks", 1, 100, "blocks")) {

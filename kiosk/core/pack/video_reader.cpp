@@ -32,7 +32,9 @@ void readClip(const TableReader& block, const PackReadContext& context, VideoBlo
     video.facts = checked.value();
 }
 
-void readSubtitles(const TableReader& block, const PackReadContext& context, VideoBlock& video) {
+// `everyLanguage`: a missing language is a warning (a clip's sound needs words for those who
+// cannot hear it); a signed clip has no sound to transcribe, so its subtitles are a bonus.
+void readSubtitles(const TableReader& block, const PackReadContext& context, VideoBlock& video, bool everyLanguage) {
     const toml::node* value = block.raw().get("subtitles");
     if (value && !value->is_table()) {
         block.fail(ErrorCode::WrongType, "subtitles", "'" + block.qualified("subtitles") + "' needs one file per language",
@@ -66,6 +68,7 @@ void readSubtitles(const TableReader& block, const PackReadContext& context, Vid
             video.subtitles[language] = SubtitleTrack{file, std::move(cues)};
         }
     }
+    if (!everyLanguage) return;
     std::string missing;
     for (const std::string& language : context.languages) {
         if (video.subtitles.count(language) > 0) continue;
@@ -94,8 +97,27 @@ VideoBlock readVideoBlock(const TableReader& block, PackReadContext& context) {
     video.audioDescription = readText(block, "audio_description", limits::kAudioDescription, false, context);
     video.loop = block.boolean("loop").value_or(false);
     video.autoplay = block.boolean("autoplay").value_or(false);
-    readSubtitles(block, context, video);
+    readSubtitles(block, context, video, true);
     return video;
+}
+
+SignLanguageClip readSignLanguage(const TableReader& table, PackReadContext& context) {
+    static constexpr std::array known{"src"sv, "poster"sv, "alt"sv, "subtitles"sv, "placeholder"sv};
+    table.rejectUnknownKeys(known);
+    SignLanguageClip signLanguage;
+    VideoBlock& video = signLanguage.clip;
+    video.id = "sign-language";
+    readClip(table, context, video);
+    video.poster = readImagePath(table, "poster", context);
+    video.alt = readText(table, "alt", limits::kAlt, true, context);
+    readSubtitles(table, context, video, false);
+    signLanguage.placeholder = table.boolean("placeholder").value_or(false);
+    if (signLanguage.placeholder) {
+        table.warn(ErrorCode::InvalidValue, "placeholder", "the sign-language clip is a placeholder",
+                   "when the DGS version of this page is filmed, put it in '" + table.string("src", false).value_or("src") +
+                       "' and remove 'placeholder = true'");
+    }
+    return signLanguage;
 }
 
 }  // namespace kiosk::core
