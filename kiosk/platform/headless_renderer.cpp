@@ -5,7 +5,9 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <imgui_impl_sdlrenderer.h>
 
+#include "platform/draw_data_renderer.hpp"
 #include "platform/frame.hpp"
 
 namespace kiosk::platform {
@@ -33,6 +35,7 @@ HeadlessRenderer::HeadlessRenderer(int width, int height, const ui::FontFiles& f
 
 HeadlessRenderer::~HeadlessRenderer() {
     m_ui.reset();  // textures before the renderer that owns them
+    m_videos.reset();
     m_imgui.reset();
     if (m_renderer) SDL_DestroyRenderer(m_renderer);
     if (m_surface) SDL_FreeSurface(m_surface);
@@ -43,6 +46,7 @@ void HeadlessRenderer::frameWithPointer(core::Navigator& navigator, core::TimePo
     // As in the window loop: a finger on the screen is a visitor who is still there.
     if (down) navigator.noteActivity(now);
     m_imgui->adaptTo(navigator.accessibility());
+    if (m_videos) m_videos->update(now);
     const auto intents = drawFrame(m_renderer, *m_ui, navigator, m_theme.colors().background, [&](ImGuiIO& io) {
         io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
         io.DeltaTime = 1.0f / 60.0f;  // fixed, so frames are reproducible
@@ -54,6 +58,21 @@ void HeadlessRenderer::frameWithPointer(core::Navigator& navigator, core::TimePo
 
 void HeadlessRenderer::frame(core::Navigator& navigator, core::TimePoint now) {
     frameWithPointer(navigator, now, ImVec2(-FLT_MAX, -FLT_MAX), false);
+}
+
+void HeadlessRenderer::drawShapes(ImU32 background, const std::function<void(ImDrawList&)>& draw) {
+    if (!ok()) return;
+    ImGui_ImplSDLRenderer_NewFrame();  // makes the font texture if no kiosk frame has yet
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    draw(*ImGui::GetBackgroundDrawList());
+    ImGui::Render();
+    auto channel = [background](int shift) { return static_cast<Uint8>((background >> shift) & 0xFF); };
+    SDL_SetRenderDrawColor(m_renderer, channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), 255);
+    SDL_RenderClear(m_renderer);
+    renderDrawData(m_renderer, ImGui::GetDrawData());
 }
 
 void HeadlessRenderer::settle(core::Navigator& navigator, core::TimePoint now) {
@@ -115,6 +134,12 @@ void HeadlessRenderer::command(core::Navigator& navigator, ui::NonVisualCommand 
 void HeadlessRenderer::wait(core::Navigator& navigator, core::TimePoint now) {
     if (!ok()) return;
     frameForNonVisualMode(navigator, now);
+}
+
+void HeadlessRenderer::enableVideoPlayback() {
+    if (!ok() || m_videos) return;
+    m_videos = std::make_unique<PlatformVideoPlayers>(m_renderer, false);
+    m_ui->setVideoPlayers(m_videos.get());
 }
 
 void HeadlessRenderer::frameForNonVisualMode(core::Navigator& navigator, core::TimePoint now) {

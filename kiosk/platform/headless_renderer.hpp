@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "platform/frame.hpp"
 #include "platform/imgui_runtime.hpp"
 #include "platform/sdl_runtime.hpp"
+#include "platform/video_players.hpp"
 #include "ui/kiosk_ui.hpp"
 #include "ui/theme.hpp"
 
@@ -53,12 +55,19 @@ public:
     void setSpeechHintEvery(core::Duration every) {
         if (m_ui) m_ui->setSpeechHintEvery(every);
     }
+    // Clips play when started (silently: no audio device here), on the clock of the frames'
+    // `now`. Off by default: screenshots and layout tests show the posters.
+    void enableVideoPlayback();
+    const PlatformVideoPlayers* videos() const { return m_videos.get(); }
     // Low mode's line (see KioskUi::setLowModeTop).
     void setLowModeTop(float y) {
         if (m_ui) m_ui->setLowModeTop(y);
     }
     // One frame with no finger on the screen.
     void frame(core::Navigator& navigator, core::TimePoint now);
+    // One frame of the caller's own shapes on `background` instead of the kiosk's screens,
+    // rasterised as a kiosk frame is: for tests that look at a widget's pixels (the icons).
+    void drawShapes(ImU32 background, const std::function<void(ImDrawList&)>& draw);
     // Frames with no finger until the screen is at rest: ImGui settles a layout over a few
     // frames, and a sliding page or a flung one moves a little longer (a second at most).
     void settle(core::Navigator& navigator, core::TimePoint now);
@@ -105,6 +114,7 @@ private:
     SDL_Renderer* m_renderer = nullptr;
     ui::Theme m_theme;
     std::unique_ptr<ImGuiRuntime> m_imgui;
+    std::unique_ptr<PlatformVideoPlayers> m_videos;
     std::unique_ptr<ui::KioskUi> m_ui;
     ui::ItemRegistry m_noItems;
     std::optional<core::CalendarDate> m_today;

@@ -1,11 +1,10 @@
 // Plays the picture of one video file for the frame loop: FFmpeg decodes on a worker thread, a
 // few frames ahead (memory bounded: the worker waits while the queue is full), and the frame loop
 // takes the frame due at the media time it passes in, without ever waiting. No SDL, no ImGui and
-// no clock in here: the caller owns the media time (later the audio clock, for A/V sync).
+// no clock in here: the caller owns the media time (the audio clock, for A/V sync).
 //
-// Audio is not decoded yet (issue 11's first slice): VideoFileReader picks the video stream only;
-// an audio path would add a second stream, an S16 stereo 48 kHz resampler (libswresample) and a
-// bounded sample buffer next to VideoFrameQueue, whose played-sample count becomes the media time.
+// VideoFileReader picks the video stream only; the sound is AudioDecoder's (platform/audio_decoder.hpp),
+// with its own demuxer on the same file, and its played-sample count is the media time.
 #pragma once
 
 #include <cstdint>
@@ -49,6 +48,7 @@ public:
     bool finished() const { return m_queue.finished(); }
     // Set when decoding failed midway (a truncated or damaged file): for an error card. Sticky.
     std::optional<core::Error> error() const { return m_queue.error(); }
+    std::optional<double> nextFrameTime() const { return m_queue.nextFrameTime(); }
     std::size_t bufferedFrames() const { return m_queue.bufferedFrames(); }
     std::uint64_t droppedFrames() const { return m_queue.droppedFrames(); }
 

@@ -50,6 +50,12 @@ std::optional<core::Error> VideoFrameQueue::error() const {
     return m_error;
 }
 
+std::optional<double> VideoFrameQueue::nextFrameTime() const {
+    std::lock_guard lock(m_mutex);
+    if (m_frames.empty()) return std::nullopt;
+    return m_frames.front()->time;
+}
+
 std::size_t VideoFrameQueue::bufferedFrames() const {
     std::lock_guard lock(m_mutex);
     return m_frames.size();

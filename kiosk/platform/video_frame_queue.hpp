@@ -32,6 +32,9 @@ public:
     // The stream's end was reached and every frame was taken.
     bool finished() const;
     std::optional<core::Error> error() const;
+    // When the next buffered frame is due: the frame loop sleeps until then. Nothing when the
+    // worker has not decoded it yet.
+    std::optional<double> nextFrameTime() const;
     std::size_t bufferedFrames() const;
     std::uint64_t droppedFrames() const;
 

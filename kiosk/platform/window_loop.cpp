@@ -20,6 +20,7 @@
 #include "platform/rotation.hpp"
 #include "platform/screen_sleep.hpp"
 #include "platform/sdl_runtime.hpp"
+#include "platform/video_players.hpp"
 #include "ui/kiosk_ui.hpp"
 
 namespace kiosk::platform {
@@ -92,7 +93,10 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     if (!imgui.fontWarning().empty()) core::logWarning("fonts", imgui.fontWarning());
     // After SDL (it opens SDL's audio) and before the UI that reads through it; gone before SDL is.
     std::unique_ptr<EspeakSpeech> speech = options.speech && !options.speechOutput ? std::make_unique<EspeakSpeech>() : nullptr;
+    // Before the UI that plays through it, so its textures go before the renderer does.
+    PlatformVideoPlayers videos(renderer.get(), true);
     ui::KioskUi ui(renderer.get(), theme);
+    ui.setVideoPlayers(&videos);
     const core::LowModeArea lowMode =
         core::lowModeArea(static_cast<int>(logical.x), static_cast<int>(logical.y), options.window.diagonalInches, options.window.bottomEdgeMm);
     ui.setLowModeTop(lowMode.top);
@@ -136,6 +140,10 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         if (speaking) timeout = std::min(timeout, kSpeechRedrawMs);
         // A tap waits to be told from a double tap; two fingers wait to be a hold.
         if (!sleep.dark()) timeout = std::min(timeout, millisecondsUntil(ui.nonVisual().nextDeadline(), clock.now()));
+        // A playing clip: the loop wakes when its next picture is due, and draws only then.
+        if (const auto picture = videos.millisecondsToNextPicture(clock.now()); picture && !sleep.dark()) {
+            timeout = std::min(timeout, *picture);
+        }
         SDL_Event event;
         for (bool got = SDL_WaitEventTimeout(&event, timeout) != 0; got; got = SDL_PollEvent(&event) != 0) {
             const bool visitorInput = isVisitorInput(event);
@@ -201,10 +209,14 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
             nextPoll = clock.now() + std::chrono::milliseconds(options.pollMilliseconds);
             if (options.poll(ui)) pendingFrames = kFramesAfterChange;
         }
+        if (const auto picture = videos.millisecondsToNextPicture(clock.now()); picture && *picture <= 1) {
+            pendingFrames = std::max(pendingFrames, 1);
+        }
         if (!running || sleep.dark() || (pendingFrames <= 0 && options.maxFrames == 0)) continue;
 
         imgui.adaptTo(navigator.accessibility());  // the visitor's contrast and text size
         canvas->beginFrame();
+        videos.update(clock.now());
         std::vector<core::Intent> intents;
         try {
             intents = drawFrame(renderer.get(), ui, navigator, theme.colors().background, [&](ImGuiIO& io) {

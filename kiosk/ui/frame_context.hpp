@@ -16,6 +16,7 @@
 #include "ui/texture_cache.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_strings.hpp"
+#include "ui/video_playback.hpp"
 
 namespace kiosk::ui {
 
@@ -34,6 +35,8 @@ struct FrameContext {
     RenderAudit* audit = nullptr;
     // Speech output (issue 5); null: no "read aloud" on the pages.
     core::SpeechOutput* speech = nullptr;
+    // Who plays the clips (issue 11); null: clips show their posters only.
+    VideoPlayers* videos = nullptr;
     // The part of the display the visitor's screens use: all of it, or in low mode only the
     // lower part, within reach from a wheelchair. Overlays (the idle prompt, menus) keep to it.
     ImVec2 areaMin{0, 0};

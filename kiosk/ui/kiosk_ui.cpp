@@ -32,6 +32,8 @@ void KioskUi::draw(const core::Navigator& nav, std::vector<core::Intent>& intent
     m_audit.beginFrame();
     ctx.audit = &m_audit;
     ctx.speech = m_speech;
+    ctx.videos = m_videos;
+    if (m_videos) m_videos->holdForSpeech(speaking());
     ctx.reveal = m_nonVisual.revealRequest();
     ctx.openAccessibilityMenu = &m_accessMenu.open;
     applySpeechSettings(nav.accessibility());
@@ -150,6 +152,7 @@ void KioskUi::forgetVisitor() {
     m_accessMenu = AccessibilityMenuMemory{};
     m_pageMemory.arriveOnPage();
     m_lastLocation = core::Location{"-", "-"};
+    if (m_videos) m_videos->forgetVisitor();
     forgetTypedText();
 }
 

@@ -16,6 +16,7 @@
 #include "ui/staff/staff_screen.hpp"
 #include "ui/texture_cache.hpp"
 #include "ui/theme.hpp"
+#include "ui/video_playback.hpp"
 #include "ui/widgets/accessibility_menu.hpp"
 
 struct SDL_Renderer;
@@ -35,7 +36,10 @@ public:
     bool wantsAnotherFrame() const { return m_animating; }
 
     // After the frame is presented, when no draw data refers to textures any more.
-    void afterFrame() { m_textures.collectGarbage(); }
+    void afterFrame() {
+        m_textures.collectGarbage();
+        if (m_videos) m_videos->afterFrame();
+    }
 
     // Preview only: the problems of the pack being written. With errors they replace the screen
     // (the pack cannot be shown); warnings show in a strip at the bottom. Empty: nothing shown.
@@ -50,6 +54,8 @@ public:
     bool staffScreenOpen() const { return m_staff && m_staff->isOpen(); }
     // Pages offer "read aloud" through it; null (the default): they do not. Owned by the caller.
     void setSpeech(core::SpeechOutput* speech) { m_speech = speech; }
+    // Clips play through it; null (the default): they show their posters. Owned by the caller.
+    void setVideoPlayers(VideoPlayers* videos) { m_videos = videos; }
     // While a page is read aloud the loop redraws now and then, so the highlight follows.
     bool speaking() const { return m_speech && m_speech->isSpeaking(); }
     // Low mode: everything the visitor presses lies below this line (pixels from the top, see
@@ -92,6 +98,7 @@ private:
     RenderAudit m_audit;
     core::Diagnostics m_authorProblems;
     core::SpeechOutput* m_speech = nullptr;
+    VideoPlayers* m_videos = nullptr;
     std::optional<core::AccessibilitySettings> m_speechSettings;  // last given to m_speech
     NonVisualMode m_nonVisual;
     AccessibilityMenuMemory m_accessMenu;  // open or not: the UI's memory, forgotten with the visitor

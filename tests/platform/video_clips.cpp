@@ -74,4 +74,16 @@ std::filesystem::path vp9Clip() {
                          "-cpu-used 8 -b:v 300k -g 25 -pix_fmt yuv420p");
 }
 
+std::filesystem::path h264AacClip() {
+    return generatedClip("sine-h264-aac.mp4",
+                         "-f lavfi -i testsrc=size=320x240:rate=25 -f lavfi -i sine=frequency=440:sample_rate=44100 -t 2 "
+                         "-c:v libx264 -preset ultrafast -g 25 -pix_fmt yuv420p -c:a aac -movflags +faststart");
+}
+
+std::filesystem::path vp9OpusClip() {
+    return generatedClip("sine-vp9-opus.webm",
+                         "-f lavfi -i testsrc=size=320x240:rate=25 -f lavfi -i sine=frequency=440:sample_rate=44100 -t 2 "
+                         "-c:v libvpx-vp9 -deadline realtime -cpu-used 8 -b:v 300k -g 25 -pix_fmt yuv420p -c:a libopus");
+}
+
 }  // namespace kiosk::test

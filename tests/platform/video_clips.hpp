@@ -25,4 +25,10 @@ std::filesystem::path clipFolderFile(const std::string& name, const std::string&
 std::filesystem::path h264Clip();
 std::filesystem::path vp9Clip();
 
+// The same 2 s picture with a 440 Hz sine as sound, sampled at 44.1 kHz (so the player's
+// resampler to 48 kHz has work to do): AAC in the MP4, Opus (which always decodes at 48 kHz) in
+// the WebM.
+std::filesystem::path h264AacClip();
+std::filesystem::path vp9OpusClip();
+
 }  // namespace kiosk::test

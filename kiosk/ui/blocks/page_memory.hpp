@@ -30,6 +30,7 @@ struct PageScreenMemory {
     std::optional<GallerySwipe> swipe;
     QrCodeCache qrCodes;  // kept across pages: the same URL always makes the same code
     std::set<std::size_t> failedBlocks;  // blocks of this page already reported as failing
+    bool signLanguageOpen = false;       // the page's DGS panel
 
     std::size_t galleryPosition(std::string_view galleryId) const {
         const auto it = galleryPositions.find(galleryId);
@@ -56,6 +57,7 @@ struct PageScreenMemory {
         galleryPositions.clear();
         swipe.reset();
         failedBlocks.clear();
+        signLanguageOpen = false;
     }
 };
 

@@ -1,6 +1,4 @@
-// A clip on a page. Until the decoder (platform/video_decoder) is wired in, its poster with a
-// large play symbol and the word "Video": what the block shows before play, and whenever the
-// clip cannot play.
+// A clip on a page (content/FORMAT.md, "video"), drawn by the video view.
 #pragma once
 
 #include "core/pack/blocks.hpp"
@@ -8,8 +6,8 @@
 
 namespace kiosk::ui {
 
-// As wide as the column, in the clip's own shape (never taller than half the view), the poster
-// fitted inside; a poster that cannot be drawn shows the clip's alt text in its place.
+// As wide as the column, in the clip's own shape (never taller than half the view), with its
+// controls under it; the poster stands in before it plays.
 void drawVideoBlock(FrameContext& ctx, const BlockPlace& place, const core::VideoBlock& block);
 
 }  // namespace kiosk::ui

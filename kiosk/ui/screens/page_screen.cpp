@@ -22,6 +22,7 @@
 #include "ui/widgets/buttons.hpp"
 #include "ui/imgui_scoped.hpp"
 #include "ui/screens/reading_column.hpp"
+#include "ui/screens/sign_language_panel.hpp"
 #include "ui/widgets/text_layout.hpp"
 #include "ui/widgets/top_bar.hpp"
 #include "ui/widgets/touch.hpp"
@@ -140,15 +141,10 @@ void drawReadAloud(FrameContext& ctx, const core::Page& page, float x, float wid
     ctx.speech->speak(pageReading(ctx, page));
 }
 
-}  // namespace
-
-void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page& page, bool justArrived,
-                    PageScreenMemory& memory) {
+// The page's scrolling column, in `area` at the cursor.
+void drawPageContent(FrameContext& ctx, const core::Pack& pack, const core::Page& page, bool justArrived,
+                     PageScreenMemory& memory, ImVec2 area) {
     const Theme& theme = ctx.theme;
-    if (justArrived) memory.arriveOnPage();
-    drawTopBar(ctx, pack.title.in(ctx.languages), TopBarLeft::BackAndHome);
-
-    const ImVec2 area = ImGui::GetContentRegionAvail();
     const std::string scrollId = "page/" + pack.id + "/" + page.id;
     scoped::Child scroll(scrollId.c_str(), area, 0);
     if (justArrived) ImGui::SetScrollY(0.0f);
@@ -173,6 +169,7 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
     const std::vector<core::Utterance> spokenBlocks = ctx.nav.accessibility().nonVisual ? pageReading(ctx, page) : std::vector<core::Utterance>{};
     if (reading == "title") highlightReading(ctx, columnX, titleTop, width);
     if (ctx.speech) drawReadAloud(ctx, page, columnX, width, !reading.empty());
+    drawSignLanguageButton(ctx, page, columnX, width, memory);
     const core::Block* previous = nullptr;
     for (std::size_t i = 0; i < page.blocks.size(); ++i) {
         const core::Block& block = page.blocks[i];
@@ -190,6 +187,30 @@ void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page&
     ImGui::Dummy(ImVec2(0, theme.em(3.0f)));
     // A finger swiping a gallery sideways must not scroll the page up and down as well.
     if (!memory.swipingSideways()) touchScroll(ctx);
+}
+
+}  // namespace
+
+void drawPageScreen(FrameContext& ctx, const core::Pack& pack, const core::Page& page, bool justArrived,
+                    PageScreenMemory& memory) {
+    if (justArrived) memory.arriveOnPage();
+    drawTopBar(ctx, pack.title.in(ctx.languages), TopBarLeft::BackAndHome);
+    const ImVec2 area = ImGui::GetContentRegionAvail();
+    if (!page.signLanguage || !memory.signLanguageOpen) {
+        drawPageContent(ctx, pack, page, justArrived, memory, area);
+        return;
+    }
+    const SignLanguageSplit split = splitForSignLanguage(ctx, area);
+    const ImVec2 start = ImGui::GetCursorPos();
+    if (split.panelFirst) {
+        drawSignLanguagePanel(ctx, pack, page, split.panelSize, memory);
+        ImGui::SetCursorPos(ImVec2(start.x, start.y + split.panelSize.y));
+        drawPageContent(ctx, pack, page, justArrived, memory, split.pageSize);
+    } else {
+        drawPageContent(ctx, pack, page, justArrived, memory, split.pageSize);
+        ImGui::SetCursorPos(ImVec2(start.x + split.pageSize.x, start.y));
+        drawSignLanguagePanel(ctx, pack, page, split.panelSize, memory);
+    }
 }
 
 }  // namespace kiosk::ui

@@ -1,6 +1,8 @@
 // Icon geometry in units of the icon's size (-0.5 … 0.5), scaled at draw time.
 #include "ui/widgets/icons.hpp"
 
+#include "ui/widgets/media_icons.hpp"
+
 namespace kiosk::ui {
 
 void drawIcon(ImDrawList& draw, Icon icon, ImVec2 center, float size, float thickness, ImU32 color) {
@@ -48,10 +50,10 @@ void drawIcon(ImDrawList& draw, Icon icon, ImVec2 center, float size, float thic
             return;
         }
         case Icon::Backspace: {
-            const ImVec2 cap[] = {at(-0.48f, 0.0f), at(-0.2f, -0.3f), at(0.45f, -0.3f), at(0.45f, 0.3f), at(-0.2f, 0.3f)};
+            const ImVec2 cap[] = {at(-0.41f, 0.0f), at(-0.14f, -0.3f), at(0.42f, -0.3f), at(0.42f, 0.3f), at(-0.14f, 0.3f)};
             draw.AddPolyline(cap, IM_ARRAYSIZE(cap), color, ImDrawFlags_Closed, thickness);
-            draw.AddLine(at(0.0f, -0.12f), at(0.24f, 0.12f), color, thickness);
-            draw.AddLine(at(0.0f, 0.12f), at(0.24f, -0.12f), color, thickness);
+            draw.AddLine(at(0.03f, -0.12f), at(0.27f, 0.12f), color, thickness);
+            draw.AddLine(at(0.03f, 0.12f), at(0.27f, -0.12f), color, thickness);
             return;
         }
         case Icon::HideKeyboard:
@@ -74,7 +76,7 @@ void drawIcon(ImDrawList& draw, Icon icon, ImVec2 center, float size, float thic
                 draw.AddCircleFilled(from, limb * 0.5f, color, 8);
                 draw.AddCircleFilled(to, limb * 0.5f, color, 8);
             };
-            draw.AddCircle(center, size * 0.46f, color, 40, thickness);
+            draw.AddCircle(center, size * 0.42f, color, 40, thickness);  // inside the box with its stroke
             draw.AddCircleFilled(at(0.0f, -0.245f), size * 0.075f, color, 16);
             stroke(at(-0.25f, -0.115f), at(0.25f, -0.115f));  // the arms, straight out
             stroke(at(0.0f, -0.11f), at(0.0f, 0.06f));         // the body
@@ -88,6 +90,18 @@ void drawIcon(ImDrawList& draw, Icon icon, ImVec2 center, float size, float thic
         case Icon::Plus:
             draw.AddLine(at(-0.32f, 0.0f), at(0.32f, 0.0f), color, thickness);
             draw.AddLine(at(0.0f, -0.32f), at(0.0f, 0.32f), color, thickness);
+            return;
+        case Icon::Play:
+        case Icon::Pause:
+        case Icon::Replay:
+        case Icon::SoundOn:
+        case Icon::SoundOff:
+        case Icon::Subtitles:
+        case Icon::SubtitlesOff:
+        case Icon::Close:
+        case Icon::AudioDescription:
+        case Icon::SignLanguage:
+            drawMediaIcon(draw, icon, center, size, thickness, color);
             return;
     }
 }

@@ -1,0 +1,200 @@
+// Clips playing on a page, as a visitor sees them: the real decoder (FFmpeg) on its worker
+// thread, the pictures in SDL textures drawn by the software renderer, the subtitles over them
+// and the controls under them, driven by taps and by the frames' clock. No sound here (no
+// audio device in the tests): the picture runs on the frames' clock.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstdint>
+#include <fstream>
+#include <thread>
+
+#include <SDL.h>
+#include <doctest/doctest.h>
+
+#include "../core/temp_dir.hpp"
+#include "../platform/video_clips.hpp"
+#include "core/nav/navigator.hpp"
+#include "core/pack/pack_library.hpp"
+#include "platform/headless_renderer.hpp"
+#include "platform/system_info.hpp"
+#include "ui/widgets/video_view.hpp"
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+
+namespace {
+
+const char* const kClip = "page/start/video/intro";
+
+// A pack whose start page has a text, the 2 s test clip with German subtitles, and a button to
+// a second page.
+std::filesystem::path writeVideoPack(const test::TempDir& dir) {
+    dir.write("clips/pack.toml", "id = \"clips\"\nversion = \"1.0.0\"\ncategory = \"hub\"\nlanguages = [\"de\"]\n"
+                                 "start_page = \"start\"\ntile_icon = \"images/tile.svg\"\ntitle.de = \"Filme\"\n"
+                                 "description.de = \"Kurze Filme.\"\n");
+    const std::string square = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\"><rect width=\"8\" height=\"8\" fill=\"#c33\"/></svg>\n";
+    dir.write("clips/images/tile.svg", square);
+    dir.write("clips/images/poster.svg", square);
+    dir.write("clips/pages/start.toml",
+              "title.de = \"Start\"\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Ein kurzer Film.\"\n\n"
+              "[[blocks]]\ntype = \"video\"\nid = \"intro\"\nsrc = \"videos/intro.mp4\"\nposter = \"images/poster.svg\"\n"
+              "alt.de = \"Ein Testbild\"\nsubtitles.de = \"videos/intro.de.vtt\"\n\n"
+              "[[blocks]]\ntype = \"button\"\nid = \"more\"\nlabel.de = \"Weiter\"\nto = \"more\"\n");
+    dir.write("clips/pages/more.toml", "title.de = \"Mehr\"\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Noch mehr.\"\n");
+    std::filesystem::create_directories(dir.path() / "clips/videos");
+    std::filesystem::copy_file(test::h264Clip(), dir.path() / "clips/videos/intro.mp4");
+    dir.write("clips/videos/intro.de.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\n<i>Hallo</i>\n\n00:01.000 --> 00:02.000\nTschüss\n");
+    return dir.path() / "clips";
+}
+
+struct PlaybackFixture {
+    test::TempDir dir;
+    core::PackLibrary library;
+    core::ManualClock clock;
+    core::Navigator nav;
+    platform::HeadlessRenderer renderer{1280, 720, platform::systemFontFiles()};
+
+    PlaybackFixture()
+        : library(core::loadPackLibrary(std::vector<std::filesystem::path>{writeVideoPack(dir).parent_path()})),
+          nav(library, {"de"}, "de", std::chrono::seconds(600), clock.now()) {
+        for (const core::Error& problem : library.problems) REQUIRE_MESSAGE(problem.isWarning(), problem.describe());
+        REQUIRE_MESSAGE(renderer.ok(), renderer.error());
+        renderer.enableVideoPlayback();
+        settle();
+        tap("attract/start");
+        tap("home/pack/clips");
+        REQUIRE(nav.location().pageId == "start");
+    }
+
+    void settle() { renderer.settle(nav, clock.now()); }
+    ui::ItemRect item(const std::string& id) {
+        const auto found = renderer.items().find(id);
+        REQUIRE_MESSAGE(found.has_value(), "no element '" << id << "' on screen");
+        return *found;
+    }
+    void tap(const std::string& id) {
+        renderer.tap(nav, item(id).center(), clock.now());
+        settle();
+    }
+    std::string positionText() { return item(std::string(kClip) + "/position").value; }
+    // Frames 40 ms apart on the clock. The worker decodes in real time: a clip that was just
+    // started or sought waits for its first picture (its clock stands until then), so frames are
+    // drawn without moving the clock until it has come.
+    void playFor(std::chrono::milliseconds duration) {
+        for (auto passed = 0ms; passed < duration; passed += 40ms) {
+            clock.advance(40ms);
+            renderer.frame(nav, clock.now());
+            for (int wait = 0; wait < 200 && renderer.videos()->waitingForPictures(); ++wait) {
+                std::this_thread::sleep_for(2ms);
+                renderer.frame(nav, clock.now());
+            }
+        }
+    }
+};
+
+// A checksum of the pixels inside `rect`: tells one picture from another.
+std::uint64_t pixelsIn(const platform::HeadlessRenderer& renderer, const ui::ItemRect& rect) {
+    const SDL_Surface* surface = renderer.surface();
+    std::uint64_t sum = 1469598103934665603ull;
+    for (int y = static_cast<int>(rect.min.y) + 4; y < static_cast<int>(rect.max.y) - 4; y += 3) {
+        const auto* row = static_cast<const std::uint32_t*>(surface->pixels) + y * (surface->pitch / 4);
+        for (int x = static_cast<int>(rect.min.x) + 4; x < static_cast<int>(rect.max.x) - 4; x += 3) sum = (sum ^ row[x]) * 1099511628211ull;
+    }
+    return sum;
+}
+
+}  // namespace
+
+TEST_CASE("video playback: play shows the clip's pictures moving, with the subtitle of the moment") {
+    PlaybackFixture f;
+    CHECK(f.item(kClip).label == "Video: Ein Testbild. Video abspielen");
+    CHECK(f.positionText() == "0:00 / 0:02");
+    CHECK_FALSE(f.renderer.items().find(std::string(kClip) + "/subtitle"));
+    const std::uint64_t poster = pixelsIn(f.renderer, f.item(kClip));
+
+    f.tap(std::string(kClip) + "/play");
+    f.playFor(400ms);
+    CHECK(f.item(std::string(kClip) + "/play").label == "Video anhalten");
+    CHECK(f.item(std::string(kClip) + "/subtitle").label == "Hallo");  // the <i> markup is gone
+    const std::uint64_t early = pixelsIn(f.renderer, f.item(kClip));
+    CHECK(early != poster);
+    f.playFor(800ms);
+    CHECK(f.item(std::string(kClip) + "/subtitle").label == "Tschüss");
+    CHECK(f.positionText() == "0:01 / 0:02");
+    CHECK(pixelsIn(f.renderer, f.item(kClip)) != early);  // the test picture's counter moved on
+    if (const char* folder = std::getenv("KIOSK_VIDEO_SCREENSHOTS")) {
+        CHECK(f.renderer.savePng(std::filesystem::path(folder) / "video-playing.png").empty());
+    }
+}
+
+TEST_CASE("video playback: pause holds the picture, 10 s back returns to the start, the end offers to play again") {
+    PlaybackFixture f;
+    f.tap(std::string(kClip) + "/play");
+    f.playFor(600ms);
+    f.tap(std::string(kClip) + "/play");  // now "pause"
+    CHECK(f.item(std::string(kClip) + "/play").label == "Video abspielen");
+    const std::uint64_t paused = pixelsIn(f.renderer, f.item(kClip));
+    const std::string at = f.positionText();
+    f.playFor(500ms);
+    CHECK(pixelsIn(f.renderer, f.item(kClip)) == paused);
+    CHECK(f.positionText() == at);
+
+    f.tap(std::string(kClip) + "/back");
+    f.playFor(200ms);
+    CHECK(f.positionText() == "0:00 / 0:02");
+    CHECK(f.item(std::string(kClip) + "/subtitle").label == "Hallo");  // shown while paused too
+
+    f.tap(std::string(kClip) + "/play");
+    f.playFor(2500ms);
+    CHECK(f.item(std::string(kClip) + "/play").label == "Noch einmal abspielen");
+    CHECK(f.positionText() == "0:02 / 0:02");
+}
+
+TEST_CASE("video playback: subtitles can be turned off for the visit, and decoding stops when the page is left") {
+    PlaybackFixture f;
+    f.tap(std::string(kClip) + "/play");
+    f.playFor(300ms);
+    REQUIRE(f.renderer.items().find(std::string(kClip) + "/subtitle"));
+    f.tap(std::string(kClip) + "/subtitles");
+    CHECK_FALSE(f.item(std::string(kClip) + "/subtitles").selected);
+    f.playFor(200ms);
+    CHECK_FALSE(f.renderer.items().find(std::string(kClip) + "/subtitle"));
+    CHECK(f.renderer.videos()->openClips() == 1);
+
+    f.playFor(900ms);
+    f.tap("page/start/button/more");
+    REQUIRE(f.nav.location().pageId == "more");
+    CHECK(f.renderer.videos()->openClips() == 0);  // its decoder and texture are gone
+    f.tap("bar/back");
+    CHECK(f.renderer.videos()->openClips() == 1);
+    CHECK(f.positionText() == "0:01 / 0:02");  // it waits where the visitor left it
+    CHECK(f.item(std::string(kClip) + "/play").label == "Video abspielen");
+    CHECK_FALSE(f.item(std::string(kClip) + "/subtitles").selected);  // still off in this visit
+}
+
+TEST_CASE("video playback: a clip damaged on disk shows an error card, and the rest of the page works") {
+    PlaybackFixture f;
+    // After the pack was checked and loaded, the file breaks (a failing disk, a bad copy).
+    const std::filesystem::path clip = f.dir.path() / "clips/videos/intro.mp4";
+    std::filesystem::remove(clip);
+    std::ofstream(clip, std::ios::binary) << std::string(4096, 'x');
+    f.tap(std::string(kClip) + "/play");
+    f.playFor(200ms);
+    const ui::ItemRect card = f.item(kClip);
+    CHECK(card.role == ui::ItemRole::Problem);
+    CHECK(card.label.find("lässt sich gerade nicht abspielen") != std::string::npos);
+    CHECK_FALSE(f.renderer.items().find(std::string(kClip) + "/play"));
+    f.tap("page/start/button/more");
+    CHECK(f.nav.location().pageId == "more");
+}
+
+TEST_CASE("video playback: subtitle cues are found by time, between cues there is none") {
+    core::SubtitleTrack track;
+    track.cues = {{0.0, 1.0, "Eins"}, {1.5, 2.0, "<v Anna>Zwei</v>"}};
+    CHECK(ui::subtitleAt(track, 0.0) == "Eins");
+    CHECK(ui::subtitleAt(track, 0.999) == "Eins");
+    CHECK(ui::subtitleAt(track, 1.2).empty());
+    CHECK(ui::subtitleAt(track, 1.5) == "Zwei");
+    CHECK(ui::subtitleAt(track, 2.0).empty());
+}
