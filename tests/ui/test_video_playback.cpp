@@ -18,6 +18,7 @@
 #include "core/pack/pack_library.hpp"
 #include "platform/headless_renderer.hpp"
 #include "platform/system_info.hpp"
+#include "ui_fixture.hpp"
 #include "ui/widgets/video_view.hpp"
 
 using namespace kiosk;
@@ -37,7 +38,8 @@ std::filesystem::path writeVideoPack(const test::TempDir& dir) {
     dir.write("clips/images/tile.svg", square);
     dir.write("clips/images/poster.svg", square);
     dir.write("clips/pages/start.toml",
-              "title.de = \"Start\"\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Ein kurzer Film.\"\n\n"
+              "title.de = \"Start\"\n\n[sign_language]\nsrc = \"videos/intro.mp4\"\nposter = \"images/poster.svg\"\n"
+              "alt.de = \"Diese Seite in Gebärdensprache\"\nplaceholder = true\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Ein kurzer Film.\"\n\n"
               "[[blocks]]\ntype = \"video\"\nid = \"intro\"\nsrc = \"videos/intro.mp4\"\nposter = \"images/poster.svg\"\n"
               "alt.de = \"Ein Testbild\"\nsubtitles.de = \"videos/intro.de.vtt\"\n\n"
               "[[blocks]]\ntype = \"button\"\nid = \"more\"\nlabel.de = \"Weiter\"\nto = \"more\"\n");
@@ -48,46 +50,37 @@ std::filesystem::path writeVideoPack(const test::TempDir& dir) {
     return dir.path() / "clips";
 }
 
+// The test pack on a 1280x720 headless kiosk with video playback on, at its start page.
 struct PlaybackFixture {
     test::TempDir dir;
-    core::PackLibrary library;
-    core::ManualClock clock;
-    core::Navigator nav;
-    platform::HeadlessRenderer renderer{1280, 720, platform::systemFontFiles()};
+    std::filesystem::path content = writeVideoPack(dir).parent_path();
+    test::UiFixture ui{1280, 720, content};
+    core::Navigator& nav = ui.nav;
+    platform::HeadlessRenderer& renderer = ui.renderer;
 
-    PlaybackFixture()
-        : library(core::loadPackLibrary(std::vector<std::filesystem::path>{writeVideoPack(dir).parent_path()})),
-          nav(library, {"de"}, "de", std::chrono::seconds(600), clock.now()) {
-        for (const core::Error& problem : library.problems) REQUIRE_MESSAGE(problem.isWarning(), problem.describe());
-        REQUIRE_MESSAGE(renderer.ok(), renderer.error());
+    PlaybackFixture() {
         renderer.enableVideoPlayback();
-        settle();
-        tap("attract/start");
-        tap("home/pack/clips");
+        ui.tap("home/pack/clips");
         REQUIRE(nav.location().pageId == "start");
     }
 
-    void settle() { renderer.settle(nav, clock.now()); }
     ui::ItemRect item(const std::string& id) {
         const auto found = renderer.items().find(id);
         REQUIRE_MESSAGE(found.has_value(), "no element '" << id << "' on screen");
         return *found;
     }
-    void tap(const std::string& id) {
-        renderer.tap(nav, item(id).center(), clock.now());
-        settle();
-    }
+    void tap(const std::string& id) { ui.tap(id); }
     std::string positionText() { return item(std::string(kClip) + "/position").value; }
     // Frames 40 ms apart on the clock. The worker decodes in real time: a clip that was just
     // started or sought waits for its first picture (its clock stands until then), so frames are
     // drawn without moving the clock until it has come.
     void playFor(std::chrono::milliseconds duration) {
         for (auto passed = 0ms; passed < duration; passed += 40ms) {
-            clock.advance(40ms);
-            renderer.frame(nav, clock.now());
+            ui.clock.advance(40ms);
+            renderer.frame(nav, ui.clock.now());
             for (int wait = 0; wait < 200 && renderer.videos()->waitingForPictures(); ++wait) {
                 std::this_thread::sleep_for(2ms);
-                renderer.frame(nav, clock.now());
+                renderer.frame(nav, ui.clock.now());
             }
         }
     }
@@ -187,6 +180,28 @@ TEST_CASE("video playback: a clip damaged on disk shows an error card, and the r
     CHECK_FALSE(f.renderer.items().find(std::string(kClip) + "/play"));
     f.tap("page/start/button/more");
     CHECK(f.nav.location().pageId == "more");
+}
+
+TEST_CASE("sign language: the page's button opens the DGS clip in a panel beside the text, which plays and closes") {
+    PlaybackFixture f;
+    CHECK_FALSE(f.renderer.items().find("page/sign-language-title"));
+    const float columnWidth = f.item(kClip).max.x - f.item(kClip).min.x;
+    f.tap("page/sign-language");
+    CHECK(f.item("page/sign-language").selected);
+    CHECK(f.item("page/sign-language-title").role == ui::ItemRole::Heading);
+    const ui::ItemRect signer = f.item("page/start/sign-language");
+    CHECK(signer.min.x > f.item(kClip).max.x);  // beside the text, not over it
+    CHECK(f.item(kClip).max.x - f.item(kClip).min.x <= columnWidth);
+    f.tap("page/start/sign-language/play");
+    f.playFor(500ms);
+    CHECK(f.item("page/start/sign-language/play").label == "Video anhalten");
+    CHECK(f.renderer.videos()->openClips() == 2);
+    if (const char* folder = std::getenv("KIOSK_VIDEO_SCREENSHOTS")) {
+        CHECK(f.renderer.savePng(std::filesystem::path(folder) / "sign-language-panel.png").empty());
+    }
+    f.tap("page/sign-language-close");
+    CHECK_FALSE(f.renderer.items().find("page/sign-language-title"));
+    CHECK(f.renderer.videos()->openClips() == 1);  // the signer's clip stopped with its panel
 }
 
 TEST_CASE("video playback: subtitle cues are found by time, between cues there is none") {

@@ -17,8 +17,9 @@ struct UiFixture {
     core::Navigator nav;
     platform::HeadlessRenderer renderer;
 
-    UiFixture(int width = 1280, int height = 720)
-        : library(core::loadPackLibrary(std::vector<std::filesystem::path>{KIOSK_TEST_DATA "/content"})),
+    // `content`: the folder of packs (the test content unless a test writes its own).
+    explicit UiFixture(int width = 1280, int height = 720, const std::filesystem::path& content = KIOSK_TEST_DATA "/content")
+        : library(core::loadPackLibrary(std::vector<std::filesystem::path>{content})),
           nav(library, {"de", "en"}, "de", std::chrono::seconds(60), clock.now()),
           renderer(width, height, platform::systemFontFiles()) {
         // Warnings are expected (the test pack leaves a translation out on purpose); errors are not.
