@@ -8,6 +8,7 @@
 // the UI's button presses in between take effect at once on the decoder and on the clock.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -81,6 +82,9 @@ public:
     void hold(bool held);
     // How long until the next picture is due, while playing; nothing when paused or not known.
     std::optional<double> secondsToNextPicture(core::TimePoint now) const;
+    // Pictures the decoder had ready but that were late when taken (a newer one was due): the
+    // benchmark's sign that playback fell behind. Counts since the clip was opened.
+    std::uint64_t droppedFrames() const { return m_decoder ? m_decoder->droppedFrames() : 0; }
     // Told when the visitor starts this clip: the set pauses the others that have sound.
     void onStart(std::function<void(VideoPlayer&)> started) { m_started = std::move(started); }
 

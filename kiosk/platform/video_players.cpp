@@ -76,6 +76,12 @@ bool PlatformVideoPlayers::waitingForPictures() const {
     return std::any_of(m_players.begin(), m_players.end(), [](const auto& entry) { return entry.second.player->waitingForPicture(); });
 }
 
+std::uint64_t PlatformVideoPlayers::droppedFrames() const {
+    std::uint64_t dropped = 0;
+    for (const auto& [key, entry] : m_players) dropped += entry.player->droppedFrames();
+    return dropped;
+}
+
 std::optional<int> PlatformVideoPlayers::millisecondsToNextPicture(core::TimePoint now) const {
     std::optional<double> soonest;
     for (const auto& [key, entry] : m_players) {

@@ -3,6 +3,7 @@
 // the rule that one clip speaks at a time.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -40,6 +41,8 @@ public:
     bool waitingForPictures() const;
     // Clips open now (their decoders running or paused): for tests and the soak.
     std::size_t openClips() const { return m_players.size(); }
+    // Late pictures skipped by the clips open now (VideoPlayer::droppedFrames): for the benchmark.
+    std::uint64_t droppedFrames() const;
 
 private:
     struct Entry {

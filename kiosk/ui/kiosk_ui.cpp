@@ -151,8 +151,11 @@ void KioskUi::forgetVisitor() {
     m_flowMemory = FlowScreenMemory{};
     m_accessMenu = AccessibilityMenuMemory{};
     m_pageMemory.arriveOnPage();
-    m_lastLocation = core::Location{"-", "-"};
-    if (m_videos) m_videos->forgetVisitor();
+    // Called on every frame of the attract loop: its own autoplaying clips must survive that, so
+    // the clips are forgotten once, when a visit ends (a visit always has a location).
+    const core::Location forgotten{"-", "-"};
+    if (m_videos && !(m_lastLocation == forgotten)) m_videos->forgetVisitor();
+    m_lastLocation = forgotten;
     forgetTypedText();
 }
 

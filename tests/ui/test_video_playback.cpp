@@ -30,7 +30,7 @@ const char* const kClip = "page/start/video/intro";
 
 // A pack whose start page has a text, the 2 s test clip with German subtitles, and a button to
 // a second page.
-std::filesystem::path writeVideoPack(const test::TempDir& dir) {
+std::filesystem::path writeVideoPack(const test::TempDir& dir, const std::string& videoOptions = "") {
     dir.write("clips/pack.toml", "id = \"clips\"\nversion = \"1.0.0\"\ncategory = \"hub\"\nlanguages = [\"de\"]\n"
                                  "start_page = \"start\"\ntile_icon = \"images/tile.svg\"\ntitle.de = \"Filme\"\n"
                                  "description.de = \"Kurze Filme.\"\n");
@@ -41,7 +41,7 @@ std::filesystem::path writeVideoPack(const test::TempDir& dir) {
               "title.de = \"Start\"\n\n[sign_language]\nsrc = \"videos/intro.mp4\"\nposter = \"images/poster.svg\"\n"
               "alt.de = \"Diese Seite in Gebärdensprache\"\nplaceholder = true\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Ein kurzer Film.\"\n\n"
               "[[blocks]]\ntype = \"video\"\nid = \"intro\"\nsrc = \"videos/intro.mp4\"\nposter = \"images/poster.svg\"\n"
-              "alt.de = \"Ein Testbild\"\nsubtitles.de = \"videos/intro.de.vtt\"\n\n"
+              "alt.de = \"Ein Testbild\"\nsubtitles.de = \"videos/intro.de.vtt\"\n" + videoOptions + "\n"
               "[[blocks]]\ntype = \"button\"\nid = \"more\"\nlabel.de = \"Weiter\"\nto = \"more\"\n");
     dir.write("clips/pages/more.toml", "title.de = \"Mehr\"\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Noch mehr.\"\n");
     std::filesystem::create_directories(dir.path() / "clips/videos");
@@ -202,6 +202,34 @@ TEST_CASE("sign language: the page's button opens the DGS clip in a panel beside
     f.tap("page/sign-language-close");
     CHECK_FALSE(f.renderer.items().find("page/sign-language-title"));
     CHECK(f.renderer.videos()->openClips() == 1);  // the signer's clip stopped with its panel
+}
+
+TEST_CASE("video playback: a start page's autoplaying clip plays in the attract loop without sound, and a visit starts anew") {
+    test::TempDir dir;
+    const std::filesystem::path content = writeVideoPack(dir, "autoplay = true\nloop = true\n").parent_path();
+    core::ManualClock clock;
+    core::PackLibrary library = core::loadPackLibrary(std::vector<std::filesystem::path>{content});
+    core::Navigator nav(library, {"de"}, "de", std::chrono::seconds(60), clock.now());
+    platform::HeadlessRenderer renderer(1280, 720, platform::systemFontFiles());
+    REQUIRE(renderer.ok());
+    renderer.enableVideoPlayback();
+    renderer.settle(nav, clock.now());
+    REQUIRE(nav.visit().phase() == core::VisitorPhase::Attract);
+    CHECK(renderer.videos()->openClips() == 1);
+    const std::uint64_t first = pixelsIn(renderer, *renderer.items().find("attract/start"));
+    for (int frame = 0; frame < 25; ++frame) {
+        clock.advance(40ms);
+        renderer.frame(nav, clock.now());
+        std::this_thread::sleep_for(2ms);
+    }
+    CHECK(renderer.videos()->openClips() == 1);  // not forgotten frame after frame
+    CHECK(pixelsIn(renderer, *renderer.items().find("attract/start")) != first);  // it moves
+    CHECK(renderer.videos()->millisecondsToNextPicture(clock.now()).has_value());
+
+    renderer.tap(nav, renderer.items().find("attract/start")->center(), clock.now());
+    renderer.settle(nav, clock.now());
+    CHECK(nav.visit().phase() == core::VisitorPhase::Visiting);
+    CHECK(renderer.videos()->openClips() == 0);  // the home screen shows no clip
 }
 
 TEST_CASE("video playback: subtitle cues are found by time, between cues there is none") {

@@ -1,5 +1,6 @@
 // Drawn once per picture (every few seconds) and then not at all: the slideshow costs nothing in
-// between, and it has no animation a software renderer would pay for on every frame.
+// between, and it has no animation a software renderer would pay for on every frame. The one
+// exception is a pack's autoplaying clip, which authors choose knowing it is drawn at its own rate.
 #include "ui/screens/attract_screen.hpp"
 
 #include <algorithm>
@@ -14,6 +15,16 @@
 
 namespace kiosk::ui {
 namespace {
+
+// The first clip of the pack's start page that plays by itself (content/FORMAT.md, "video").
+const core::VideoBlock* attractClip(const core::Pack& pack) {
+    const core::Page* start = pack.findPage(pack.startPage);
+    if (!start) return nullptr;
+    for (const core::Block& block : start->blocks) {
+        if (const auto* video = std::get_if<core::VideoBlock>(&block); video && video->autoplay) return video;
+    }
+    return nullptr;
+}
 
 // The pack of this picture: its icon large in a tinted square, its category, title and description.
 void drawHighlight(FrameContext& ctx, const core::Pack& pack, ImVec2 min, ImVec2 max) {
@@ -47,8 +58,18 @@ void drawHighlight(FrameContext& ctx, const core::Pack& pack, ImVec2 min, ImVec2
         iconMin = ImVec2(min.x, min.y + (height - iconSide) * 0.5f);
         textMin = ImVec2(min.x + iconSide + gap, min.y + std::max(0.0f, (height - textHeight) * 0.5f));
     }
-    // Tile icons bring their own background shape; drawn large, fitted, never stretched.
-    if (const Texture* icon = ctx.textures.get(pack.tileIcon, static_cast<int>(iconSide))) {
+    // A pack whose start page has an autoplaying clip shows it here, without sound, in the
+    // icon's place; until its first picture (or without players) the icon stands in.
+    const core::VideoBlock* clip = attractClip(pack);
+    const Texture* clipPicture = nullptr;
+    if (clip && ctx.videos) clipPicture = ctx.videos->playerFor("attract/" + pack.id, *clip).picture();
+    if (clipPicture) {
+        const float scale = std::min(iconSide / static_cast<float>(clipPicture->width), iconSide / static_cast<float>(clipPicture->height));
+        const ImVec2 fitted(static_cast<float>(clipPicture->width) * scale, static_cast<float>(clipPicture->height) * scale);
+        const ImVec2 at(iconMin.x + (iconSide - fitted.x) * 0.5f, iconMin.y + (iconSide - fitted.y) * 0.5f);
+        draw.AddImage(clipPicture->handle, at, ImVec2(at.x + fitted.x, at.y + fitted.y));
+    } else if (const Texture* icon = ctx.textures.get(pack.tileIcon, static_cast<int>(iconSide))) {
+        // Tile icons bring their own background shape; drawn large, fitted, never stretched.
         const float scale = iconSide / static_cast<float>(std::max(icon->width, icon->height));
         const ImVec2 fitted(static_cast<float>(icon->width) * scale, static_cast<float>(icon->height) * scale);
         const ImVec2 at(iconMin.x + (iconSide - fitted.x) * 0.5f, iconMin.y + (iconSide - fitted.y) * 0.5f);
