@@ -3,28 +3,25 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <optional>
 #include <system_error>
 
 extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
 #include <libavutil/channel_layout.h>
 #include <libswresample/swresample.h>
 }
 
 #include "core/pack/video_formats.hpp"
+#include "platform/ffmpeg_input.hpp"
 
 namespace kiosk::platform {
 
 namespace {
 
 using core::ErrorCode;
-
-// As in VideoFileReader: a clip that ends more than this before its header's duration was cut short.
-constexpr double kTruncationTolerance = 0.5;
+using ffmpeg::ffmpegSays;
+using ffmpeg::fileError;
 // Seeks land this much before the target and decode up to it: AAC and Opus frames overlap their
 // neighbours, so the first frame after a jump is only right once its predecessor was decoded.
 constexpr double kSeekPreroll = 0.1;
@@ -32,48 +29,9 @@ constexpr double kSeekPreroll = 0.1;
 // timestamp far in the future is damage, not a long pause, and must not allocate minutes of zeros.
 constexpr double kMaxLeadingSilence = 30.0;
 
-std::string ffmpegSays(int code) {
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return text;
-}
-
-std::string seconds(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f s", value);
-    return text;
-}
-
-core::Error audioError(ErrorCode code, const std::filesystem::path& file, std::string message, std::string hint) {
-    return core::Error{code, file.string(), 0, std::move(message), std::move(hint)};
-}
-
 const std::string kExportHint = "export the clip again as " + std::string(core::kSupportedVideoFormats) +
                                 " with AAC or Opus sound";
 
-// Only the demuxers of the containers the kiosk plays may read the file: fewer parsers see a
-// pack's bytes (the same rule as VideoFileReader's probe).
-std::string allowedDemuxers() {
-    std::string names;
-    for (const core::VideoFormat& format : core::kVideoFormats) {
-        if (!names.empty()) names += ',';
-        names += format.demuxer;
-    }
-    return names;
-}
-
-struct CloseFormat {
-    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
-};
-struct FreeCodec {
-    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
-};
-struct FreePacket {
-    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
-};
-struct FreeFrame {
-    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
-};
 struct FreeResampler {
     void operator()(SwrContext* context) const { swr_free(&context); }
 };
@@ -84,18 +42,12 @@ std::int16_t* frameStart(std::vector<std::int16_t>& samples, int frame) {
 
 }  // namespace
 
-struct AudioFileReader::Impl {
-    std::filesystem::path file;
+// The file, demuxer, decoder, stream, time base, decodedUntil and draining are ffmpeg::Input's.
+struct AudioFileReader::Impl : ffmpeg::Input {
     AudioInfo info;
-    std::unique_ptr<AVFormatContext, CloseFormat> format;
-    std::unique_ptr<AVCodecContext, FreeCodec> codec;
-    std::unique_ptr<AVPacket, FreePacket> packet{av_packet_alloc()};
-    std::unique_ptr<AVFrame, FreeFrame> decoded{av_frame_alloc()};
     std::unique_ptr<SwrContext, FreeResampler> resampler;
     int resamplerRate = 0, resamplerFormat = -1;  // what the resampler was made for: frames may change it
     AVChannelLayout resamplerLayout{};
-    int stream = -1;
-    AVRational timeBase{1, 1};
     double origin = 0.0;  // the video stream's start in seconds: time 0 of the picture
     // The time of the next resampled sample; unknown after open() and seek() until a frame says.
     std::optional<double> nextTime;
@@ -104,16 +56,9 @@ struct AudioFileReader::Impl {
     // Where the stream's own duration ends it (MP4 says; WebM does not): AAC encoders pad the last
     // frame with up to 1024 samples of silence that the edit list cuts off and the decoder does not.
     std::optional<double> streamEnd;
-    double decodedUntil = 0.0;  // the end of the last decoded frame, for the truncation check
-    bool draining = false;
     bool resamplerFlushed = false;
 
     ~Impl() { av_channel_layout_uninit(&resamplerLayout); }
-
-    core::Error damaged(std::string what) const {
-        return audioError(ErrorCode::Damaged, file, std::move(what),
-                          "the file is truncated or damaged: copy or export it again");
-    }
 
     double timeOf(const AVFrame& frame) const {
         const std::int64_t ts = frame.best_effort_timestamp;
@@ -163,7 +108,7 @@ struct AudioFileReader::Impl {
         auto* out = reinterpret_cast<std::uint8_t*>(frameStart(chunk.samples, already));
         const int made = swr_convert(resampler.get(), &out, room, frame ? const_cast<const std::uint8_t**>(frame->extended_data) : nullptr,
                                      inputFrames);
-        if (made < 0) return damaged("has sound that cannot be converted after " + seconds(decodedUntil) + ": " + ffmpegSays(made));
+        if (made < 0) return damagedAfter("has sound that cannot be converted", made);
         chunk.samples.resize(static_cast<std::size_t>(already + made) * kAudioChannels);
         return true;
     }
@@ -193,12 +138,7 @@ struct AudioFileReader::Impl {
         if (keep < chunk.frames()) chunk.samples.resize(static_cast<std::size_t>(keep) * kAudioChannels);
     }
 
-    core::Result<bool> endOfStream() const {
-        if (info.duration > 0 && decodedUntil + kTruncationTolerance < info.duration)
-            return damaged("has sound that ends at " + seconds(decodedUntil) + " although its header says it lasts " +
-                           seconds(info.duration));
-        return false;
-    }
+    core::Result<bool> endOfStream() const { return endUnlessTruncated(info.duration, "has sound that ends at"); }
 };
 
 AudioFileReader::AudioFileReader(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -212,29 +152,22 @@ bool AudioFileReader::hasSound(const std::filesystem::path& file) {
 }
 
 core::Result<std::unique_ptr<AudioFileReader>> AudioFileReader::open(const std::filesystem::path& file) {
-    // FFmpeg's own messages would fill the log with a line per broken packet and without the
-    // file's name; the reader reports what matters as one error instead (as VideoFileReader does).
-    av_log_set_level(AV_LOG_FATAL);
+    ffmpeg::quietenFfmpegOnce();
     std::error_code ignored;
     if (!std::filesystem::is_regular_file(file, ignored))
-        return audioError(ErrorCode::FileNotFound, file, "does not exist", "check the path and the file's permissions");
+        return fileError(ErrorCode::FileNotFound, file, "does not exist", "check the path and the file's permissions");
     auto impl = std::make_unique<Impl>();
     impl->file = file;
-    if (!impl->packet || !impl->decoded) return audioError(ErrorCode::FileUnreadable, file, "out of memory", "");
+    if (!impl->allocated()) return fileError(ErrorCode::FileUnreadable, file, "out of memory", "");
 
-    AVDictionary* options = nullptr;
-    av_dict_set(&options, "format_whitelist", allowedDemuxers().c_str(), 0);
-    AVFormatContext* opened = nullptr;
-    int code = avformat_open_input(&opened, file.c_str(), nullptr, &options);
-    av_dict_free(&options);
-    if (code < 0)
-        return audioError(ErrorCode::InvalidValue, file, "cannot be read as an MP4 or WebM clip: " + ffmpegSays(code),
+    // Whichever of the MP4 and WebM demuxers recognises the file (VideoFileReader probes first).
+    if (const int code = impl->openFormat(nullptr); code < 0)
+        return fileError(ErrorCode::InvalidValue, file, "cannot be read as an MP4 or WebM clip: " + ffmpegSays(code),
                           kExportHint);
-    impl->format.reset(opened);
+    AVFormatContext* opened = impl->format.get();
     // The probe reads the picture's first packets too (no discarding them yet): WebM tells when the
     // picture starts only by its first frame, and that is time 0 here (below).
-    code = avformat_find_stream_info(opened, nullptr);
-    if (code < 0) return impl->damaged("has no readable stream information: " + ffmpegSays(code));
+    if (auto probed = impl->readStreamInfo(); !probed) return probed.error();
 
     const int video = av_find_best_stream(opened, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     impl->stream = av_find_best_stream(opened, AVMEDIA_TYPE_AUDIO, -1, video, nullptr, 0);
@@ -249,20 +182,16 @@ core::Result<std::unique_ptr<AudioFileReader>> AudioFileReader::open(const std::
     AudioInfo& info = impl->info;
     info.codec = avcodec_get_name(parameters->codec_id);
     if (parameters->codec_id != AV_CODEC_ID_AAC && parameters->codec_id != AV_CODEC_ID_OPUS)
-        return audioError(ErrorCode::InvalidValue, file, "has " + info.codec + " sound; the kiosk plays AAC or Opus", kExportHint);
+        return fileError(ErrorCode::InvalidValue, file, "has " + info.codec + " sound; the kiosk plays AAC or Opus", kExportHint);
     const AVCodec* decoder = avcodec_find_decoder(parameters->codec_id);
     if (decoder == nullptr)
-        return audioError(ErrorCode::InvalidValue, file, "has " + info.codec + " sound, which this FFmpeg cannot decode",
-                          "install Debian's libavcodec59 (deploy/install-deps.sh)");
-    impl->codec.reset(avcodec_alloc_context3(decoder));
-    if (!impl->codec) return audioError(ErrorCode::FileUnreadable, file, "out of memory", "");
-    code = avcodec_parameters_to_context(impl->codec.get(), parameters);
-    if (code >= 0) {
+        return fileError(ErrorCode::InvalidValue, file, "has " + info.codec + " sound, which this FFmpeg cannot decode",
+                          ffmpeg::kInstallDecoderHint);
+    auto started = impl->openDecoder(decoder, parameters, info.codec, [stream](AVCodecContext& codec) {
         // The decoder needs the stream's time base to honour the encoder's delay (priming samples).
-        impl->codec->pkt_timebase = stream->time_base;
-        code = avcodec_open2(impl->codec.get(), decoder, nullptr);
-    }
-    if (code < 0) return impl->damaged("cannot start the " + info.codec + " decoder: " + ffmpegSays(code));
+        codec.pkt_timebase = stream->time_base;
+    });
+    if (!started) return started.error();
 
     impl->timeBase = stream->time_base;
     // Time 0 is the picture's first frame, as in VideoFileReader: a container that starts its
@@ -315,25 +244,11 @@ core::Result<bool> AudioFileReader::next(AudioChunk& chunk) {
             }
             return d.endOfStream();
         }
-        if (code != AVERROR(EAGAIN))
-            return d.damaged("has sound that cannot be decoded after " + seconds(d.decodedUntil) + ": " + ffmpegSays(code));
+        if (code != AVERROR(EAGAIN)) return d.damagedAfter("has sound that cannot be decoded", code);
 
-        code = av_read_frame(d.format.get(), d.packet.get());
-        if (code == AVERROR_EOF) {
-            if (d.draining) return d.endOfStream();
-            d.draining = true;
-            avcodec_send_packet(d.codec.get(), nullptr);  // hands out the frames the decoder still holds
-            continue;
-        }
-        if (code < 0) return d.damaged("cannot be read after " + seconds(d.decodedUntil) + ": " + ffmpegSays(code));
-        if (d.packet->stream_index != d.stream) {
-            av_packet_unref(d.packet.get());
-            continue;
-        }
-        code = avcodec_send_packet(d.codec.get(), d.packet.get());
-        av_packet_unref(d.packet.get());
-        if (code < 0 && code != AVERROR(EAGAIN))
-            return d.damaged("has sound that cannot be decoded after " + seconds(d.decodedUntil) + ": " + ffmpegSays(code));
+        auto fed = d.feed("has sound that cannot be decoded");
+        if (!fed) return fed.error();
+        if (!fed.value()) return d.endOfStream();
     }
 }
 
@@ -343,15 +258,11 @@ core::Result<bool> AudioFileReader::seek(double target) {
     target = std::clamp(std::isfinite(target) ? target : 0.0, 0.0, last);
     const double from = std::max(0.0, target - kSeekPreroll) + d.origin;
     const auto timestamp = static_cast<std::int64_t>(std::llround(from / av_q2d(d.timeBase)));
-    const int code = av_seek_frame(d.format.get(), d.stream, timestamp, AVSEEK_FLAG_BACKWARD);
-    if (code < 0) return d.damaged("cannot seek to " + seconds(target) + ": " + ffmpegSays(code));
-    avcodec_flush_buffers(d.codec.get());
+    if (auto sought = d.seekTo(timestamp, target); !sought) return sought.error();
     d.resampler.reset();  // it would hand out samples from before the jump
     d.nextTime.reset();
     d.startAt = target;
-    d.draining = false;
     d.resamplerFlushed = false;
-    d.decodedUntil = 0.0;
     return true;
 }
 

@@ -3,50 +3,30 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <limits>
-#include <mutex>
 #include <vector>
 
 extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
 #include <libswscale/swscale.h>
 }
 
 #include "core/pack/video_formats.hpp"
+#include "platform/ffmpeg_input.hpp"
 
 namespace kiosk::platform {
 
 namespace {
 
 using core::ErrorCode;
+using ffmpeg::ffmpegSays;
+using ffmpeg::fileError;
 
 // The largest picture played: 4K. Larger clips would need more than 50 MiB of buffered frames.
 constexpr int kMaxWidth = 3840;
 constexpr int kMaxHeight = 2160;
-// A clip that ends more than this before the duration its header gives was cut short. Looser
-// than a frame because containers round durations and audio may outlast the picture a little.
-constexpr double kTruncationTolerance = 0.5;
 // The probe reads this much of the file's start: enough for MP4's ftyp and WebM's EBML header.
 constexpr std::size_t kProbeBytes = 64 * 1024;
-
-std::string ffmpegSays(int code) {
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return text;
-}
-
-std::string seconds(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f s", value);
-    return text;
-}
-
-core::Error videoError(ErrorCode code, const std::filesystem::path& file, std::string message, std::string hint) {
-    return core::Error{code, file.string(), 0, std::move(message), std::move(hint)};
-}
 
 bool supportedContainer(const AVInputFormat* format) { return core::videoFormatByDemuxer(format->name) != nullptr; }
 
@@ -57,28 +37,9 @@ bool supportedCodec(const AVInputFormat* format, AVCodecID codec) {
 
 const std::string kExportHint = "export it as " + std::string(core::kSupportedVideoFormats);
 
-struct CloseFormat {
-    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
-};
-struct FreeCodec {
-    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
-};
-struct FreePacket {
-    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
-};
-struct FreeFrame {
-    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
-};
 struct FreeScale {
     void operator()(SwsContext* context) const { sws_freeContext(context); }
 };
-
-// FFmpeg's own messages about a damaged file would otherwise fill the kiosk's log with a line per
-// broken packet, without the file's name; the reader reports what matters as one error instead.
-void quietenFfmpegOnce() {
-    static std::once_flag once;
-    std::call_once(once, [] { av_log_set_level(AV_LOG_FATAL); });
-}
 
 std::string containerName(const AVInputFormat* format) {
     return format->long_name ? format->long_name : format->name;
@@ -89,13 +50,13 @@ core::Result<const AVInputFormat*> probeContainer(const std::filesystem::path& f
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         const bool exists = std::filesystem::exists(file);
-        return videoError(exists ? ErrorCode::FileUnreadable : ErrorCode::FileNotFound, file,
+        return fileError(exists ? ErrorCode::FileUnreadable : ErrorCode::FileNotFound, file,
                           exists ? "cannot be read" : "does not exist", "check the path and the file's permissions");
     }
     std::vector<unsigned char> start(kProbeBytes + AVPROBE_PADDING_SIZE, 0);
     in.read(reinterpret_cast<char*>(start.data()), static_cast<std::streamsize>(kProbeBytes));
     const auto got = static_cast<int>(in.gcount());
-    if (got == 0) return videoError(ErrorCode::InvalidValue, file, "is empty, not a video", "export the clip again");
+    if (got == 0) return fileError(ErrorCode::InvalidValue, file, "is empty, not a video", "export the clip again");
     const std::string name = file.string();
     AVProbeData probe{name.c_str(), start.data(), got, nullptr};
     int score = 0;
@@ -104,9 +65,9 @@ core::Result<const AVInputFormat*> probeContainer(const std::filesystem::path& f
     // A score at or below "the file name's extension matches" means FFmpeg only guessed from the
     // name: a text renamed to .mp4 is not a video either. Real MP4 and WebM headers score 100.
     if (format == nullptr || score <= AVPROBE_SCORE_EXTENSION)
-        return videoError(ErrorCode::InvalidValue, file, "is not a video: FFmpeg recognises no container in it", hint);
+        return fileError(ErrorCode::InvalidValue, file, "is not a video: FFmpeg recognises no container in it", hint);
     if (!supportedContainer(format))
-        return videoError(ErrorCode::InvalidValue, file,
+        return fileError(ErrorCode::InvalidValue, file,
                           "is " + containerName(format) + ", a container the kiosk does not play",
                           hint);
     return format;
@@ -114,26 +75,13 @@ core::Result<const AVInputFormat*> probeContainer(const std::filesystem::path& f
 
 }  // namespace
 
-struct VideoFileReader::Impl {
-    std::filesystem::path file;
+// The file, demuxer, decoder, stream, time base, decodedUntil and draining are ffmpeg::Input's.
+struct VideoFileReader::Impl : ffmpeg::Input {
     VideoInfo info;
-    std::unique_ptr<AVFormatContext, CloseFormat> format;
-    std::unique_ptr<AVCodecContext, FreeCodec> codec;
-    std::unique_ptr<AVPacket, FreePacket> packet{av_packet_alloc()};
-    std::unique_ptr<AVFrame, FreeFrame> decoded{av_frame_alloc()};
     std::unique_ptr<SwsContext, FreeScale> scale;
-    int stream = -1;
-    AVRational timeBase{1, 1};
     std::int64_t startTimestamp = 0;
     double frameDuration = 0.0;
     double skipUntil = -std::numeric_limits<double>::infinity();  // after a seek: the target
-    double decodedUntil = 0.0;  // the end of the last decoded picture, for the truncation check
-    bool draining = false;
-
-    core::Error damaged(std::string what) const {
-        return videoError(ErrorCode::Damaged, file, std::move(what),
-                          "the file is truncated or damaged: copy or export it again");
-    }
 
     double timeOf(const AVFrame& frame) const {
         const std::int64_t ts = frame.best_effort_timestamp;
@@ -151,12 +99,7 @@ struct VideoFileReader::Impl {
         sws_scale(scale.get(), source.data, source.linesize, 0, source.height, planes, pitches);
     }
 
-    core::Result<bool> endOfStream() const {
-        if (info.duration > 0 && decodedUntil + kTruncationTolerance < info.duration)
-            return damaged("ends at " + seconds(decodedUntil) + " although its header says it lasts " +
-                           seconds(info.duration));
-        return false;
-    }
+    core::Result<bool> endOfStream() const { return endUnlessTruncated(info.duration, "ends at"); }
 };
 
 VideoFileReader::VideoFileReader(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -165,24 +108,22 @@ VideoFileReader::~VideoFileReader() = default;
 const VideoInfo& VideoFileReader::info() const { return m_impl->info; }
 
 core::Result<std::unique_ptr<VideoFileReader>> VideoFileReader::open(const std::filesystem::path& file) {
-    quietenFfmpegOnce();
+    ffmpeg::quietenFfmpegOnce();
     auto probed = probeContainer(file);
     if (!probed) return probed.error();
     auto impl = std::make_unique<Impl>();
     impl->file = file;
-    if (!impl->packet || !impl->decoded) return videoError(ErrorCode::FileUnreadable, file, "out of memory", "");
+    if (!impl->allocated()) return fileError(ErrorCode::FileUnreadable, file, "out of memory", "");
 
-    AVFormatContext* opened = nullptr;
     // The probed demuxer, named: FFmpeg must not fall back to another one for these bytes.
-    int code = avformat_open_input(&opened, file.c_str(), probed.value(), nullptr);
-    if (code < 0) return impl->damaged(std::string("cannot be read as ") + containerName(probed.value()) + ": " + ffmpegSays(code));
-    impl->format.reset(opened);
-    code = avformat_find_stream_info(opened, nullptr);
-    if (code < 0) return impl->damaged("has no readable stream information: " + ffmpegSays(code));
+    if (const int code = impl->openFormat(probed.value()); code < 0)
+        return impl->damaged(std::string("cannot be read as ") + containerName(probed.value()) + ": " + ffmpegSays(code));
+    AVFormatContext* opened = impl->format.get();
+    if (auto read = impl->readStreamInfo(); !read) return read.error();
 
     impl->stream = av_find_best_stream(opened, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     if (impl->stream < 0)
-        return videoError(ErrorCode::InvalidValue, file, "has no video stream, only sound or other data",
+        return fileError(ErrorCode::InvalidValue, file, "has no video stream, only sound or other data",
                           kExportHint);
     AVStream* stream = opened->streams[impl->stream];
     const AVCodecParameters* parameters = stream->codecpar;
@@ -190,29 +131,25 @@ core::Result<std::unique_ptr<VideoFileReader>> VideoFileReader::open(const std::
     info.codec = avcodec_get_name(parameters->codec_id);
     info.container = probed.value()->name;
     if (!supportedCodec(probed.value(), parameters->codec_id))
-        return videoError(ErrorCode::InvalidValue, file, "uses the codec " + info.codec + ", which the kiosk does not play",
+        return fileError(ErrorCode::InvalidValue, file, "uses the codec " + info.codec + ", which the kiosk does not play",
                           kExportHint);
     const AVCodec* decoder = avcodec_find_decoder(parameters->codec_id);
     if (decoder == nullptr)
-        return videoError(ErrorCode::InvalidValue, file, "uses the codec " + info.codec + ", which this FFmpeg cannot decode",
-                          "install Debian's libavcodec59 (deploy/install-deps.sh)");
+        return fileError(ErrorCode::InvalidValue, file, "uses the codec " + info.codec + ", which this FFmpeg cannot decode",
+                          ffmpeg::kInstallDecoderHint);
     if (parameters->width <= 0 || parameters->height <= 0)
         return impl->damaged("has a video stream without a picture size");
     if (parameters->width > kMaxWidth || parameters->height > kMaxHeight)
-        return videoError(ErrorCode::TooLarge, file,
+        return fileError(ErrorCode::TooLarge, file,
                           "is " + std::to_string(parameters->width) + "x" + std::to_string(parameters->height) +
                               " pixels, more than the " + std::to_string(kMaxWidth) + "x" + std::to_string(kMaxHeight) +
                               " the kiosk plays",
                           "export it at 1920x1080 or less");
 
-    impl->codec.reset(avcodec_alloc_context3(decoder));
-    if (!impl->codec) return videoError(ErrorCode::FileUnreadable, file, "out of memory", "");
-    code = avcodec_parameters_to_context(impl->codec.get(), parameters);
-    if (code >= 0) {
-        impl->codec->thread_count = 0;  // as many as the machine has cores: 1080p H.264 needs them on a Pi
-        code = avcodec_open2(impl->codec.get(), decoder, nullptr);
-    }
-    if (code < 0) return impl->damaged("cannot start the " + info.codec + " decoder: " + ffmpegSays(code));
+    auto started = impl->openDecoder(decoder, parameters, info.codec, [](AVCodecContext& codec) {
+        codec.thread_count = 0;  // as many as the machine has cores: 1080p H.264 needs them on a Pi
+    });
+    if (!started) return started.error();
 
     impl->timeBase = stream->time_base;
     impl->startTimestamp = stream->start_time == AV_NOPTS_VALUE ? 0 : stream->start_time;
@@ -248,26 +185,11 @@ core::Result<bool> VideoFileReader::next(VideoFrame& frame) {
             continue;
         }
         if (code == AVERROR_EOF) return d.endOfStream();
-        if (code != AVERROR(EAGAIN))
-            return d.damaged("cannot be decoded after " + seconds(d.decodedUntil) + ": " + ffmpegSays(code));
+        if (code != AVERROR(EAGAIN)) return d.damagedAfter("cannot be decoded", code);
 
-        code = av_read_frame(d.format.get(), d.packet.get());
-        if (code == AVERROR_EOF) {
-            if (d.draining) return d.endOfStream();
-            d.draining = true;
-            avcodec_send_packet(d.codec.get(), nullptr);  // hands out the pictures the decoder still holds
-            continue;
-        }
-        if (code < 0) return d.damaged("cannot be read after " + seconds(d.decodedUntil) + ": " + ffmpegSays(code));
-        if (d.packet->stream_index != d.stream) {
-            av_packet_unref(d.packet.get());
-            continue;
-        }
-        code = avcodec_send_packet(d.codec.get(), d.packet.get());
-        av_packet_unref(d.packet.get());
-        if (code < 0 && code != AVERROR(EAGAIN))
-            return d.damaged("has a picture that cannot be decoded after " + seconds(d.decodedUntil) + ": " +
-                             ffmpegSays(code));
+        auto fed = d.feed("has a picture that cannot be decoded");
+        if (!fed) return fed.error();
+        if (!fed.value()) return d.endOfStream();
     }
 }
 
@@ -278,12 +200,8 @@ core::Result<bool> VideoFileReader::seek(double target) {
                                             : std::numeric_limits<double>::max();
     target = std::clamp(std::isfinite(target) ? target : 0.0, 0.0, last);
     const auto timestamp = d.startTimestamp + static_cast<std::int64_t>(std::llround(target / av_q2d(d.timeBase)));
-    const int code = av_seek_frame(d.format.get(), d.stream, timestamp, AVSEEK_FLAG_BACKWARD);
-    if (code < 0) return d.damaged("cannot seek to " + seconds(target) + ": " + ffmpegSays(code));
-    avcodec_flush_buffers(d.codec.get());
-    d.draining = false;
+    if (auto sought = d.seekTo(timestamp, target); !sought) return sought.error();
     d.skipUntil = target;
-    d.decodedUntil = 0.0;
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstdint>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include <SDL.h>
@@ -185,13 +186,12 @@ TEST_CASE("video playback: a clip damaged on disk shows an error card, and the r
 TEST_CASE("sign language: the page's button opens the DGS clip in a panel beside the text, which plays and closes") {
     PlaybackFixture f;
     CHECK_FALSE(f.renderer.items().find("page/sign-language-title"));
-    const float columnWidth = f.item(kClip).max.x - f.item(kClip).min.x;
     f.tap("page/sign-language");
     CHECK(f.item("page/sign-language").selected);
     CHECK(f.item("page/sign-language-title").role == ui::ItemRole::Heading);
     const ui::ItemRect signer = f.item("page/start/sign-language");
     CHECK(signer.min.x > f.item(kClip).max.x);  // beside the text, not over it
-    CHECK(f.item(kClip).max.x - f.item(kClip).min.x <= columnWidth);
+    CHECK(f.item(std::string(kClip) + "/position").max.x < signer.min.x);  // the page's controls too
     f.tap("page/start/sign-language/play");
     f.playFor(500ms);
     CHECK(f.item("page/start/sign-language/play").label == "Video anhalten");
@@ -230,6 +230,61 @@ TEST_CASE("video playback: a start page's autoplaying clip plays in the attract 
     renderer.settle(nav, clock.now());
     CHECK(nav.visit().phase() == core::VisitorPhase::Visiting);
     CHECK(renderer.videos()->openClips() == 0);  // the home screen shows no clip
+}
+
+// The sample packs' explainer clips and DGS placeholders, as a visitor finds them on the start page.
+TEST_CASE("sample content: each explainer clip plays with subtitles, and each DGS placeholder opens beside the page") {
+    const char* const packs[] = {"innovationshub", "online-id", "video-consultation"};
+    for (const char* packId : packs) {
+        CAPTURE(packId);
+        test::UiFixture f(1920, 1080, KIOSK_SOURCE_DIR "/content");
+        f.renderer.enableVideoPlayback();
+        // As a tile's tap does (some tiles lie below the fold of the home screen).
+        f.nav.apply(core::OpenPack{packId}, f.clock.now());
+        f.settle();
+        REQUIRE(f.nav.location().pageId == "start");
+        const auto& items = f.renderer.items().items();
+        const auto clip = std::find_if(items.begin(), items.end(), [](const ui::ItemRect& item) {
+            return item.id.rfind("page/start/video/", 0) == 0 && item.id.find('/', 17) == std::string::npos;
+        });
+        REQUIRE_MESSAGE(clip != items.end(), "no clip on the start page");
+        const std::string clipId = clip->id;
+        f.tap(clipId + "/play");
+        std::optional<std::string> subtitle;
+        for (int frame = 0; frame < 100 && !subtitle; ++frame) {  // 4 s at most
+            f.clock.advance(40ms);
+            f.renderer.frame(f.nav, f.clock.now());
+            while (f.renderer.videos()->waitingForPictures()) {
+                std::this_thread::sleep_for(2ms);
+                f.renderer.frame(f.nav, f.clock.now());
+            }
+            if (auto shown = f.renderer.items().find(clipId + "/subtitle")) subtitle = shown->label;
+        }
+        REQUIRE_MESSAGE(subtitle.has_value(), "no subtitle within the first 4 s");
+        CHECK_FALSE(subtitle->empty());
+        CHECK(f.renderer.items().find(clipId + "/play")->label == "Video anhalten");
+        if (const char* folder = std::getenv("KIOSK_VIDEO_SCREENSHOTS")) {
+            for (int frame = 0; frame < 100; ++frame) {  // 4 s more: a picture in the middle of the story
+                f.clock.advance(40ms);
+                f.renderer.frame(f.nav, f.clock.now());
+                std::this_thread::sleep_for(1ms);
+            }
+            CHECK(f.renderer.savePng(std::filesystem::path(folder) / (std::string(packId) + "-video.png")).empty());
+        }
+
+        f.tap("page/sign-language");
+        REQUIRE(f.renderer.items().find("page/sign-language-title"));
+        f.tap("page/start/sign-language/play");
+        for (int frame = 0; frame < 25; ++frame) {
+            f.clock.advance(40ms);
+            f.renderer.frame(f.nav, f.clock.now());
+            std::this_thread::sleep_for(2ms);
+        }
+        CHECK(f.renderer.items().find("page/start/sign-language/play")->label == "Video anhalten");
+        if (const char* folder = std::getenv("KIOSK_VIDEO_SCREENSHOTS")) {
+            CHECK(f.renderer.savePng(std::filesystem::path(folder) / (std::string(packId) + "-dgs.png")).empty());
+        }
+    }
 }
 
 TEST_CASE("video playback: subtitle cues are found by time, between cues there is none") {

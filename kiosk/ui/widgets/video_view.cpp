@@ -158,16 +158,23 @@ float drawVideoView(FrameContext& ctx, const VideoViewSpec& spec, const core::Vi
     const core::Picture poster{block.poster, block.alt, {}};
     const float height = pictureHeight(ctx, spec, block);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const ImVec2 max(origin.x + spec.width, origin.y + height);
+    // A clip held to half the view is narrower than the column: its frame shrinks to it and
+    // centres, rather than showing black bars beside it. The controls keep the column's width.
+    float frameWidth = spec.width;
+    if (block.facts.width > 0 && block.facts.height > 0) {
+        frameWidth = std::min(spec.width, height * static_cast<float>(block.facts.width) / static_cast<float>(block.facts.height));
+    }
+    const ImVec2 frameMin(origin.x + (spec.width - frameWidth) * 0.5f, origin.y);
+    const ImVec2 max(frameMin.x + frameWidth, origin.y + height);
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const VideoStrings& words = videoStrings(ctx.languages);
 
     if (!ctx.videos) {
-        draw.AddRectFilled(origin, max, ctx.theme.colors().surfaceMuted, ctx.theme.cornerRadius());
-        drawPictureIn(ctx, draw, poster, origin, max);
-        drawPlaySymbol(ctx, draw, origin, max);
-        if (spec.placeholder) drawBadge(ctx, draw, ImVec2(origin.x + ctx.theme.em(0.5f), origin.y + ctx.theme.em(0.5f)), words.placeholder);
-        ctx.items.record(spec.itemId, origin, max);
+        draw.AddRectFilled(frameMin, max, ctx.theme.colors().surfaceMuted, ctx.theme.cornerRadius());
+        drawPictureIn(ctx, draw, poster, frameMin, max);
+        drawPlaySymbol(ctx, draw, frameMin, max);
+        if (spec.placeholder) drawBadge(ctx, draw, ImVec2(frameMin.x + ctx.theme.em(0.5f), frameMin.y + ctx.theme.em(0.5f)), words.placeholder);
+        ctx.items.record(spec.itemId, frameMin, max);
         ctx.items.describeLast(block.alt.in(ctx.languages), ItemRole::Picture);
         ImGui::SetCursorScreenPos(origin);
         ImGui::Dummy(ImVec2(spec.width, height));
@@ -177,29 +184,30 @@ float drawVideoView(FrameContext& ctx, const VideoViewSpec& spec, const core::Vi
     VideoPlayers& players = *ctx.videos;
     VideoPlayback& player = players.playerFor(spec.playerKey, block);
     if (player.state() == VideoState::Failed) {
-        drawErrorCard(ctx, draw, spec.itemId, origin, max);
+        drawErrorCard(ctx, draw, spec.itemId, origin, ImVec2(origin.x + spec.width, max.y));
         ImGui::SetCursorScreenPos(origin);
         ImGui::Dummy(ImVec2(spec.width, height));
         return height;
     }
-    const bool tapped = tapTarget(ctx, spec.itemId, ImVec2(spec.width, height)).tapped;
+    ImGui::SetCursorScreenPos(frameMin);
+    const bool tapped = tapTarget(ctx, spec.itemId, ImVec2(frameWidth, height)).tapped;
     ctx.items.describeLast(spokenName(ctx, block, player.state()), ItemRole::Button);
     if (tapped) touchPicture(player);
 
     const Texture* picture = player.picture();
     if (player.state() == VideoState::Ready || !picture) {
-        draw.AddRectFilled(origin, max, ctx.theme.colors().surfaceMuted, ctx.theme.cornerRadius());
-        drawPictureIn(ctx, draw, poster, origin, max);
-        if (player.state() == VideoState::Ready) drawPlaySymbol(ctx, draw, origin, max);
+        draw.AddRectFilled(frameMin, max, ctx.theme.colors().surfaceMuted, ctx.theme.cornerRadius());
+        drawPictureIn(ctx, draw, poster, frameMin, max);
+        if (player.state() == VideoState::Ready) drawPlaySymbol(ctx, draw, frameMin, max);
     } else {
-        draw.AddRectFilled(origin, max, kLetterbox);
-        drawPicture(draw, *picture, origin, max);
+        draw.AddRectFilled(frameMin, max, kLetterbox);
+        drawPicture(draw, *picture, frameMin, max);
     }
-    if (spec.placeholder) drawBadge(ctx, draw, ImVec2(origin.x + ctx.theme.em(0.5f), origin.y + ctx.theme.em(0.5f)), words.placeholder);
+    if (spec.placeholder) drawBadge(ctx, draw, ImVec2(frameMin.x + ctx.theme.em(0.5f), frameMin.y + ctx.theme.em(0.5f)), words.placeholder);
     const core::SubtitleTrack* track = trackFor(ctx, block);
     if (track && players.subtitlesOn() && player.state() != VideoState::Ready) {
         const std::string cue = subtitleAt(*track, player.position());
-        if (!cue.empty()) drawSubtitle(ctx, draw, spec.itemId, cue, origin, max);
+        if (!cue.empty()) drawSubtitle(ctx, draw, spec.itemId, cue, frameMin, max);
     }
 
     const float gap = ctx.theme.em(0.5f);
