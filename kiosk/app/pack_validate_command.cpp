@@ -52,12 +52,28 @@ void warnAboutMissingEasyLanguage(core::PackReport& report, const std::filesyste
                                           0, core::Severity::Warning});
 }
 
+// A page's sign-language clip marked as a stand-in: the DGS version is still to be filmed. Only
+// here, for authors, like the warning above: the kiosk shows the stand-in with a badge.
+void warnAboutSignLanguagePlaceholders(core::PackReport& report, const std::filesystem::path& folder) {
+    if (!report.pack) return;
+    for (const core::Page& page : report.pack->pages) {
+        if (!page.signLanguage || !page.signLanguage->placeholder) continue;
+        const std::filesystem::path clip = page.signLanguage->clip.clip.lexically_relative(report.pack->folder);
+        report.problems.push_back(core::Error{core::ErrorCode::InvalidValue, (folder / "pages" / (page.id + ".toml")).string(), 0,
+                                              "the sign-language clip is a placeholder",
+                                              "when the DGS version of this page is filmed, put it in '" + clip.string() +
+                                                  "' and remove 'placeholder = true' from [sign_language]",
+                                              0, core::Severity::Warning});
+    }
+}
+
 PackResult validateOne(const std::filesystem::path& folder) {
     PackResult result;
     result.shownPath = folder.lexically_normal().string();
     if (result.shownPath.size() > 1 && result.shownPath.back() == '/') result.shownPath.pop_back();
     result.report = core::loadPack(folder);
     warnAboutMissingEasyLanguage(result.report, folder);
+    warnAboutSignLanguagePlaceholders(result.report, folder);
     showPathsAsGiven(result.report.problems, folder);
     for (const auto& problem : result.report.problems) (problem.isWarning() ? result.warnings : result.errors)++;
     return result;
