@@ -22,6 +22,7 @@ namespace {
 using core::ErrorCode;
 using ffmpeg::ffmpegSays;
 using ffmpeg::fileError;
+
 // Seeks land this much before the target and decode up to it: AAC and Opus frames overlap their
 // neighbours, so the first frame after a jump is only right once its predecessor was decoded.
 constexpr double kSeekPreroll = 0.1;

@@ -15,23 +15,14 @@
 #include <thread>
 #include <vector>
 
+#include "bench_figures.hpp"
 #include "platform/video_decoder.hpp"
 
 namespace {
 
 using Steady = std::chrono::steady_clock;
-
-double processCpuSeconds() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0.0 : values[values.size() / 2];
-}
+using bench::median;
+using bench::processCpuSeconds;
 
 }  // namespace
 
