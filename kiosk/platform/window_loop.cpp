@@ -112,6 +112,11 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
 
     int pendingFrames = kFramesAfterChange;
     int consecutiveFailures = 0;
+    // When a playing clip wants the next frame. Kept as a time, not asked again after the wait:
+    // a clip waiting for its first picture (or a decoder that is behind) always answers "look
+    // again in 10 (50) ms", so a fresh answer is never "now": only a frame drawn for another reason
+    // would look.
+    std::optional<core::TimePoint> pictureDue;
     core::TimePoint nextPoll = clock.now();
     ScreenSleep sleep(options.schedule, options.wallClock);
     bool running = true;
@@ -142,8 +147,10 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         if (!sleep.dark()) timeout = std::min(timeout, millisecondsUntil(ui.nonVisual().nextDeadline(), clock.now()));
         // A playing clip: the loop wakes when its next picture is due, and draws only then.
         if (const auto picture = videos.millisecondsToNextPicture(clock.now()); picture && !sleep.dark()) {
-            timeout = std::min(timeout, *picture);
+            const core::TimePoint due = clock.now() + std::chrono::milliseconds(*picture);
+            pictureDue = pictureDue ? std::min(*pictureDue, due) : due;
         }
+        if (pictureDue && !sleep.dark()) timeout = std::min(timeout, millisecondsUntil(pictureDue, clock.now()));
         SDL_Event event;
         for (bool got = SDL_WaitEventTimeout(&event, timeout) != 0; got; got = SDL_PollEvent(&event) != 0) {
             const bool visitorInput = isVisitorInput(event);
@@ -209,14 +216,13 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
             nextPoll = clock.now() + std::chrono::milliseconds(options.pollMilliseconds);
             if (options.poll(ui)) pendingFrames = kFramesAfterChange;
         }
-        if (const auto picture = videos.millisecondsToNextPicture(clock.now()); picture && *picture <= 1) {
-            pendingFrames = std::max(pendingFrames, 1);
-        }
+        if (pictureDue && clock.now() >= *pictureDue) pendingFrames = std::max(pendingFrames, 1);
         if (!running || sleep.dark() || (pendingFrames <= 0 && options.maxFrames == 0)) continue;
 
         imgui.adaptTo(navigator.accessibility());  // the visitor's contrast and text size
         canvas->beginFrame();
         videos.update(clock.now());
+        pictureDue.reset();  // this frame takes the pictures due; the next wait asks anew
         std::vector<core::Intent> intents;
         try {
             intents = drawFrame(renderer.get(), ui, navigator, theme.colors().background, [&](ImGuiIO& io) {
