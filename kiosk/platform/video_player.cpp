@@ -27,32 +27,60 @@ VideoPlayer::VideoPlayer(SDL_Renderer* renderer, const core::VideoBlock& block, 
 }
 
 bool VideoPlayer::open() {
-    if (m_decoder) return true;
+    if (m_decoder || m_opening.valid()) return true;
     if (m_block.clip.empty()) {
         fail("the pack names no clip that can be played");
         return false;
     }
-    auto decoder = VideoDecoder::open(m_block.clip);
-    if (!decoder) {
-        fail(decoder.error().describe());
-        return false;
-    }
-    m_decoder = std::move(decoder).value();
-    if (m_position > 0) m_decoder->seek(m_position);
-    openSound();
+    // Opening reads the headers, and FFmpeg's probe decodes the first picture: 50 to 160 ms for a
+    // 1080p clip (tests/bench/RESULTS.md). On a thread of its own, so the frame of the tap is not
+    // late; update() takes the decoders when they are there.
+    m_opening = std::async(std::launch::async, [clip = m_block.clip, sound = hasSound()] {
+        Opened opened;
+        auto video = VideoDecoder::open(clip);
+        if (!video) {
+            opened.videoError = video.error().describe();
+            return opened;
+        }
+        opened.video = std::move(video).value();
+        if (!sound) return opened;
+        auto audio = AudioDecoder::open(clip);
+        if (!audio) {
+            opened.audioError = audio.error().describe();
+        } else if (!audio.value()) {
+            opened.audioError = "the clip turned out to have no sound";
+        } else {
+            opened.audio = std::move(audio).value();
+        }
+        return opened;
+    });
     return true;
 }
 
-void VideoPlayer::openSound() {
-    if (!hasSound()) return;
-    auto audio = AudioDecoder::open(m_block.clip);
-    if (!audio) return dropSound(audio.error().describe());
-    if (!audio.value()) return dropSound("the clip turned out to have no sound");
-    m_audio = std::move(audio).value();
+bool VideoPlayer::finishOpening() {
+    if (m_decoder) return true;
+    if (!m_opening.valid() || m_opening.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    Opened opened = m_opening.get();
+    if (!opened.video) {
+        fail(opened.videoError);
+        return false;
+    }
+    m_decoder = std::move(opened.video);
+    if (m_position > 0) m_decoder->seek(m_position);
+    if (!opened.audio) {
+        if (!opened.audioError.empty()) dropSound(opened.audioError);
+        return true;
+    }
+    m_audio = std::move(opened.audio);
     if (m_position > 0) m_audio->seek(m_position);
+    // The device, on the main thread like the rest of SDL; opened paused, it starts with the picture.
     auto output = AudioOutput::open(*m_audio);
-    if (!output) return dropSound(output.error().describe());
-    m_output = std::move(output).value();
+    if (!output) {
+        dropSound(output.error().describe());
+    } else {
+        m_output = std::move(output).value();
+    }
+    return true;
 }
 
 void VideoPlayer::dropSound(const std::string& why) {
@@ -111,7 +139,7 @@ void VideoPlayer::seek(double seconds) {
         if (!open()) return;
         m_state = ui::VideoState::Paused;
     }
-    m_decoder->seek(m_position);
+    if (m_decoder) m_decoder->seek(m_position);  // still opening: it starts at m_position
     if (m_audio) m_audio->seek(m_position);
     if (m_state == ui::VideoState::Playing) {
         // Sound and picture wait together for the first picture at the new place.
@@ -135,7 +163,7 @@ void VideoPlayer::hold(bool held) {
 
 void VideoPlayer::update(core::TimePoint now, float volume) {
     m_now = now;
-    if (!m_decoder || m_state == ui::VideoState::Failed) return;
+    if (m_state == ui::VideoState::Failed || !finishOpening()) return;
     if (auto error = m_decoder->error()) {
         fail(error->describe());
         return;
@@ -206,8 +234,13 @@ bool VideoPlayer::show(const std::shared_ptr<const VideoFrame>& frame) {
 }
 
 std::optional<double> VideoPlayer::secondsToNextPicture(core::TimePoint now) const {
-    if (m_state != ui::VideoState::Playing || !m_decoder) return std::nullopt;  // a still picture: no frames needed
-    if (m_starting) return 0.01;  // waiting for the decoder's first picture: look again soon
+    // Opening, or the decoder's first picture (after play or a seek) still to come: look again soon.
+    constexpr double kSoon = 0.01;
+    if (m_state == ui::VideoState::Failed || m_state == ui::VideoState::Ready || m_state == ui::VideoState::Ended) return std::nullopt;
+    if (!m_decoder) return m_opening.valid() ? std::optional<double>(kSoon) : std::nullopt;
+    if (m_wantStill && !m_decoder->finished()) return kSoon;
+    if (m_state != ui::VideoState::Playing) return std::nullopt;  // a still picture: no frames needed
+    if (m_starting) return kSoon;
     // No picture decoded yet: the decoder is behind, or the clip is at its end, which the next
     // update() notices. Either way the loop looks again soon.
     constexpr double kLookAgain = 0.05;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -89,7 +90,10 @@ public:
     void onStart(std::function<void(VideoPlayer&)> started) { m_started = std::move(started); }
 
 private:
+    // Starts opening the decoders on a thread of its own; false (and Failed) when there is no clip.
     bool open();
+    // Takes the decoders once they are open (and opens the sound's device); false while opening.
+    bool finishOpening();
     // The sound's decoder and device, when the clip has sound and the kiosk a device; a clip
     // whose sound cannot play goes on without it (logged), not as an error card.
     void openSound();
@@ -110,6 +114,13 @@ private:
     std::unique_ptr<VideoDecoder> m_decoder;
     std::unique_ptr<AudioDecoder> m_audio;   // before the output, which pulls from it
     std::unique_ptr<AudioOutput> m_output;
+    struct Opened {
+        std::unique_ptr<VideoDecoder> video;
+        std::string videoError;
+        std::unique_ptr<AudioDecoder> audio;
+        std::string audioError;  // the clip plays without sound
+    };
+    std::future<Opened> m_opening;  // its destructor waits for an opening still under way
     VideoTexture m_texture;
     ui::Texture m_picture;
     MediaClock m_clock;

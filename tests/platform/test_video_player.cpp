@@ -60,6 +60,8 @@ TEST_CASE("video player: with sound the picture follows the sound's clock, and s
     platform::VideoPlayer player(canvas.renderer, blockFor(test::h264AacClip(), "aac"), 0.0, std::chrono::steady_clock::now(), true);
     REQUIRE(player.hasSound());
     player.play();
+    CHECK(player.state() == ui::VideoState::Playing);  // at once: the decoders open on a thread of their own
+    CHECK(player.picture() == nullptr);
     REQUIRE(updateUntil(player, [&] { return player.position() >= 0.5; }));
     CHECK(player.state() == ui::VideoState::Playing);
     CHECK(player.picture() != nullptr);
@@ -85,8 +87,8 @@ TEST_CASE("video player: a clip whose sound cannot play goes on without it") {
     REQUIRE(canvas.renderer);
     platform::VideoPlayer player(canvas.renderer, blockFor(test::h264AacClip(), "aac"), 0.0, std::chrono::steady_clock::now(), true);
     player.play();
-    CHECK_FALSE(player.hasSound());  // no device: the sound buttons go, the clip stays
     REQUIRE(updateUntil(player, [&] { return player.position() >= 0.3; }));
+    CHECK_FALSE(player.hasSound());  // no device: the sound buttons go, the clip stays
     CHECK(player.state() == ui::VideoState::Playing);
     // Without sound, speech does not hold it: there is nothing to talk over.
     player.hold(true);
