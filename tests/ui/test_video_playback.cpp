@@ -19,6 +19,7 @@
 #include "core/pack/pack_library.hpp"
 #include "platform/headless_renderer.hpp"
 #include "platform/system_info.hpp"
+#include "clip_pack.hpp"
 #include "ui_fixture.hpp"
 #include "ui/widgets/video_view.hpp"
 
@@ -32,23 +33,15 @@ const char* const kClip = "page/start/video/intro";
 // A pack whose start page has a text, the 2 s test clip with German subtitles, and a button to
 // a second page.
 std::filesystem::path writeVideoPack(const test::TempDir& dir, const std::string& videoOptions = "") {
-    dir.write("clips/pack.toml", "id = \"clips\"\nversion = \"1.0.0\"\ncategory = \"hub\"\nlanguages = [\"de\"]\n"
-                                 "start_page = \"start\"\ntile_icon = \"images/tile.svg\"\ntitle.de = \"Filme\"\n"
-                                 "description.de = \"Kurze Filme.\"\n");
-    const std::string square = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\"><rect width=\"8\" height=\"8\" fill=\"#c33\"/></svg>\n";
-    dir.write("clips/images/tile.svg", square);
-    dir.write("clips/images/poster.svg", square);
-    dir.write("clips/pages/start.toml",
+    const std::filesystem::path pack = test::writeClipPack(dir, test::h264Clip(),
               "title.de = \"Start\"\n\n[sign_language]\nsrc = \"videos/intro.mp4\"\nposter = \"images/poster.svg\"\n"
               "alt.de = \"Diese Seite in Gebärdensprache\"\nplaceholder = true\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Ein kurzer Film.\"\n\n"
               "[[blocks]]\ntype = \"video\"\nid = \"intro\"\nsrc = \"videos/intro.mp4\"\nposter = \"images/poster.svg\"\n"
               "alt.de = \"Ein Testbild\"\nsubtitles.de = \"videos/intro.de.vtt\"\n" + videoOptions + "\n"
               "[[blocks]]\ntype = \"button\"\nid = \"more\"\nlabel.de = \"Weiter\"\nto = \"more\"\n");
     dir.write("clips/pages/more.toml", "title.de = \"Mehr\"\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Noch mehr.\"\n");
-    std::filesystem::create_directories(dir.path() / "clips/videos");
-    std::filesystem::copy_file(test::h264Clip(), dir.path() / "clips/videos/intro.mp4");
     dir.write("clips/videos/intro.de.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\n<i>Hallo</i>\n\n00:01.000 --> 00:02.000\nTschüss\n");
-    return dir.path() / "clips";
+    return pack;
 }
 
 // The test pack on a 1280x720 headless kiosk with video playback on, at its start page.

@@ -11,6 +11,7 @@
 
 #include "../core/temp_dir.hpp"
 #include "../platform/video_clips.hpp"
+#include "clip_pack.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/pack/pack_library.hpp"
 #include "platform/system_info.hpp"
@@ -31,17 +32,9 @@ std::filesystem::path oneKeyFrameClip() {
 
 // A pack whose start page has the clip (it has no sound: no audio device needed).
 std::filesystem::path writeClipPack(const test::TempDir& dir) {
-    dir.write("clips/pack.toml", "id = \"clips\"\nversion = \"1.0.0\"\ncategory = \"hub\"\nlanguages = [\"de\"]\n"
-                                 "start_page = \"start\"\ntile_icon = \"images/tile.svg\"\ntitle.de = \"Filme\"\n"
-                                 "description.de = \"Kurze Filme.\"\n");
-    const std::string square = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\"><rect width=\"8\" height=\"8\" fill=\"#c33\"/></svg>\n";
-    dir.write("clips/images/tile.svg", square);
-    dir.write("clips/images/poster.svg", square);
-    dir.write("clips/pages/start.toml",
-              "title.de = \"Start\"\n\n[[blocks]]\ntype = \"video\"\nid = \"intro\"\nsrc = \"videos/intro.mp4\"\n"
-              "poster = \"images/poster.svg\"\nalt.de = \"Ein Testbild\"\n");
-    std::filesystem::create_directories(dir.path() / "clips/videos");
-    std::filesystem::copy_file(oneKeyFrameClip(), dir.path() / "clips/videos/intro.mp4");
+    test::writeClipPack(dir, oneKeyFrameClip(),
+                        "title.de = \"Start\"\n\n[[blocks]]\ntype = \"video\"\nid = \"intro\"\nsrc = \"videos/intro.mp4\"\n"
+                        "poster = \"images/poster.svg\"\nalt.de = \"Ein Testbild\"\n");
     return dir.path();
 }
 
