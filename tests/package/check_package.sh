@@ -325,8 +325,12 @@ check_install() {
   packs=$(find "$source_dir"/content -mindepth 2 -maxdepth 2 -name pack.toml | wc -l)
   out=$(as_kiosk_in_root /usr/bin/kiosk pack validate /usr/share/showroom-kiosk/content 2>&1) ||
     fail "kiosk pack validate of the installed content failed:"$'\n'"$out"
-  grep -q "^$packs packs checked: $packs valid, 0 with errors, 0 warnings" <<<"$out" ||
+  # Valid, and warned about nothing but the sign-language placeholders (issue 11) that stand in
+  # until the DGS clips are filmed.
+  if ! grep -q "^$packs packs checked: $packs valid, 0 with errors, [0-9]* warnings\?\.$" <<<"$out" ||
+    grep "warning:" <<<"$out" | grep -qv "the sign-language clip is a placeholder"; then
     fail "kiosk pack validate did not find the $packs sample packs valid:"$'\n'"$out"
+  fi
   out=$(as_kiosk_in_root /usr/bin/kiosk screenshot --size 640x360 --out /var/lib/showroom-kiosk/home.png 2>&1) ||
     fail "kiosk screenshot with the installed config failed:"$'\n'"$out"
   # The packs come from the config's content folder: nothing on the command line names one.
