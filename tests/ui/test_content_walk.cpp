@@ -101,6 +101,9 @@ public:
         for (const core::Error& problem : m_library.problems) CHECK_MESSAGE(false, problem.describe());
         REQUIRE_MESSAGE(m_renderer.ok(), m_renderer.error());
         REQUIRE_MESSAGE(m_renderer.fontWarning().empty(), m_renderer.fontWarning());
+        // Clips draw their controls as on the kiosk (and are walked with the rest); none is
+        // started, so nothing is decoded.
+        m_renderer.enableVideoPlayback();
     }
 
     void everything() {
