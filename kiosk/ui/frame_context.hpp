@@ -47,6 +47,9 @@ struct FrameContext {
     bool* openAccessibilityMenu = nullptr;
     // Set by whatever moves on its own (a flung page): the loop draws another frame soon.
     bool animating = false;
+    // Set by a widget that follows a finger sideways (a clip's seek bar): the page it is on does
+    // not scroll under the finger meanwhile.
+    bool fingerTaken = false;
     // An element the non-visual mode moved to, where the last frame drew it, outside its
     // scrolling area: the area that drew it scrolls it into view (touchScroll) and clears this.
     std::optional<ItemRect> reveal = std::nullopt;

@@ -160,6 +160,20 @@ TEST_CASE("video playback: subtitles can be turned off for the visit, and decodi
     CHECK_FALSE(f.item(std::string(kClip) + "/subtitles").selected);  // still off in this visit
 }
 
+TEST_CASE("video playback: a finger dragged along the seek bar moves the clip there, and the page stays put") {
+    PlaybackFixture f;
+    f.ui.reveal(std::string(kClip) + "/position");
+    const ui::ItemRect bar = f.item(std::string(kClip) + "/position");
+    const float y = bar.center().y;
+    // From the left end to three quarters, sloping down a little as a real finger does.
+    f.renderer.drag(f.nav, ImVec2(bar.min.x + 20, y), ImVec2(bar.min.x + 20 + (bar.max.x - bar.min.x - 40) * 0.75f, y + 30), 8,
+                    f.ui.clock.now());
+    f.playFor(200ms);
+    CHECK(f.item(std::string(kClip) + "/position").center().y == doctest::Approx(y));  // no scroll
+    CHECK(f.positionText() == "0:01 / 0:02");  // 1.5 s of 2
+    CHECK(f.item(std::string(kClip) + "/play").label == "Video abspielen");  // sought, not started
+}
+
 TEST_CASE("video playback: a clip damaged on disk shows an error card, and the rest of the page works") {
     PlaybackFixture f;
     // After the pack was checked and loaded, the file breaks (a failing disk, a bad copy).

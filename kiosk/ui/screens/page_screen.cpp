@@ -185,8 +185,9 @@ void drawPageContent(FrameContext& ctx, const core::Pack& pack, const core::Page
         previous = &block;
     }
     ImGui::Dummy(ImVec2(0, theme.em(3.0f)));
-    // A finger swiping a gallery sideways must not scroll the page up and down as well.
-    if (!memory.swipingSideways()) touchScroll(ctx);
+    // A finger swiping a gallery sideways, or moving a clip's seek bar, must not scroll the page
+    // up and down as well.
+    if (!memory.swipingSideways() && !ctx.fingerTaken) touchScroll(ctx);
 }
 
 }  // namespace

@@ -75,7 +75,10 @@ void seekBar(FrameContext& ctx, const std::string& itemId, VideoPlayback& player
                                 downAt.x >= min.x && downAt.x <= max.x && downAt.y >= min.y && downAt.y <= max.y;
     auto placeAt = [&](float x) { return std::clamp((x - left) / std::max(right - left, 1.0f), 0.0f, 1.0f); };
     float fraction = static_cast<float>(std::clamp(player.position() / length, 0.0, 1.0));
-    if (fingerFromHere && io.MouseDown[0]) fraction = placeAt(io.MousePos.x);
+    if (fingerFromHere && io.MouseDown[0]) {
+        fraction = placeAt(io.MousePos.x);
+        ctx.fingerTaken = true;
+    }
     if (fingerFromHere && io.MouseReleased[0]) {
         fraction = placeAt(io.MousePos.x);
         player.seek(fraction * length);
