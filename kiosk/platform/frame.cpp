@@ -58,6 +58,8 @@ std::vector<core::Intent> drawFrame(SDL_Renderer* renderer, ui::KioskUi& ui, con
 void finishFrame(ui::KioskUi& ui, core::Navigator& navigator, const std::vector<core::Intent>& intents,
                  core::TimePoint now) {
     for (const auto& intent : intents) navigator.apply(intent, now);
+    // Someone watching a clip is there, as someone listening to speech is (the window loop).
+    if (ui.clipWatched()) navigator.noteActivity(now);
     ui.afterFrame();
 }
 

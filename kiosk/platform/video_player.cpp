@@ -37,24 +37,37 @@ bool VideoPlayer::open() {
     // late; update() takes the decoders when they are there.
     m_opening = std::async(std::launch::async, [clip = m_block.clip, sound = hasSound()] {
         Opened opened;
-        auto video = VideoDecoder::open(clip);
-        if (!video) {
-            opened.videoError = video.error().describe();
-            return opened;
-        }
-        opened.video = std::move(video).value();
-        if (!sound) return opened;
-        auto audio = AudioDecoder::open(clip);
-        if (!audio) {
-            opened.audioError = audio.error().describe();
-        } else if (!audio.value()) {
-            opened.audioError = "the clip turned out to have no sound";
-        } else {
-            opened.audio = std::move(audio).value();
+        // A thread's exception would come out of get() in the frame loop: it becomes the clip's
+        // error card instead, as in the decoders' own threads.
+        try {
+            openDecoders(clip, sound, opened);
+        } catch (...) {
+            opened.video.reset();
+            opened.videoError = clip.string() + ": the video could not be opened: " + core::describeCurrentException();
         }
         return opened;
     });
     return true;
+}
+
+void VideoPlayer::openDecoders(const std::filesystem::path& clip, bool sound, Opened& opened) {
+    {
+        auto video = VideoDecoder::open(clip);
+        if (!video) {
+            opened.videoError = video.error().describe();
+            return;
+        }
+        opened.video = std::move(video).value();
+    }
+    if (!sound) return;
+    auto audio = AudioDecoder::open(clip);
+    if (!audio) {
+        opened.audioError = audio.error().describe();
+    } else if (!audio.value()) {
+        opened.audioError = "the clip turned out to have no sound";
+    } else {
+        opened.audio = std::move(audio).value();
+    }
 }
 
 bool VideoPlayer::finishOpening() {
@@ -119,7 +132,13 @@ void VideoPlayer::play() {
     m_starting = true;  // the clock runs from the first picture: none is dropped while the decoder starts
     m_state = ui::VideoState::Playing;
     m_held = false;
-    if (m_started) m_started(*this);
+    if (m_heard && heard()) m_heard(*this);
+}
+
+void VideoPlayer::setSoundOn(bool on) {
+    const bool wasHeard = heard();
+    m_soundOn = on;
+    if (!wasHeard && heard() && m_heard) m_heard(*this);
 }
 
 void VideoPlayer::pause() {
@@ -127,6 +146,7 @@ void VideoPlayer::pause() {
     stopSound();
     m_clock.stand(m_now);
     if (!m_starting) m_position = std::min(m_clock.at(m_now), duration());
+    if (m_starting) m_wantStill = true;  // paused before the picture at the new place came: show it still
     m_starting = false;
     m_state = ui::VideoState::Paused;
 }

@@ -68,7 +68,7 @@ public:
     const std::string& failure() const override { return m_failure; }
     bool hasSound() const override { return m_withSound && !m_block.facts.audioCodec.empty() && !m_soundFailed; }
     bool soundOn() const override { return m_soundOn; }
-    void setSoundOn(bool on) override { m_soundOn = on; }
+    void setSoundOn(bool on) override;
     void play() override;
     void pause() override;
     void seek(double seconds) override;
@@ -86,8 +86,13 @@ public:
     // Pictures the decoder had ready but that were late when taken (a newer one was due): the
     // benchmark's sign that playback fell behind. Counts since the clip was opened.
     std::uint64_t droppedFrames() const { return m_decoder ? m_decoder->droppedFrames() : 0; }
-    // Told when the visitor starts this clip: the set pauses the others that have sound.
-    void onStart(std::function<void(VideoPlayer&)> started) { m_started = std::move(started); }
+    // Its sound is heard now (playing with sound on, not held).
+    bool heard() const { return m_state == ui::VideoState::Playing && m_soundOn && hasSound(); }
+    // Playing, and not a loop (a muted loop plays for nobody in particular).
+    bool watched() const { return m_state == ui::VideoState::Playing && !m_block.loop; }
+    // Told when this clip starts to be heard (play with sound, or sound turned on while playing):
+    // the set pauses the others that are heard.
+    void onHeard(std::function<void(VideoPlayer&)> heard) { m_heard = std::move(heard); }
 
 private:
     // Starts opening the decoders on a thread of its own; false (and Failed) when there is no clip.
@@ -121,6 +126,8 @@ private:
         std::string audioError;  // the clip plays without sound
     };
     std::future<Opened> m_opening;  // its destructor waits for an opening still under way
+    // The opening thread's work: the picture's decoder, then the sound's when `sound`.
+    static void openDecoders(const std::filesystem::path& clip, bool sound, Opened& opened);
     VideoTexture m_texture;
     ui::Texture m_picture;
     MediaClock m_clock;
@@ -134,7 +141,7 @@ private:
     bool m_held = false;
     bool m_wantStill = false;
     bool m_starting = false;   // playing, but the clock waits for the first picture  // paused and sought: the picture at the new place is still to come
-    std::function<void(VideoPlayer&)> m_started;
+    std::function<void(VideoPlayer&)> m_heard;
 };
 
 }  // namespace kiosk::platform

@@ -14,12 +14,14 @@ ui::VideoPlayback& PlatformVideoPlayers::playerFor(const std::string& key, const
         const auto resume = m_resumeAt.find(key);
         auto player = std::make_unique<VideoPlayer>(m_renderer, block, resume == m_resumeAt.end() ? 0.0 : resume->second, m_now,
                                                    m_withSound);
-        // One clip speaks at a time: starting one pauses the others that are heard. Silent
-        // (autoplaying) clips may go on beside it.
-        player->onStart([this](VideoPlayer& started) {
+        // One clip is heard at a time: one that starts (or gets its sound) with sound pauses the
+        // others that are heard; silent ones (a signer, a muted loop) go on beside it. Speech
+        // already running holds it until it ends: the voices never talk over each other.
+        player->onHeard([this](VideoPlayer& heard) {
             for (auto& [otherKey, other] : m_players) {
-                if (other.player.get() != &started && other.player->soundOn()) other.player->pause();
+                if (other.player.get() != &heard && other.player->heard()) other.player->pause();
             }
+            if (m_speaking) heard.hold(true);
         });
         found = m_players.emplace(key, Entry{std::move(player)}).first;
     }
@@ -51,8 +53,9 @@ void PlatformVideoPlayers::afterFrame() {
             continue;
         }
         // Off screen: remember where it was (not where it ended: it starts anew), then close.
+        // A clip resumed but not started again (Ready at its place) keeps its place too.
         const ui::VideoState state = entry.player->state();
-        if (state == ui::VideoState::Playing || state == ui::VideoState::Paused) {
+        if (state != ui::VideoState::Ended && state != ui::VideoState::Failed && entry.player->position() > 0) {
             m_resumeAt[it->first] = entry.player->position();
         } else {
             m_resumeAt.erase(it->first);
@@ -70,6 +73,10 @@ void PlatformVideoPlayers::update(core::TimePoint now) {
             core::logWarning("video", "cannot play " + key + ": " + entry.player->failure());
         }
     }
+}
+
+bool PlatformVideoPlayers::watched() const {
+    return std::any_of(m_players.begin(), m_players.end(), [](const auto& entry) { return entry.second.player->watched(); });
 }
 
 bool PlatformVideoPlayers::waitingForPictures() const {

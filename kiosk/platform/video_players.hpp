@@ -32,6 +32,7 @@ public:
     void holdForSpeech(bool speaking) override;
     void forgetVisitor() override;
     void afterFrame() override;
+    bool watched() const override;
 
     // The frame loop, before each frame: every open clip takes the picture due `now`.
     void update(core::TimePoint now);

@@ -56,6 +56,8 @@ public:
     void setSpeech(core::SpeechOutput* speech) { m_speech = speech; }
     // Clips play through it; null (the default): they show their posters. Owned by the caller.
     void setVideoPlayers(VideoPlayers* videos) { m_videos = videos; }
+    // A visitor watches a clip they started: the visit goes on (finishFrame notes the activity).
+    bool clipWatched() const { return m_videos && m_videos->watched(); }
     // While a page is read aloud the loop redraws now and then, so the highlight follows.
     bool speaking() const { return m_speech && m_speech->isSpeaking(); }
     // Low mode: everything the visitor presses lies below this line (pixels from the top, see

@@ -68,6 +68,9 @@ public:
     virtual void forgetVisitor() = 0;
     // Between frames, after present: the clips no frame asked for close.
     virtual void afterFrame() = 0;
+    // A visitor is watching a clip they started (not a muted loop): that counts as being there,
+    // like listening to speech, so the idle reset does not cut the clip off.
+    virtual bool watched() const = 0;
 };
 
 }  // namespace kiosk::ui

@@ -174,6 +174,44 @@ TEST_CASE("video playback: a finger dragged along the seek bar moves the clip th
     CHECK(f.item(std::string(kClip) + "/play").label == "Video abspielen");  // sought, not started
 }
 
+TEST_CASE("video playback: a visitor watching a clip longer than the idle time is not reset, and is once it has ended") {
+    test::TempDir dir;
+    const std::filesystem::path clip = test::generatedClip("testsrc-320x240-15s.mp4",
+        "-f lavfi -i testsrc=size=320x240:rate=10 -t 15 -c:v libx264 -preset ultrafast -pix_fmt yuv420p -movflags +faststart");
+    test::writeClipPack(dir, clip, "title.de = \"Start\"\n\n[[blocks]]\ntype = \"video\"\nid = \"intro\"\nsrc = \"videos/intro.mp4\"\n"
+                                   "poster = \"images/poster.svg\"\nalt.de = \"Ein Testbild\"\n");
+    core::ManualClock clock;
+    core::PackLibrary library = core::loadPackLibrary(std::vector<std::filesystem::path>{dir.path()});
+    core::Navigator nav(library, {"de"}, "de", std::chrono::seconds(10), clock.now());  // 10 s: the shortest idle time
+    platform::HeadlessRenderer renderer(1280, 720, platform::systemFontFiles());
+    REQUIRE(renderer.ok());
+    renderer.enableVideoPlayback();
+    renderer.settle(nav, clock.now());
+    renderer.tap(nav, renderer.items().find("attract/start")->center(), clock.now());
+    nav.apply(core::OpenPack{"clips"}, clock.now());
+    renderer.settle(nav, clock.now());
+    renderer.tap(nav, renderer.items().find(std::string(kClip) + "/play")->center(), clock.now());
+    // 14 s of watching without a touch: longer than the idle time and its prompt.
+    for (int frame = 0; frame < 140; ++frame) {
+        clock.advance(100ms);
+        nav.tick(clock.now());  // as the window loop does: the idle time is the navigator's
+        renderer.frame(nav, clock.now());
+        for (int wait = 0; wait < 2000 && renderer.videos()->waitingForPictures(); ++wait) {
+            std::this_thread::sleep_for(2ms);
+            renderer.frame(nav, clock.now());
+        }
+    }
+    CHECK(nav.visit().phase() == core::VisitorPhase::Visiting);
+    CHECK(renderer.items().find(std::string(kClip) + "/play")->label == "Video anhalten");
+    // Ended, the clip keeps nobody there: the idle time runs out as usual.
+    for (int frame = 0; frame < 400 && nav.visit().phase() == core::VisitorPhase::Visiting; ++frame) {
+        clock.advance(100ms);
+        nav.tick(clock.now());
+        renderer.frame(nav, clock.now());
+    }
+    CHECK(nav.visit().phase() != core::VisitorPhase::Visiting);
+}
+
 TEST_CASE("video playback: a clip damaged on disk shows an error card, and the rest of the page works") {
     PlaybackFixture f;
     // After the pack was checked and loaded, the file breaks (a failing disk, a bad copy).
@@ -224,6 +262,13 @@ TEST_CASE("video playback: a start page's autoplaying clip plays in the attract 
     REQUIRE(nav.visit().phase() == core::VisitorPhase::Attract);
     CHECK(renderer.videos()->openClips() == 1);
     const std::uint64_t first = pixelsIn(renderer, *renderer.items().find("attract/start"));
+    // The decoder opens on a thread of its own: frames until its first picture is there (at
+    // most 10 s of real time), then a second of the clip.
+    for (int wait = 0; wait < 5000 && renderer.videos()->waitingForPictures(); ++wait) {
+        std::this_thread::sleep_for(2ms);
+        renderer.frame(nav, clock.now());
+    }
+    REQUIRE_FALSE(renderer.videos()->waitingForPictures());
     for (int frame = 0; frame < 25; ++frame) {
         clock.advance(40ms);
         renderer.frame(nav, clock.now());
@@ -282,10 +327,13 @@ TEST_CASE("sample content: each explainer clip plays with subtitles, and each DG
         f.tap("page/sign-language");
         REQUIRE(f.renderer.items().find("page/sign-language-title"));
         f.tap("page/start/sign-language/play");
+        for (int wait = 0; wait < 5000 && f.renderer.videos()->waitingForPictures(); ++wait) {
+            std::this_thread::sleep_for(2ms);
+            f.renderer.frame(f.nav, f.clock.now());
+        }
         for (int frame = 0; frame < 25; ++frame) {
             f.clock.advance(40ms);
             f.renderer.frame(f.nav, f.clock.now());
-            std::this_thread::sleep_for(2ms);
         }
         CHECK(f.renderer.items().find("page/start/sign-language/play")->label == "Video anhalten");
         if (const char* folder = std::getenv("KIOSK_VIDEO_SCREENSHOTS")) {

@@ -129,11 +129,12 @@ void touchPicture(VideoPlayback& player) {
     }
 }
 
-std::string spokenName(FrameContext& ctx, const core::VideoBlock& block, VideoState state) {
-    const std::string alt = block.alt.in(ctx.languages);
+// What a touch on the picture does, after what the clip shows (see touchPicture).
+std::string spokenName(FrameContext& ctx, const core::VideoBlock& block, const VideoPlayback& player) {
     const VideoStrings& words = videoStrings(ctx.languages);
-    const std::string video = std::string(ctx.strings.speech.video) + ": " + alt;
-    return state == VideoState::Playing ? video + ". " + words.pause : video + ". " + words.play;
+    const std::string video = std::string(ctx.strings.speech.video) + ": " + block.alt.in(ctx.languages) + ". ";
+    if (player.state() != VideoState::Playing) return video + words.play;
+    return video + (player.hasSound() && !player.soundOn() ? words.soundOn : words.pause);
 }
 
 }  // namespace
@@ -191,7 +192,7 @@ float drawVideoView(FrameContext& ctx, const VideoViewSpec& spec, const core::Vi
     }
     ImGui::SetCursorScreenPos(frameMin);
     const bool tapped = tapTarget(ctx, spec.itemId, ImVec2(frameWidth, height)).tapped;
-    ctx.items.describeLast(spokenName(ctx, block, player.state()), ItemRole::Button);
+    ctx.items.describeLast(spokenName(ctx, block, player), ItemRole::Button);
     if (tapped) touchPicture(player);
 
     const Texture* picture = player.picture();
