@@ -221,10 +221,10 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
 
         imgui.adaptTo(navigator.accessibility());  // the visitor's contrast and text size
         canvas->beginFrame();
-        videos.update(clock.now());
         pictureDue.reset();  // this frame takes the pictures due; the next wait asks anew
         std::vector<core::Intent> intents;
         try {
+            videos.update(clock.now());  // inside: a failing clip skips a frame, it never ends the kiosk
             intents = drawFrame(renderer.get(), ui, navigator, theme.colors().background, [&](ImGuiIO& io) {
                 ImGui_ImplSDL2_NewFrame();
                 io.DisplaySize = canvas->logicalSize();

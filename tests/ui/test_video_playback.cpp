@@ -172,6 +172,13 @@ TEST_CASE("video playback: a finger dragged along the seek bar moves the clip th
     CHECK(f.item(std::string(kClip) + "/position").center().y == doctest::Approx(y));  // no scroll
     CHECK(f.positionText() == "0:01 / 0:02");  // 1.5 s of 2
     CHECK(f.item(std::string(kClip) + "/play").label == "Video abspielen");  // sought, not started
+
+    // Mostly up the page from the bar, ending over its left end: meant for the page, so the
+    // clip stays where it is (a seek would have gone back to the start).
+    const ui::ItemRect before = f.item(std::string(kClip) + "/position");
+    f.renderer.drag(f.nav, before.center(), ImVec2(before.min.x + 10, before.center().y - 250), 8, f.ui.clock.now());
+    f.playFor(200ms);
+    CHECK(f.positionText() == "0:01 / 0:02");
 }
 
 TEST_CASE("video playback: a visitor watching a clip longer than the idle time is not reset, and is once it has ended") {
@@ -338,6 +345,43 @@ TEST_CASE("sample content: each explainer clip plays with subtitles, and each DG
         CHECK(f.renderer.items().find("page/start/sign-language/play")->label == "Video anhalten");
         if (const char* folder = std::getenv("KIOSK_VIDEO_SCREENSHOTS")) {
             CHECK(f.renderer.savePng(std::filesystem::path(folder) / (std::string(packId) + "-dgs.png")).empty());
+        }
+    }
+}
+
+// Large text makes the controls wrap: at 200 % every control of the page's clip stays in the
+// page's column and every control of the signer's clip inside its panel, on a landscape and a
+// portrait screen (where the panel scrolls to them).
+TEST_CASE("sign language: at 200 % text every control of both clips stays inside its column or panel") {
+    for (const auto& [width, height] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
+        CAPTURE(width);
+        test::TempDir dir;
+        test::UiFixture f(width, height, writeVideoPack(dir).parent_path());
+        f.renderer.enableVideoPlayback();
+        core::AccessibilitySettings large;
+        large.textSizePercent = 200;
+        f.nav.apply(core::SetAccessibility{large}, f.clock.now());
+        f.nav.apply(core::OpenPack{"clips"}, f.clock.now());
+        f.settle();
+        f.tap("page/sign-language");
+        const auto title = f.renderer.items().find("page/sign-language-title");
+        REQUIRE(title.has_value());
+        const ui::ItemRect panelTitle = *title;
+        const auto& items = f.renderer.items().items();
+        int signerControls = 0;
+        for (const ui::ItemRect& item : items) {
+            CAPTURE(item.id);
+            if (item.id.rfind("page/start/sign-language/", 0) == 0) {
+                ++signerControls;
+                CHECK(item.min.x >= panelTitle.min.x - 1);
+                CHECK(item.max.x <= static_cast<float>(width) + 0.5f);
+            } else if (item.id.rfind(std::string(kClip) + "/", 0) == 0 && width > height) {
+                CHECK(item.max.x <= panelTitle.min.x);  // left of the panel, in the page's column
+            }
+        }
+        CHECK(signerControls >= 4);  // play, back, the bar, forward at least
+        if (const char* folder = std::getenv("KIOSK_VIDEO_SCREENSHOTS")) {
+            CHECK(f.renderer.savePng(std::filesystem::path(folder) / ("sign-language-200-" + std::to_string(width) + ".png")).empty());
         }
     }
 }

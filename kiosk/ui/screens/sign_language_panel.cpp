@@ -41,9 +41,11 @@ void drawSignLanguagePanel(FrameContext& ctx, const core::Pack& pack, const core
     const Theme& theme = ctx.theme;
     const Palette& colors = theme.colors();
     const VideoStrings& words = videoStrings(ctx.languages);
-    scoped::Child panel("page/sign-language-panel", size, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    // It scrolls like the page when large text pushes the controls below its edge.
+    scoped::Child panel("page/sign-language-panel", size, 0);
     const ImVec2 min = ImGui::GetWindowPos();
     ImDrawList& draw = *ImGui::GetWindowDrawList();
+    // The window's own rectangle, not the content's: the surface stays put while it scrolls.
     draw.AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), colors.surface);
     draw.AddLine(min, ImVec2(min.x, min.y + size.y), colors.border, theme.hairline() * 2);
 
@@ -72,6 +74,8 @@ void drawSignLanguagePanel(FrameContext& ctx, const core::Pack& pack, const core
     const VideoViewSpec spec{itemId, pack.id + "/" + itemId, inner, std::max(size.y - top - controls - pad, theme.em(6.0f)),
                              page.signLanguage->placeholder};
     drawVideoView(ctx, spec, page.signLanguage->clip);
+    ImGui::Dummy(ImVec2(0, pad));
+    touchScroll(ctx);
 }
 
 }  // namespace kiosk::ui

@@ -74,12 +74,20 @@ void seekBar(FrameContext& ctx, const std::string& itemId, VideoPlayback& player
     const bool fingerFromHere = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
                                 downAt.x >= min.x && downAt.x <= max.x && downAt.y >= min.y && downAt.y <= max.y;
     auto placeAt = [&](float x) { return std::clamp((x - left) / std::max(right - left, 1.0f), 0.0f, 1.0f); };
+    // A finger that sets off mostly up or down meant the page: it scrolls, and the clip stays.
+    ImGuiStorage& storage = *ImGui::GetStateStorage();
+    const ImGuiID scrolling = ImGui::GetID((itemId + "/scrolling").c_str());
+    if (fingerFromHere && io.MouseClicked[0]) storage.SetBool(scrolling, false);
+    const float dx = std::abs(io.MousePos.x - downAt.x);
+    const float dy = std::abs(io.MousePos.y - downAt.y);
+    if (fingerFromHere && io.MouseDown[0] && dy > theme.dragThreshold() && dy > dx) storage.SetBool(scrolling, true);
+    const bool seeking = fingerFromHere && !storage.GetBool(scrolling, false);
     float fraction = static_cast<float>(std::clamp(player.position() / length, 0.0, 1.0));
-    if (fingerFromHere && io.MouseDown[0]) {
+    if (seeking && io.MouseDown[0]) {
         fraction = placeAt(io.MousePos.x);
-        ctx.fingerTaken = true;
+        ctx.fingerTaken = dx > theme.dragThreshold();
     }
-    if (fingerFromHere && io.MouseReleased[0]) {
+    if (seeking && io.MouseReleased[0]) {
         fraction = placeAt(io.MousePos.x);
         player.seek(fraction * length);
     }
@@ -106,6 +114,44 @@ std::string clockText(double seconds) {
     return hours > 0 ? std::to_string(hours) + ":" + two(minutes) + ":" + two(rest) : std::to_string(minutes) + ":" + two(rest);
 }
 
+namespace {
+
+// Places controls left to right from `origin`, `width` wide, a row of `rowHeight` each: a control
+// that does not fit on the row goes on the next one. Nothing ever lies outside `width`.
+class ControlFlow {
+public:
+    ControlFlow(ImVec2 origin, float width, float rowHeight, float gap)
+        : m_origin(origin), m_width(width), m_rowHeight(rowHeight), m_gap(gap), m_x(origin.x), m_y(origin.y) {}
+    // The cursor goes where a control of `controlWidth` fits; its left edge is returned.
+    float place(float controlWidth) {
+        if (m_x > m_origin.x && m_x + controlWidth > m_origin.x + m_width) newRow();
+        const float left = m_x;
+        ImGui::SetCursorScreenPos(ImVec2(m_x, m_y));
+        m_x += controlWidth + m_gap;
+        m_used = true;
+        return left;
+    }
+    void newRow() {
+        m_x = m_origin.x;
+        m_y += m_rowHeight + m_gap;
+    }
+    float rowTop() const { return m_y; }
+    // What is left of the current row for a control that takes the rest (the seek bar).
+    float rest() const { return m_origin.x + m_width - m_x; }
+    float height() const { return m_used ? m_y + m_rowHeight - m_origin.y : 0.0f; }
+
+private:
+    ImVec2 m_origin;
+    float m_width;
+    float m_rowHeight;
+    float m_gap;
+    float m_x;
+    float m_y;
+    bool m_used = false;
+};
+
+}  // namespace
+
 float drawVideoControls(FrameContext& ctx, const VideoControlsSpec& spec, VideoPlayback& player, VideoPlayers& players,
                         float width) {
     const Theme& theme = ctx.theme;
@@ -116,25 +162,24 @@ float drawVideoControls(FrameContext& ctx, const VideoControlsSpec& spec, VideoP
     const char* forward = "+10 s";
     const ImFont* small = theme.fonts().small;
     const float timeWidth = textWidth(small, clockText(player.duration()) + " / " + clockText(player.duration())) + gap;
+    const float backWidth = skipWidth(ctx, back, size);
+    const float forwardWidth = skipWidth(ctx, forward, size);
 
-    // Row one: play, back, the bar, forward, and the time where it fits. Row two (or the same
-    // row when everything fits): the time otherwise, subtitles, sound, quieter, louder, what is seen.
+    // In reading order: play, back, the seek bar, forward, the time, then subtitles, sound,
+    // quieter, louder, what is seen. One row when all fit with a bar of at least 6 em; else
+    // they flow onto more rows, and the bar takes a row of its own when it would be shorter.
     const int settingButtons = (spec.hasSubtitles ? 1 : 0) + (player.hasSound() ? 3 : 0) + (spec.audioDescription.empty() ? 0 : 1);
-    const float transport = size + skipWidth(ctx, back, size) + skipWidth(ctx, forward, size) + 3 * gap;
+    const float transport = size + backWidth + forwardWidth + 3 * gap;
     const float settings = settingButtons * (size + gap);
     const float minimumBar = theme.em(6.0f);
     const bool oneRow = transport + timeWidth + gap + settings + minimumBar <= width;
-    const bool timeOnTop = oneRow || transport + timeWidth + gap + minimumBar <= width;
+    const bool barBeside = transport + gap + minimumBar <= width;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    float x = origin.x;
-    auto placeNext = [&](float advance) {
-        ImGui::SetCursorScreenPos(ImVec2(x, origin.y));
-        x += advance + gap;
-    };
+    ControlFlow flow(origin, width, size, gap);
 
     const VideoState state = player.state();
     const bool playing = state == VideoState::Playing;
-    placeNext(size);
+    flow.place(size);
     const IconButton playButton{spec.itemId + "/play", playing ? Icon::Pause : (state == VideoState::Ended ? Icon::Replay : Icon::Play),
                                 playing ? words.pause : (state == VideoState::Ended ? words.playAgain : words.play)};
     if (iconButton(ctx, playButton, size)) {
@@ -144,63 +189,59 @@ float drawVideoControls(FrameContext& ctx, const VideoControlsSpec& spec, VideoP
             player.play();
         }
     }
-    placeNext(skipWidth(ctx, back, size));
+    flow.place(backWidth);
     if (skipButton(ctx, spec.itemId + "/back", back, words.back10, size)) player.seek(player.position() - kSkipSeconds);
-    const float besideBar = transport + (timeOnTop ? timeWidth + gap : 0.0f) + (oneRow ? settings : 0.0f);
-    const float barWidth = std::max(theme.em(3.0f), width - besideBar);
-    placeNext(barWidth);
-    seekBar(ctx, spec.itemId + "/position", player, ImVec2(barWidth, size));
-    placeNext(skipWidth(ctx, forward, size));
-    if (skipButton(ctx, spec.itemId + "/forward", forward, words.forward10, size)) player.seek(player.position() + kSkipSeconds);
-
-    float rowTop = origin.y;
-    const bool secondRow = !oneRow && (settingButtons > 0 || !timeOnTop);
-    if (secondRow && !timeOnTop) {
-        rowTop += size + gap;
-        x = origin.x;
+    auto seekBarHere = [&](float barWidth) {
+        flow.place(barWidth);
+        seekBar(ctx, spec.itemId + "/position", player, ImVec2(barWidth, size));
+    };
+    if (barBeside) {
+        const float besides = forwardWidth + gap + (oneRow ? timeWidth + gap + settings : 0.0f);
+        seekBarHere(std::max(minimumBar, flow.rest() - besides));
     }
+    flow.place(forwardWidth);
+    if (skipButton(ctx, spec.itemId + "/forward", forward, words.forward10, size)) player.seek(player.position() + kSkipSeconds);
+    if (!barBeside) {
+        flow.newRow();
+        seekBarHere(width);
+    }
+
+    const float timeLeft = flow.place(timeWidth);
     const std::string time = clockText(player.position()) + " / " + clockText(player.duration());
     const TextLayout timeText = layoutText(theme.fonts().small, theme.colors().text, time, timeWidth, kLabelLineHeight, ctx.audit);
-    drawTextLayout(*ImGui::GetWindowDrawList(), ImVec2(x, rowTop + (size - timeText.size.y) * 0.5f), timeText);
-    x += timeWidth + gap;
-    if (secondRow && timeOnTop) {
-        rowTop += size + gap;
-        x = origin.x;
-    }
-    auto placeSetting = [&]() {
-        ImGui::SetCursorScreenPos(ImVec2(x, rowTop));
-        x += size + gap;
-    };
+    drawTextLayout(*ImGui::GetWindowDrawList(), ImVec2(timeLeft, flow.rowTop() + (size - timeText.size.y) * 0.5f), timeText);
+    if (!oneRow && settingButtons > 0 && barBeside && flow.rest() < settings) flow.newRow();
+
     if (spec.hasSubtitles) {
-        placeSetting();
+        flow.place(size);
         const bool on = players.subtitlesOn();
         if (iconButton(ctx, {spec.itemId + "/subtitles", on ? Icon::Subtitles : Icon::SubtitlesOff, words.subtitles, on}, size)) {
             players.setSubtitlesOn(!on);
         }
     }
     if (player.hasSound()) {
-        placeSetting();
+        flow.place(size);
         const bool on = player.soundOn();
         if (iconButton(ctx, {spec.itemId + "/sound", on ? Icon::SoundOn : Icon::SoundOff, on ? words.soundOff : words.soundOn}, size)) {
             player.setSoundOn(!on);
         }
-        placeSetting();
+        flow.place(size);
         if (iconButton(ctx, {spec.itemId + "/quieter", Icon::Minus, words.quieter}, size)) {
             players.setVolume(players.volume() - kVolumeStep);
         }
-        placeSetting();
+        flow.place(size);
         if (iconButton(ctx, {spec.itemId + "/louder", Icon::Plus, words.louder}, size)) {
             players.setVolume(players.volume() + kVolumeStep);
             player.setSoundOn(true);
         }
     }
     if (!spec.audioDescription.empty()) {
-        placeSetting();
+        flow.place(size);
         if (iconButton(ctx, {spec.itemId + "/description", Icon::AudioDescription, words.audioDescription}, size)) {
             ctx.say(spec.audioDescription, spec.itemId + "/description");
         }
     }
-    const float height = rowTop + size - origin.y;
+    const float height = flow.height();
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, height));
     return height;

@@ -37,11 +37,14 @@ void drawPlaySymbol(FrameContext& ctx, ImDrawList& draw, ImVec2 min, ImVec2 max)
                                        kLabelLineHeight, ctx.audit);
     const float pad = theme.em(0.4f);
     const float gap = pad * 2;  // clear of the circle's light ring
-    const float groupHeight = radius * 2 + gap + word.size.y + pad * 2;
+    // A small frame (large text, a narrow panel) has room for the round button only.
+    const bool withWord = radius * 2 + gap + word.size.y + pad * 2 <= (max.y - min.y) * 0.9f;
+    const float groupHeight = withWord ? radius * 2 + gap + word.size.y + pad * 2 : radius * 2;
     const ImVec2 center((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f - groupHeight * 0.5f + radius);
     draw.AddCircleFilled(center, radius + theme.hairline() * 3, colors.onPrimary, 48);
     draw.AddCircleFilled(center, radius, colors.primary, 48);
     drawIcon(draw, Icon::Play, center, radius * 1.1f, theme.em(0.12f), colors.onPrimary);
+    if (!withWord) return;
     const float chipTop = center.y + radius + gap;
     const ImVec2 chipMin(center.x - word.size.x * 0.5f - pad * 2, chipTop);
     const ImVec2 chipMax(center.x + word.size.x * 0.5f + pad * 2, chipTop + word.size.y + pad * 2);
