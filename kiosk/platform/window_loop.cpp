@@ -124,6 +124,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
         if (sleep.update(navigator.visit().phase() == core::VisitorPhase::Attract && !ui.staffScreenOpen())) {
             if (options.screenDarkChanged) options.screenDarkChanged(sleep.dark());
             if (sleep.dark()) {
+                videos.forgetVisitor();  // no frames in the dark: an attract clip would play on unseen
                 presentBlack(renderer.get(), *canvas);
                 // Started outside opening hours: black is what the kiosk shows, and systemd's
                 // Type=notify start would otherwise time out and restart it all night.
