@@ -12,6 +12,10 @@ namespace {
 // Frames an image may go unused before its texture is freed. Pages come back often while a
 // visitor browses; a few seconds of frames keeps them without holding every image forever.
 constexpr std::uint64_t kUnusedFramesBeforeEviction = 600;
+// Frames are drawn only when something changes, so 600 frames can be many minutes of browsing:
+// over this many bytes, the pictures used longest ago go first (never one of the frame just
+// drawn). A 1080p page's pictures take 2 to 8 MiB; this keeps several pages' worth.
+constexpr std::size_t kBudgetBytes = 32u * 1024 * 1024;
 
 // Widths are rounded up so a window resize does not rasterise an SVG again for every pixel.
 int bucketWidth(int widthPx) { return ((std::max(widthPx, 1) + 127) / 128) * 128; }
@@ -66,15 +70,29 @@ const Texture* TextureCache::get(const std::filesystem::path& file, int widthPx)
 }
 
 void TextureCache::collectGarbage() {
-    ++m_frame;
     for (auto it = m_entries.begin(); it != m_entries.end();) {
         if (m_frame - it->second.lastUsedFrame > kUnusedFramesBeforeEviction) {
-            if (it->second.texture.handle) SDL_DestroyTexture(it->second.texture.handle);
-            it = m_entries.erase(it);
+            it = evict(it);
         } else {
             ++it;
         }
     }
+    for (std::size_t held = bytes(); held > kBudgetBytes;) {
+        auto oldest = m_entries.end();
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+            if (it->second.lastUsedFrame == m_frame) continue;  // on screen now
+            if (oldest == m_entries.end() || it->second.lastUsedFrame < oldest->second.lastUsedFrame) oldest = it;
+        }
+        if (oldest == m_entries.end()) break;  // all on screen: nothing may go
+        held -= textureBytes(oldest->second.texture);
+        evict(oldest);
+    }
+    ++m_frame;
+}
+
+std::map<TextureCache::Key, TextureCache::Entry>::iterator TextureCache::evict(std::map<Key, Entry>::iterator entry) {
+    if (entry->second.texture.handle) SDL_DestroyTexture(entry->second.texture.handle);
+    return m_entries.erase(entry);
 }
 
 void TextureCache::clear() {

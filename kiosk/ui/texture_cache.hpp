@@ -30,13 +30,24 @@ public:
     // (logged once, then remembered, so a broken file costs nothing on later frames).
     const Texture* get(const std::filesystem::path& file, int widthPx);
 
-    // Call between frames: frees textures no frame has used for a while.
+    // Call between frames: frees textures no frame has used for a while, and the ones used longest
+    // ago while more than a budget is held (never one the last frame used).
     void collectGarbage();
 
     // Between frames: drops every texture, so changed files are decoded again (preview reloads).
     void clear();
 
     std::size_t size() const { return m_entries.size(); }
+    // What the pictures held now take in the renderer, counted as 4 bytes a pixel (SDL's textures
+    // here are ARGB8888): the memory benchmark's "texture memory".
+    std::size_t bytes() const {
+        std::size_t total = 0;
+        for (const auto& [key, entry] : m_entries) total += textureBytes(entry.texture);
+        return total;
+    }
+    static std::size_t textureBytes(const Texture& texture) {
+        return static_cast<std::size_t>(texture.width) * static_cast<std::size_t>(texture.height) * 4;
+    }
 
 private:
     struct Entry {
@@ -46,6 +57,7 @@ private:
     using Key = std::pair<std::filesystem::path, int>;
 
     Texture load(const std::filesystem::path& file, int widthPx) const;
+    std::map<Key, Entry>::iterator evict(std::map<Key, Entry>::iterator entry);
 
     SDL_Renderer* m_renderer;
     std::map<Key, Entry> m_entries;
