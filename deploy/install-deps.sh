@@ -33,6 +33,9 @@ packages=(
   shellcheck adduser passwd
   # tests: doctest, and a virtual X display for the windowed smoke test
   doctest-dev xvfb xauth
+  # benchmarks: tests/bench/screen_poller.cpp grabs the X screen (Xlib, and MIT-SHM from libXext) to time
+  # when the kiosk and its references become visible (both come with libsdl2-dev; named because we use them)
+  libx11-dev libxext-dev
   # tests: the real server for the net tests (nginx-light has the WebDAV module the upload uses)
   nginx-light
   # tests: a certificate for the https tests of the sync's transport

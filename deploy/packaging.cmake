@@ -83,7 +83,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # showroom-kiosk_<version>_<arch>.deb
 # besides libraries: the Noto fonts it loads by path, the time zones its opening hours are in
 # (localtime_r reads them; without tzdata they would silently be UTC), adduser for the postinst.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, tzdata, adduser")
+# FFmpeg's libraries are loaded while a clip is checked or played, not linked
+# (kiosk/core/media/ffmpeg_libraries.hpp), so dpkg-shlibdeps cannot see them: named here.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, tzdata, adduser, libavformat59, libavcodec59, libavutil57, libswscale6, libswresample4")
 # What the units need besides the kiosk (deploy/systemd says why): cage, the Wayland kiosk
 # compositor showroom-kiosk.service runs it in, with xwayland (cage will not start without it) and
 # pkill (procps) for a clean stop; Mesa's EGL, GBM and DRI drivers, which SDL loads at run time to

@@ -153,13 +153,12 @@ bool AudioFileReader::hasSound(const std::filesystem::path& file) {
 }
 
 core::Result<std::unique_ptr<AudioFileReader>> AudioFileReader::open(const std::filesystem::path& file) {
-    ffmpeg::quietenFfmpegOnce();
     std::error_code ignored;
     if (!std::filesystem::is_regular_file(file, ignored))
         return fileError(ErrorCode::FileNotFound, file, "does not exist", "check the path and the file's permissions");
     auto impl = std::make_unique<Impl>();
     impl->file = file;
-    if (!impl->allocated()) return fileError(ErrorCode::FileUnreadable, file, "out of memory", "");
+    if (auto unavailable = impl->unavailable()) return *unavailable;
 
     // Whichever of the MP4 and WebM demuxers recognises the file (VideoFileReader probes first).
     if (const int code = impl->openFormat(nullptr); code < 0)

@@ -3,7 +3,6 @@
 #include "platform/ffmpeg_input.hpp"
 
 #include <cstdio>
-#include <mutex>
 
 #include "core/pack/video_formats.hpp"
 
@@ -39,9 +38,13 @@ core::Error fileError(core::ErrorCode code, const std::filesystem::path& file, s
     return core::Error{code, file.string(), 0, std::move(message), std::move(hint)};
 }
 
-void quietenFfmpegOnce() {
-    static std::once_flag once;
-    std::call_once(once, [] { av_log_set_level(AV_LOG_FATAL); });
+void quietenFfmpeg() { av_log_set_level(AV_LOG_FATAL); }
+
+std::optional<core::Error> Input::unavailable() const {
+    if (!ffmpeg.ok()) return fileError(core::ErrorCode::FileUnreadable, file, "cannot be played: " + ffmpeg.error(), "");
+    if (!packet || !decoded) return fileError(core::ErrorCode::FileUnreadable, file, "out of memory", "");
+    quietenFfmpeg();
+    return std::nullopt;
 }
 
 core::Error Input::damaged(std::string what) const {

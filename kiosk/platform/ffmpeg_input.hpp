@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 extern "C" {
@@ -17,6 +18,7 @@ extern "C" {
 #include <libavformat/avformat.h>
 }
 
+#include "core/media/ffmpeg_libraries.hpp"
 #include "core/util/result.hpp"
 
 namespace kiosk::platform::ffmpeg {
@@ -37,7 +39,8 @@ core::Error fileError(core::ErrorCode code, const std::filesystem::path& file, s
 
 // FFmpeg's own messages about a damaged file would otherwise fill the kiosk's log with a line per
 // broken packet, without the file's name; the readers report what matters as one error instead.
-void quietenFfmpegOnce();
+// Called at every open: the setting goes with the libraries when they are unloaded.
+void quietenFfmpeg();
 
 struct CloseFormat {
     void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
@@ -54,18 +57,22 @@ struct FreeFrame {
 
 // The readers' Impl derive from this: what both hold and do with the file's stream they decode.
 struct Input {
+    // First: the libraries are loaded before the members below call them, and stay until the
+    // last of them is freed.
+    core::FfmpegUse ffmpeg;
     std::filesystem::path file;
     std::unique_ptr<AVFormatContext, CloseFormat> format;
     std::unique_ptr<AVCodecContext, FreeCodec> codec;
-    std::unique_ptr<AVPacket, FreePacket> packet{av_packet_alloc()};
-    std::unique_ptr<AVFrame, FreeFrame> decoded{av_frame_alloc()};
+    std::unique_ptr<AVPacket, FreePacket> packet{ffmpeg.ok() ? av_packet_alloc() : nullptr};
+    std::unique_ptr<AVFrame, FreeFrame> decoded{ffmpeg.ok() ? av_frame_alloc() : nullptr};
     int stream = -1;             // the index of the stream decoded
     AVRational timeBase{1, 1};   // that stream's
     double decodedUntil = 0.0;   // the end of the last decoded frame, for the truncation check
     bool draining = false;       // the file is read to its end; the decoder hands out what it holds
 
-    // Whether the packet and frame were allocated (false: out of memory).
-    bool allocated() const { return packet && decoded; }
+    // Why the clip cannot be read before its file is even opened: FFmpeg missing, or no memory
+    // for the packet and frame. Nothing when all is there.
+    std::optional<core::Error> unavailable() const;
 
     core::Error damaged(std::string what) const;
     // "<what> after 1.25 s: <FFmpeg's reason>", at the end of the last decoded frame.

@@ -108,12 +108,11 @@ VideoFileReader::~VideoFileReader() = default;
 const VideoInfo& VideoFileReader::info() const { return m_impl->info; }
 
 core::Result<std::unique_ptr<VideoFileReader>> VideoFileReader::open(const std::filesystem::path& file) {
-    ffmpeg::quietenFfmpegOnce();
-    auto probed = probeContainer(file);
-    if (!probed) return probed.error();
     auto impl = std::make_unique<Impl>();
     impl->file = file;
-    if (!impl->allocated()) return fileError(ErrorCode::FileUnreadable, file, "out of memory", "");
+    if (auto unavailable = impl->unavailable()) return *unavailable;
+    auto probed = probeContainer(file);
+    if (!probed) return probed.error();
 
     // The probed demuxer, named: FFmpeg must not fall back to another one for these bytes.
     if (const int code = impl->openFormat(probed.value()); code < 0)

@@ -14,6 +14,7 @@
 #include "platform/espeak_speech.hpp"
 #include "platform/frame.hpp"
 #include "platform/imgui_runtime.hpp"
+#include "platform/memory_release.hpp"
 #include "platform/kiosk_window.hpp"
 #include "platform/non_visual_input.hpp"
 #include "platform/pointer_input.hpp"
@@ -119,6 +120,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     std::optional<core::TimePoint> pictureDue;
     core::TimePoint nextPoll = clock.now();
     ScreenSleep sleep(options.schedule, options.wallClock);
+    bool wasInVisit = false;
     bool running = true;
     while (running) {
         if (sleep.update(navigator.visit().phase() == core::VisitorPhase::Attract && !ui.staffScreenOpen())) {
@@ -275,7 +277,12 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.now() - options.startedAt).count();
             core::logInfo("display", "first frame presented " + std::to_string(ms) + " ms after start");
             if (options.notifier) options.notifier->ready();
+            releaseFreedMemory();  // what loading the content took and gave back
         }
+        // A visit ended: its pictures and layouts are freed; the attract loop needs little.
+        const bool inVisit = navigator.visit().phase() != core::VisitorPhase::Attract;
+        if (wasInVisit && !inVisit) releaseFreedMemory();
+        wasInVisit = inVisit;
         if (options.maxFrames > 0 && result.framesDrawn >= options.maxFrames) running = false;
     }
     if (options.notifier) options.notifier->stopping();

@@ -1,10 +1,11 @@
-// Decoding through SDL2_image: PNG and JPEG as they are, SVG rasterised by nanosvg at display size.
+// Decoding through SDL2_image: SVG rasterised by nanosvg at display size, PNG and JPEG shrunk to it.
 #include "ui/texture_cache.hpp"
 
 #include <SDL.h>
 #include <SDL_image.h>
 
 #include "core/util/log.hpp"
+#include "ui/picture_scaling.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -12,10 +13,6 @@ namespace {
 // Frames an image may go unused before its texture is freed. Pages come back often while a
 // visitor browses; a few seconds of frames keeps them without holding every image forever.
 constexpr std::uint64_t kUnusedFramesBeforeEviction = 600;
-// Frames are drawn only when something changes, so 600 frames can be many minutes of browsing:
-// over this many bytes, the pictures used longest ago go first (never one of the frame just
-// drawn). A 1080p page's pictures take 2 to 8 MiB; this keeps several pages' worth.
-constexpr std::size_t kBudgetBytes = 32u * 1024 * 1024;
 
 // Widths are rounded up so a window resize does not rasterise an SVG again for every pixel.
 int bucketWidth(int widthPx) { return ((std::max(widthPx, 1) + 127) / 128) * 128; }
@@ -43,8 +40,9 @@ Texture TextureCache::load(const std::filesystem::path& file, int widthPx) const
             surface = IMG_LoadSizedSVG_RW(rw, widthPx, 0);  // height follows the aspect ratio
             SDL_RWclose(rw);
         }
-    } else {
-        surface = IMG_Load(file.c_str());
+    } else if (SDL_Surface* decoded = IMG_Load(file.c_str())) {
+        surface = shrinkToWidth(decoded, widthPx);
+        if (surface != decoded) SDL_FreeSurface(decoded);
     }
     if (!surface) {
         core::logError("textures", "cannot decode image " + file.string() + ": " + IMG_GetError() +
@@ -61,8 +59,7 @@ Texture TextureCache::load(const std::filesystem::path& file, int widthPx) const
 }
 
 const Texture* TextureCache::get(const std::filesystem::path& file, int widthPx) {
-    // Raster images are decoded once at their own size; only SVGs depend on the requested width.
-    const Key key{file, isSvg(file) ? bucketWidth(widthPx) : 0};
+    const Key key{file, bucketWidth(widthPx)};
     auto it = m_entries.find(key);
     if (it == m_entries.end()) it = m_entries.emplace(key, Entry{load(file, key.second), 0}).first;
     it->second.lastUsedFrame = m_frame;

@@ -1,5 +1,5 @@
-// Pack images as SDL textures: decoded on first use, SVGs rasterised at the size they are shown,
-// evicted when unused. Main thread only: SDL textures belong to the renderer's thread.
+// Pack images as SDL textures: decoded on first use at the size they are shown (SVGs rasterised,
+// PNG and JPEG shrunk, never enlarged), evicted when unused. Main thread only: SDL textures belong to the renderer's thread.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +21,14 @@ struct Texture {
 
 class TextureCache {
 public:
+    // Frames are drawn only when something changes, so the 600 frames after which an unused
+    // picture goes can be many minutes of browsing: over this many bytes, the pictures used
+    // longest ago go first (never one of the frame just drawn). A 1080p page's pictures take 2 to
+    // 8 MiB; this keeps the last few pages' worth, and a page visited again after them costs a
+    // few milliseconds of rasterising. 32 MiB held 20 pictures after every sample page once
+    // (tests/bench/RESULTS.md, "Memory over visits").
+    static constexpr std::size_t kBudgetBytes = 16u * 1024 * 1024;
+
     explicit TextureCache(SDL_Renderer* renderer);
     ~TextureCache();
     TextureCache(const TextureCache&) = delete;

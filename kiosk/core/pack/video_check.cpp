@@ -15,6 +15,7 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include "core/media/ffmpeg_libraries.hpp"
 #include "core/pack/pack_limits.hpp"
 #include "core/pack/video_formats.hpp"
 
@@ -108,6 +109,9 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     if (!supported) return failure(ErrorCode::InvalidValue, "is not an .mp4 or .webm file", kConvertHint);
     facts.container = supported->extension == ".mp4" ? VideoContainer::Mp4 : VideoContainer::WebM;
 
+    // Before everything that calls FFmpeg, so the libraries stay loaded until all of it is freed.
+    const FfmpegUse ffmpeg;
+    if (!ffmpeg.ok()) return failure(ErrorCode::FileUnreadable, "cannot be checked: " + ffmpeg.error(), "");
     quietFfmpegLog();
     // The demuxer the name promises, and nothing else: no other format's parser, no protocol but
     // plain files (a playlist inside a clip could otherwise ask for URLs or other files).

@@ -1,4 +1,4 @@
-// Looks into a clip of a pack with libavformat (demuxing only, nothing is decoded): is it a
+// Looks into a clip of a pack with libavformat (demuxing, and the stream probe): is it a
 // container and codec the kiosk plays, within the limits, and complete (content/FORMAT.md, "video")?
 #pragma once
 
