@@ -5,6 +5,8 @@
 #include <cmath>
 #include <string>
 
+#include "platform/sdl_audio.hpp"
+
 namespace kiosk::platform {
 
 namespace {
@@ -19,7 +21,7 @@ core::Error noSound(const std::string& why) {
 AudioOutput::AudioOutput(AudioDecoder& decoder) : m_decoder(decoder) {}
 
 core::Result<std::unique_ptr<AudioOutput>> AudioOutput::open(AudioDecoder& decoder) {
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return noSound(SDL_GetError());
+    if (const std::string problem = startSdlAudio(); !problem.empty()) return noSound(problem);
     std::unique_ptr<AudioOutput> output(new AudioOutput(decoder));
     SDL_AudioSpec wanted{};
     wanted.freq = kAudioRate;
@@ -33,7 +35,7 @@ core::Result<std::unique_ptr<AudioOutput>> AudioOutput::open(AudioDecoder& decod
     output->m_device = SDL_OpenAudioDevice(nullptr, 0, &wanted, &obtained, 0);
     if (output->m_device == 0) {
         const std::string why = SDL_GetError();
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        stopSdlAudio();
         return noSound(why);
     }
     output->m_bufferFrames = obtained.samples;
@@ -44,7 +46,7 @@ core::Result<std::unique_ptr<AudioOutput>> AudioOutput::open(AudioDecoder& decod
 AudioOutput::~AudioOutput() {
     if (m_device == 0) return;
     SDL_CloseAudioDevice(m_device);  // waits for SDL's audio thread: no callback runs after this
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    stopSdlAudio();
 }
 
 void AudioOutput::pause(bool paused) {

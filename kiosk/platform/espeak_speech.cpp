@@ -10,6 +10,7 @@
 
 #include "core/util/log.hpp"
 #include "platform/espeak_synth.hpp"
+#include "platform/sdl_audio.hpp"
 
 namespace kiosk::platform {
 namespace {
@@ -31,8 +32,9 @@ public:
 
     bool isOpen() const { return m_id != 0; }
 
-    // Empty when open, else SDL's reason.
+    // Empty when open, else SDL's reason. SDL's audio runs only while the device is open.
     std::string open(int sampleRate, SpeechQueue& queue) {
+        if (std::string problem = startSdlAudio(); !problem.empty()) return problem;
         SDL_AudioSpec wanted{};
         wanted.freq = sampleRate;
         wanted.format = AUDIO_S16SYS;
@@ -46,7 +48,11 @@ public:
         SDL_AudioSpec obtained{};
         // No changes allowed: SDL converts to what the hardware wants, the callback always gets this format.
         m_id = SDL_OpenAudioDevice(nullptr, 0, &wanted, &obtained, 0);
-        if (m_id == 0) return SDL_GetError();
+        if (m_id == 0) {
+            std::string problem = SDL_GetError();
+            stopSdlAudio();
+            return problem;
+        }
         SDL_PauseAudioDevice(m_id, 0);
         return {};
     }
@@ -55,6 +61,7 @@ public:
         if (m_id == 0) return;
         SDL_CloseAudioDevice(m_id);  // waits for SDL's audio thread: no callback runs after this
         m_id = 0;
+        stopSdlAudio();
     }
 
 private:
@@ -67,18 +74,12 @@ EspeakSpeech::EspeakSpeech(EspeakSpeechOptions options) : m_options(options) {
     // What PulseAudio and PipeWire show in their mixers.
     SDL_SetHint(SDL_HINT_AUDIO_DEVICE_APP_NAME, "Showroom Kiosk");
     SDL_SetHint(SDL_HINT_AUDIO_DEVICE_STREAM_NAME, "speech output");
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {
-        m_audioStarted = true;
-    } else {
-        m_audioProblem = SDL_GetError();
-    }
     m_worker = std::thread([this] { run(); });
 }
 
 EspeakSpeech::~EspeakSpeech() {
     m_queue.shutdown();
     m_worker.join();
-    if (m_audioStarted) SDL_QuitSubSystem(SDL_INIT_AUDIO);
 }
 
 void EspeakSpeech::run() noexcept {
@@ -108,7 +109,7 @@ void EspeakSpeech::work() {
     const auto tryOpen = [&](SteadyTime now) {
         if (device.isOpen() || sampleRate <= 0) return;
         if (now < retryOpenFrom) return;
-        const std::string problem = m_audioStarted ? device.open(sampleRate, m_queue) : m_audioProblem;
+        const std::string problem = device.open(sampleRate, m_queue);
         m_deviceOpen = device.isOpen();
         if (device.isOpen()) {
             if (noDeviceReported) core::logInfo("speech", "an audio device is there now: speech is heard");

@@ -78,8 +78,6 @@ private:
 
     EspeakSpeechOptions m_options;
     SpeechQueue m_queue;
-    bool m_audioStarted = false;  // SDL's audio subsystem, started by the constructor
-    std::string m_audioProblem;   // why it could not start
     std::atomic<bool> m_deviceOpen{false};
     std::thread m_worker;  // last: it starts once everything above exists
 };
