@@ -1,5 +1,6 @@
 // `kiosk run`: wires config, content, navigation, the staff screen and the window loop together.
 #include <cstdio>
+#include <future>
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
@@ -19,8 +20,12 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     auto config = loadEffectiveConfig(line.overrides);
     if (!config) return kExitConfig;
     const std::filesystem::path state = prepareStateFolder(*config);
-    // Reloaded in place from the staff screen: the navigator keeps a reference to it.
-    core::PackLibrary library = loadLibraryReporting(*config);
+    // Reloaded in place from the staff screen: the navigator keeps a reference to it. Loaded on a
+    // thread of its own while the window opens and the fonts are rasterised (they need nothing of
+    // it), and in place before the first frame: the first frame comes about 55 ms sooner
+    // (tests/bench/RESULTS.md, "Start-up"). Its problems are reported from that thread.
+    core::PackLibrary library;
+    std::future<core::PackLibrary> loading = std::async(std::launch::async, [&config] { return loadLibraryReporting(*config); });
 
     core::SteadyClock clock;
     const core::SystemWallClock wallClock;
@@ -52,6 +57,10 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     options.staff->schedule = options.schedule;
     options.staff->clockSynchronised = platform::systemClockSynchronised;
     options.staff->allowQuit = !notifier.supervised();
+    options.awaitContent = [&] {
+        library = loading.get();
+        navigator.libraryChanged();
+    };
     options.reloadContent = [&] {
         library = loadLibraryReporting(*config);
         navigator.libraryChanged();

@@ -98,6 +98,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     PlatformVideoPlayers videos(renderer.get(), true);
     ui::KioskUi ui(renderer.get(), theme);
     ui.setVideoPlayers(&videos);
+    if (options.awaitContent) options.awaitContent();
     const core::LowModeArea lowMode =
         core::lowModeArea(static_cast<int>(logical.x), static_cast<int>(logical.y), options.window.diagonalInches, options.window.bottomEdgeMm);
     ui.setLowModeTop(lowMode.top);

@@ -26,6 +26,9 @@ struct WindowLoopOptions {
     // Staff asked to reload the content (the staff screen): the app loads it again and tells the
     // navigator; the loop then drops cached pictures and redraws.
     std::function<void()> reloadContent;
+    // Called once the window, the fonts and the UI are ready, right before the first frame: the
+    // kiosk loads its content meanwhile on another thread, and here waits for it to be there.
+    std::function<void()> awaitContent;
     // Set: the hidden corner taps open the staff screen (the kiosk itself, not the preview).
     std::optional<ui::StaffAccess> staff;
     // Opening hours: outside them, once nobody is at the screen, the loop shows black and draws
