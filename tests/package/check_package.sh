@@ -75,7 +75,8 @@ check_contents() {
   depends=$(dpkg-deb --field "$deb" Depends)
   # From dpkg-shlibdeps (the libraries the binary links) and from packaging.cmake (the rest).
   for package in libc6 libstdc++6 libsdl2-2.0-0 libsdl2-image-2.0-0 libfreetype6 libcurl4 libsodium23 \
-                 libarchive13 libqrencode4 libmd4c0 libsqlite3-0 libsystemd0 fonts-noto-core tzdata adduser; do
+                 libarchive13 libqrencode4 libmd4c0 libsqlite3-0 libsystemd0 fonts-noto-core tzdata adduser \
+                 libavformat59 libavcodec59 libavutil57 libswscale6 libswresample4; do
     tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' | grep -qxF "$package" || fail "Depends lacks $package: $depends"
   done
 
@@ -249,6 +250,12 @@ make_clean_root() {  # DEB: into $root, with $work for scratch
   dpkg-deb --fsys-tarfile "$1" | tar -xO ./usr/bin/kiosk >"$work/kiosk"
   chmod +x "$work/kiosk"
   want_libraries_of "$work/kiosk"
+  # FFmpeg is not linked but loaded while a clip is checked or played (kiosk/core/media/
+  # ffmpeg_libraries.hpp): ldd does not list it, so its libraries are taken with theirs.
+  local ffmpeg
+  for ffmpeg in libavformat.so.59 libavcodec.so.59 libavutil.so.57 libswscale.so.6 libswresample.so.4; do
+    want_with_libraries "$(ldconfig -p | awk -v name="$ffmpeg" '$1 == name && /x86-64/ {print $NF; exit}')"
+  done
   want /usr/share/fonts/truetype/noto/NotoSans-{Regular,Bold,Italic,BoldItalic}.ttf
   copy_wanted_into_root
 
