@@ -57,10 +57,6 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     options.staff->schedule = options.schedule;
     options.staff->clockSynchronised = platform::systemClockSynchronised;
     options.staff->allowQuit = !notifier.supervised();
-    options.awaitContent = [&] {
-        library = loading.get();
-        navigator.libraryChanged();
-    };
     options.reloadContent = [&] {
         library = loadLibraryReporting(*config);
         navigator.libraryChanged();
@@ -70,7 +66,6 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     store.clearStaging();
     std::optional<BackgroundSync> sync;
     if (!config->sync.catalogs.empty()) {
-        sync.emplace(*config, store);
         options.staff->syncNow = [&] { sync->requestSync(); };
         if (!config->sync.importFolder.empty()) options.staff->importNow = [&] { sync->requestImport(); };
         options.pollMilliseconds = 5000;
@@ -82,11 +77,22 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
         };
     }
     // <state>/heartbeat.json every few minutes, and to heartbeat.url if set: for `kiosk fleet` on the hub's server.
-    HeartbeatSender heartbeat(*config, state, clock, startedAt, wallClock);
+    std::optional<HeartbeatSender> heartbeat;
     if (options.schedule) {
-        heartbeat.setSchedule("open");
-        options.screenDarkChanged = [&](bool dark) { heartbeat.setSchedule(dark ? "closed" : "open"); };
+        options.screenDarkChanged = [&](bool dark) {
+            if (heartbeat) heartbeat->setSchedule(dark ? "closed" : "open");
+        };
     }
+    // The content in place, then the workers that read the content and the state folder beside
+    // it (a sync installs and removes pack versions, a heartbeat loads every pack): they start
+    // once the loading above is done, never beside it.
+    options.awaitContent = [&] {
+        library = loading.get();
+        navigator.libraryChanged();
+        if (!config->sync.catalogs.empty()) sync.emplace(*config, store);
+        heartbeat.emplace(*config, state, clock, startedAt, wallClock);
+        if (options.schedule) heartbeat->setSchedule("open");
+    };
     const auto result = platform::runWindowLoop(options, navigator, clock, platform::systemFontFiles());
     // Only staff or an operator can close the kiosk: a visit still running ends for that reason.
     navigator.endSession(core::SessionEndReason::Staff, clock.now());

@@ -59,7 +59,9 @@ struct AudioFileReader::Impl : ffmpeg::Input {
     std::optional<double> streamEnd;
     bool resamplerFlushed = false;
 
-    ~Impl() { av_channel_layout_uninit(&resamplerLayout); }
+    ~Impl() {
+        if (ffmpeg.ok()) av_channel_layout_uninit(&resamplerLayout);  // no FFmpeg: nothing was set
+    }
 
     double timeOf(const AVFrame& frame) const {
         const std::int64_t ts = frame.best_effort_timestamp;

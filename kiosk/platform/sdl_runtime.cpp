@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 
+#include <string_view>
+
 #include <SDL.h>
 #include <SDL_image.h>
 
@@ -32,16 +34,20 @@ SdlRuntime::SdlRuntime(VideoTarget target) {
     // The first tap on an unfocused window is a tap, not just a focus change.
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-    // SDL's software renderer (SDL_RENDER_DRIVER=software, or the fallback without a GPU) draws
-    // straight into the window's shared memory. Without this SDL would show each of its frames
-    // through an OpenGL texture, loading Mesa just for that: 70 ms of start-up and about 50 MiB
-    // under Xvfb (tests/bench/RESULTS.md, "Start-up"). The GPU renderer does not use it.
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     // Only video: joystick and sensor subsystems make SDL poll for events instead of sleeping.
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         m_error = std::string("cannot start SDL video: ") + SDL_GetError() + ". ";
         if (target == VideoTarget::Display) m_error += noDisplayAdvice();
         return;
+    }
+    // On X11, SDL's software renderer (SDL_RENDER_DRIVER=software, or the fallback without a GPU)
+    // draws straight into the window's shared memory. Otherwise SDL shows each of its frames
+    // through an OpenGL texture, loading Mesa just for that: 70 ms of start-up and about 50 MiB
+    // under Xvfb (tests/bench/RESULTS.md, "Start-up"). Only on X11: Wayland and KMS give SDL no
+    // window memory of their own, so there the texture is the only way (and the GPU renderer
+    // never asks). SDL reads the hint at the first window surface, after this.
+    if (std::string_view(SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "") == "x11") {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     const int formats = IMG_INIT_PNG | IMG_INIT_JPG;
     if ((IMG_Init(formats) & formats) != formats) {

@@ -11,6 +11,7 @@
 
 #include "core/access/reach.hpp"
 #include "core/util/log.hpp"
+#include "core/media/ffmpeg_libraries.hpp"
 #include "platform/espeak_speech.hpp"
 #include "platform/frame.hpp"
 #include "platform/imgui_runtime.hpp"
@@ -92,13 +93,15 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     ui::Theme theme = ui::Theme::forDisplay(static_cast<int>(logical.x), static_cast<int>(logical.y), options.window.diagonalInches);
     ImGuiRuntime imgui(window.get(), renderer.get(), theme, fonts);
     if (!imgui.fontWarning().empty()) core::logWarning("fonts", imgui.fontWarning());
+    // Before the speech worker: espeak-ng sets the C locale while it starts, and the content
+    // loading on its thread must be done before anything else runs beside it.
+    if (options.awaitContent) options.awaitContent();
     // After SDL (it opens SDL's audio) and before the UI that reads through it; gone before SDL is.
     std::unique_ptr<EspeakSpeech> speech = options.speech && !options.speechOutput ? std::make_unique<EspeakSpeech>() : nullptr;
     // Before the UI that plays through it, so its textures go before the renderer does.
     PlatformVideoPlayers videos(renderer.get(), true);
     ui::KioskUi ui(renderer.get(), theme);
     ui.setVideoPlayers(&videos);
-    if (options.awaitContent) options.awaitContent();
     const core::LowModeArea lowMode =
         core::lowModeArea(static_cast<int>(logical.x), static_cast<int>(logical.y), options.window.diagonalInches, options.window.bottomEdgeMm);
     ui.setLowModeTop(lowMode.top);
@@ -221,6 +224,11 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
             if (options.poll(ui)) pendingFrames = kFramesAfterChange;
         }
         if (pictureDue && clock.now() >= *pictureDue) pendingFrames = std::max(pendingFrames, 1);
+        // Nobody there and no clip open: FFmpeg loaded meanwhile by a heartbeat, a sync or the
+        // self-test goes again at the next wake (the attract loop's next picture, the dark's next look).
+        if (navigator.visit().phase() == core::VisitorPhase::Attract && videos.openClips() == 0 && core::ffmpegLoaded()) {
+            releaseFreedMemory();
+        }
         if (!running || sleep.dark() || (pendingFrames <= 0 && options.maxFrames == 0)) continue;
 
         imgui.adaptTo(navigator.accessibility());  // the visitor's contrast and text size

@@ -1,6 +1,7 @@
 // FFmpeg loaded only while used (core/media/ffmpeg_libraries.hpp): in the process while a use is
-// held, gone after unloadUnusedFfmpeg(), and working again after a second loading, whose function
-// addresses differ from the first one's (the forwarders must not call the old ones).
+// held, gone after unloadUnusedFfmpeg(), and working again after a second loading, for which every
+// forwarder looks its function up again (the first loading's addresses point at unmapped code,
+// even when the libraries happen to come back at the same place).
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -57,4 +58,26 @@ TEST_CASE("ffmpeg libraries: a clip is checked the same after the libraries were
     CHECK(again.value().width == first.value().width);
     CHECK(again.value().durationSeconds == doctest::Approx(first.value().durationSeconds));
     CHECK(core::unloadUnusedFfmpeg());
+}
+
+TEST_CASE("ffmpeg libraries: a forwarder's cached address is looked up again after the libraries were loaded again") {
+    core::FfmpegFunctionSlot slot;
+    unsigned firstLoading = 0;
+    {
+        const core::FfmpegUse use;
+        REQUIRE(use.ok());
+        void* first = core::ffmpegFunction("av_frame_alloc", slot);
+        CHECK(first != nullptr);
+        firstLoading = slot.loading.load();
+        CHECK(firstLoading % 2 == 1);  // odd: from a loading that is current
+        CHECK(core::ffmpegFunction("av_frame_alloc", slot) == first);
+        CHECK(slot.loading.load() == firstLoading);  // the second call read the cache
+    }
+    REQUIRE(core::unloadUnusedFfmpeg());
+    const core::FfmpegUse again;
+    REQUIRE(again.ok());
+    core::FfmpegFunctionSlot fresh;
+    void* now = core::ffmpegFunction("av_frame_alloc", slot);
+    CHECK(slot.loading.load() != firstLoading);  // looked up anew, not taken from the cache
+    CHECK(now == core::ffmpegFunction("av_frame_alloc", fresh));
 }

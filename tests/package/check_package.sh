@@ -252,9 +252,12 @@ make_clean_root() {  # DEB: into $root, with $work for scratch
   want_libraries_of "$work/kiosk"
   # FFmpeg is not linked but loaded while a clip is checked or played (kiosk/core/media/
   # ffmpeg_libraries.hpp): ldd does not list it, so its libraries are taken with theirs.
-  local ffmpeg
+  local ffmpeg found
   for ffmpeg in libavformat.so.59 libavcodec.so.59 libavutil.so.57 libswscale.so.6 libswresample.so.4; do
-    want_with_libraries "$(ldconfig -p | awk -v name="$ffmpeg" '$1 == name && /x86-64/ {print $NF; exit}')"
+    # awk reads to the end: quitting early would stop ldconfig with SIGPIPE, and pipefail would end the script
+    found=$(ldconfig -p | awk -v name="$ffmpeg" '$1 == name && !path {path = $NF} END {print path}')
+    [ -n "$found" ] || fail "$ffmpeg is not installed on this machine (deploy/install-deps.sh)"
+    want_with_libraries "$found"
   done
   want /usr/share/fonts/truetype/noto/NotoSans-{Regular,Bold,Italic,BoldItalic}.ttf
   copy_wanted_into_root

@@ -51,6 +51,7 @@ void closeAll(std::vector<void*>& handles) {
 
 // Loads every library or none; the error names the one missing and the packages to install.
 std::string load(std::vector<void*>& handles) {
+    handles.reserve(kLibraries.size());  // no allocation can fail between the opens: all or none
     for (const char* soname : kLibraries) {
         // RTLD_LAZY: as the loader binds linked libraries, each function on its first call (binding
         // all of the 90 libraries' functions now took 30 ms more at every start).
@@ -61,7 +62,7 @@ std::string load(std::vector<void*>& handles) {
             const char* why = dlerror();
             closeAll(handles);
             return std::string("FFmpeg could not be loaded (") + (why ? why : soname) +
-                   "): install Debian's libavformat59, libavcodec59, libswscale6 and libswresample4 "
+                   "): install Debian's libavformat59, libavcodec59, libavutil57, libswscale6 and libswresample4 "
                    "(deploy/install-deps.sh)";
         }
         handles.push_back(handle);
@@ -90,8 +91,10 @@ FfmpegUse::~FfmpegUse() {
 
 bool unloadUnusedFfmpeg() {
     Libraries& libs = libraries();
-    std::lock_guard lock(libs.mutex);
-    if (libs.users > 0 || libs.handles.empty()) return false;
+    // Another thread loading the libraries holds the lock for some tens of milliseconds: the
+    // frame loop that asks does not wait for that, it asks again at a later quiet moment.
+    std::unique_lock lock(libs.mutex, std::try_to_lock);
+    if (!lock.owns_lock() || libs.users > 0 || libs.handles.empty()) return false;
     closeAll(libs.handles);
     libs.loading.fetch_add(1, std::memory_order_release);
     return true;

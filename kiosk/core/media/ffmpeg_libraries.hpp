@@ -29,7 +29,7 @@ private:
     std::string m_error;
 };
 
-// Unloads the libraries if no use holds them; true when it did. The kiosk calls it between
+// Unloads the libraries if no use holds them and no other thread is loading them; true when it did. The kiosk calls it between
 // frames at quiet moments (after start-up, when a visit ends); a later use loads them again,
 // which takes some tens of milliseconds.
 bool unloadUnusedFfmpeg();
