@@ -21,11 +21,11 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     if (!config) return kExitConfig;
     const std::filesystem::path state = prepareStateFolder(*config);
     // Reloaded in place from the staff screen: the navigator keeps a reference to it. Loaded on a
-    // thread of its own while the window opens and the fonts are rasterised (they need nothing of
-    // it), and in place before the first frame: the first frame comes about 55 ms sooner
-    // (tests/bench/RESULTS.md, "Start-up"). Its problems are reported from that thread.
+    // thread of its own while the fonts are rasterised (they need nothing of it), and in place
+    // before the first frame (tests/bench/RESULTS.md, "Start-up"); its problems are reported from
+    // that thread. Started by the window loop once SDL is up (WindowLoopOptions::startContent).
     core::PackLibrary library;
-    std::future<core::PackLibrary> loading = std::async(std::launch::async, [&config] { return loadLibraryReporting(*config); });
+    std::future<core::PackLibrary> loading;
 
     core::SteadyClock clock;
     const core::SystemWallClock wallClock;
@@ -86,6 +86,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     // The content in place, then the workers that read the content and the state folder beside
     // it (a sync installs and removes pack versions, a heartbeat loads every pack): they start
     // once the loading above is done, never beside it.
+    options.startContent = [&] { loading = std::async(std::launch::async, [&config] { return loadLibraryReporting(*config); }); };
     options.awaitContent = [&] {
         library = loading.get();
         navigator.libraryChanged();

@@ -77,6 +77,7 @@ WindowLoopResult runWindowLoop(const WindowLoopOptions& options, core::Navigator
     }
     std::optional<KioskWindow> opened = openKioskWindow(options.window, result.error);
     if (!opened) return result;
+    if (options.startContent) options.startContent();
     const bool fullscreen = opened->fullscreen;
     auto& window = opened->window;
     auto& renderer = opened->renderer;

@@ -26,8 +26,11 @@ struct WindowLoopOptions {
     // Staff asked to reload the content (the staff screen): the app loads it again and tells the
     // navigator; the loop then drops cached pictures and redraws.
     std::function<void()> reloadContent;
-    // Called once the window, the fonts and the UI are ready, right before the first frame: the
-    // kiosk loads its content meanwhile on another thread, and here waits for it to be there.
+    // The kiosk loads its content on another thread while the fonts are rasterised:
+    // `startContent` is called once SDL and the window are up (SDL forks `dbus-launch` while it
+    // starts, and a fork beside a busy thread can leave the child hanging on a lock that thread
+    // held), `awaitContent` once the fonts are done, to wait for the content to be there.
+    std::function<void()> startContent;
     std::function<void()> awaitContent;
     // Set: the hidden corner taps open the staff screen (the kiosk itself, not the preview).
     std::optional<ui::StaffAccess> staff;
