@@ -10,13 +10,13 @@
 #include <imgui_impl_sdl.h>
 
 #include "core/access/reach.hpp"
-#include "core/util/log.hpp"
 #include "core/media/ffmpeg_libraries.hpp"
+#include "core/util/log.hpp"
 #include "platform/espeak_speech.hpp"
 #include "platform/frame.hpp"
 #include "platform/imgui_runtime.hpp"
-#include "platform/memory_release.hpp"
 #include "platform/kiosk_window.hpp"
+#include "platform/memory_release.hpp"
 #include "platform/non_visual_input.hpp"
 #include "platform/pointer_input.hpp"
 #include "platform/rotation.hpp"

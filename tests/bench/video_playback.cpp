@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "../core/temp_dir.hpp"
+#include "../ui/clip_pack.hpp"
 #include "bench_figures.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/pack/pack_library.hpp"
@@ -88,21 +89,13 @@ using bench::median;
 // and German subtitles (a cue every 2.5 s, so some text is over the picture, as a visitor sees
 // it), and a button.
 std::filesystem::path writePack(const test::TempDir& dir, const std::filesystem::path& clip, double duration) {
-    dir.write("clips/pack.toml", "id = \"clips\"\nversion = \"1.0.0\"\ncategory = \"hub\"\nlanguages = [\"de\"]\n"
-                                 "start_page = \"start\"\ntile_icon = \"images/tile.svg\"\ntitle.de = \"Filme\"\n"
-                                 "description.de = \"Kurze Filme.\"\n");
-    const std::string square = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\"><rect width=\"8\" height=\"8\" fill=\"#c33\"/></svg>\n";
-    dir.write("clips/images/tile.svg", square);
-    dir.write("clips/images/poster.svg", square);
     const std::string file = "videos/intro" + clip.extension().string();
-    dir.write("clips/pages/start.toml",
-              "title.de = \"Start\"\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Ein kurzer Film.\"\n\n"
-              "[[blocks]]\ntype = \"video\"\nid = \"intro\"\nsrc = \"" + file + "\"\nposter = \"images/poster.svg\"\n"
-              "alt.de = \"Ein Testbild\"\nsubtitles.de = \"videos/intro.de.vtt\"\n\n"
-              "[[blocks]]\ntype = \"button\"\nid = \"more\"\nlabel.de = \"Weiter\"\nto = \"more\"\n");
+    test::writeClipPack(dir, clip,
+                        "title.de = \"Start\"\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Ein kurzer Film.\"\n\n"
+                        "[[blocks]]\ntype = \"video\"\nid = \"intro\"\nsrc = \"" + file + "\"\nposter = \"images/poster.svg\"\n"
+                        "alt.de = \"Ein Testbild\"\nsubtitles.de = \"videos/intro.de.vtt\"\n\n"
+                        "[[blocks]]\ntype = \"button\"\nid = \"more\"\nlabel.de = \"Weiter\"\nto = \"more\"\n");
     dir.write("clips/pages/more.toml", "title.de = \"Mehr\"\n\n[[blocks]]\ntype = \"text\"\ntext.de = \"Noch mehr.\"\n");
-    std::filesystem::create_directories(dir.path() / "clips/videos");
-    std::filesystem::copy_file(clip, dir.path() / "clips" / file);
     std::string vtt = "WEBVTT\n";
     char cue[128];
     for (int i = 0; i * 2.5 < duration; ++i) {

@@ -1,5 +1,6 @@
 // The one-language pack "clips" the playback tests play their clips in: pack.toml, a tile and a
-// red square as poster, the clip as videos/intro.mp4, and the start page the test writes.
+// red square as poster, the clip as videos/intro.<its extension> (.mp4 or .webm), and the start
+// page the test writes. Also the playback benchmark's pack (tests/bench/video_playback.cpp).
 #pragma once
 
 #include <filesystem>
@@ -19,7 +20,7 @@ inline std::filesystem::path writeClipPack(const TempDir& dir, const std::filesy
     dir.write("clips/images/poster.svg", square);
     dir.write("clips/pages/start.toml", startPage);
     std::filesystem::create_directories(dir.path() / "clips/videos");
-    std::filesystem::copy_file(clip, dir.path() / "clips/videos/intro.mp4");
+    std::filesystem::copy_file(clip, dir.path() / "clips/videos" / ("intro" + clip.extension().string()));
     return dir.path() / "clips";
 }
 
