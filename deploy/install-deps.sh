@@ -9,6 +9,8 @@ packages=(
   # the product's libraries (DESIGN.md §9)
   libsdl2-dev libsdl2-image-dev libimgui-dev libfreetype-dev libtomlplusplus-dev libcli11-dev
   libcurl4-openssl-dev libmd4c-dev libqrencode-dev nlohmann-json3-dev libsodium-dev libarchive-dev
+  # zlib's crc32() checks a pack archive's gzip trailer, which libarchive 3.6 skips
+  zlib1g-dev
   # the usage log (SQLite through SQLiteCpp; libsqlite3-dev comes with it)
   libsqlitecpp-dev
   # the systemd watchdog: sd_notify pings from the frame loop (DESIGN.md §9)
@@ -33,6 +35,9 @@ packages=(
   shellcheck adduser passwd
   # tests: doctest, and a virtual X display for the windowed smoke test
   doctest-dev xvfb xauth
+  # tests: the libFuzzer harnesses of tests/fuzz (tests/fuzz/run-fuzzers.sh, the fuzz preset): clang
+  # and its runtime libraries (libFuzzer, ASan, UBSan for clang)
+  clang libclang-rt-14-dev
   # benchmarks: tests/bench/screen_poller.cpp grabs the X screen (Xlib, and MIT-SHM from libXext) to time
   # when the kiosk and its references become visible (both come with libsdl2-dev; named because we use them)
   libx11-dev libxext-dev
@@ -43,6 +48,9 @@ packages=(
   # tests: tests/core makes its test clips (H.264, VP9, cut off, too large) with the ffmpeg command
   # (and tests/platform the decoder's: 2 s clips to count frames, seek and cut in half)
   ffmpeg
+  # tests: tests/faults fails one write, fsync, rename or allocation at a time through libfiu's
+  # POSIX preload (libfiu0, which libfiu-dev brings with the header the control library needs)
+  libfiu-dev
   # tests: the editor schemas are checked against the sample content
   python3-jsonschema
   # tests: tests/deploy checks the units in deploy/systemd (systemd-analyze; minimal images have no

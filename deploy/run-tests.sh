@@ -25,3 +25,7 @@ ctest --preset ci
 cmake --preset asan
 cmake --build --preset asan
 ctest --preset asan
+# The libFuzzer harnesses (clang, ASan + UBSan), 10 s each from the seeds (tests/README.md,
+# "Fuzzing"): a short run that catches what a change broke; the long run is
+# `tests/fuzz/run-fuzzers.sh --seconds 3600`.
+tests/fuzz/run-fuzzers.sh --seconds 10

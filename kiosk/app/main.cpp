@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <new>
 
 #include <unistd.h>
 
@@ -13,14 +14,18 @@
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
+#include "app/out_of_memory.hpp"
 #include "app/pack_commands.hpp"
 #include "core/config/kiosk_config.hpp"
 #include "net/curl_info.hpp"
 #include "net/http_client.hpp"
 #include "platform/system_info.hpp"
 
-int main(int argc, char** argv) {
-    using namespace kiosk::app;
+namespace {
+
+using namespace kiosk::app;
+
+int runKiosk(int argc, char** argv) {
     const auto startedAt = kiosk::core::SteadyClock().now();
     const kiosk::net::CurlRuntime curl;  // before any thread: libcurl's global set-up is not thread-safe everywhere
 
@@ -54,39 +59,51 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
 
+    switch (line.command) {
+        case Command::Screenshot: return screenshotCommand(line);
+        case Command::PackValidate: return packValidateCommand(line.packValidate);
+        case Command::PackNew: return packNewCommand(line.packNew);
+        case Command::Preview: return previewCommand(line);
+        case Command::AdminSetPin: return adminSetPinCommand(line);
+        case Command::Stats: return statsCommand(line);
+        case Command::StatsUpload: return statsUploadCommand(line);
+        case Command::StatsReport: return statsReportCommand(line);
+        case Command::CatalogKeygen: return catalogKeygenCommand(line.catalog);
+        case Command::CatalogPublish: return catalogPublishCommand(line.catalog);
+        case Command::CatalogRotate: return catalogRotateCommand(line.catalog);
+        case Command::Sync: return syncCommand(line);
+        case Command::Status: return statusCommand(line);
+        case Command::Selftest: return selftestCommand(line);
+        case Command::OutOfService: return outOfServiceCommand(line);
+        case Command::Import: return importCommand(line);
+        case Command::Heartbeat: return heartbeatCommand(line);
+        case Command::Fleet: return fleetCommand(line);
+        case Command::Run: break;
+    }
+    const int code = runCommand(line, startedAt);
+    if (code == kRestartRequested) {
+        // Everything of the old run is closed (usage log committed, window gone); the same
+        // binary, arguments and environment start over, in this process, so the watchdog
+        // and a compositor around it see the kiosk carry on.
+        std::fflush(nullptr);
+        execv("/proc/self/exe", argv);
+        std::fprintf(stderr, "kiosk: cannot restart: %s\n", std::strerror(errno));
+        return kExitFailure;
+    }
+    return code;
+}
+
+}  // namespace
+
+// Everything from the first allocation on is inside the try: without memory even defining the
+// command line throws, and an exception that leaves main() is a crash (found by tests/faults).
+int main(int argc, char** argv) {
+    reportOutOfMemoryOnTerminate();
     try {
-        switch (line.command) {
-            case Command::Screenshot: return screenshotCommand(line);
-            case Command::PackValidate: return packValidateCommand(line.packValidate);
-            case Command::PackNew: return packNewCommand(line.packNew);
-            case Command::Preview: return previewCommand(line);
-            case Command::AdminSetPin: return adminSetPinCommand(line);
-            case Command::Stats: return statsCommand(line);
-            case Command::StatsUpload: return statsUploadCommand(line);
-            case Command::StatsReport: return statsReportCommand(line);
-            case Command::CatalogKeygen: return catalogKeygenCommand(line.catalog);
-            case Command::CatalogPublish: return catalogPublishCommand(line.catalog);
-            case Command::CatalogRotate: return catalogRotateCommand(line.catalog);
-            case Command::Sync: return syncCommand(line);
-            case Command::Status: return statusCommand(line);
-            case Command::Selftest: return selftestCommand(line);
-            case Command::OutOfService: return outOfServiceCommand(line);
-            case Command::Import: return importCommand(line);
-            case Command::Heartbeat: return heartbeatCommand(line);
-            case Command::Fleet: return fleetCommand(line);
-            case Command::Run: break;
-        }
-        const int code = runCommand(line, startedAt);
-        if (code == kRestartRequested) {
-            // Everything of the old run is closed (usage log committed, window gone); the same
-            // binary, arguments and environment start over, in this process, so the watchdog
-            // and a compositor around it see the kiosk carry on.
-            std::fflush(nullptr);
-            execv("/proc/self/exe", argv);
-            std::fprintf(stderr, "kiosk: cannot restart: %s\n", std::strerror(errno));
-            return kExitFailure;
-        }
-        return code;
+        return runKiosk(argc, argv);
+    } catch (const std::bad_alloc&) {
+        std::fputs("kiosk: out of memory (close other programs or add memory, then try again)\n", stderr);
+        return kExitFailure;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kiosk: internal error: %s\n", e.what());
         return kExitFailure;

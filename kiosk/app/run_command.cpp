@@ -11,12 +11,14 @@
 #include "core/nav/navigator.hpp"
 #include "core/staff/staff_pin.hpp"
 #include "core/usage/sqlite_usage_log.hpp"
+#include "platform/memory_release.hpp"
 #include "platform/system_info.hpp"
 #include "platform/window_loop.hpp"
 
 namespace kiosk::app {
 
 int runCommand(const CommandLine& line, core::TimePoint startedAt) {
+    platform::limitMallocArenas();  // before the first worker thread (platform/memory_release.hpp)
     auto config = loadEffectiveConfig(line.overrides);
     if (!config) return kExitConfig;
     const std::filesystem::path state = prepareStateFolder(*config);

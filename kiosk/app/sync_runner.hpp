@@ -11,7 +11,9 @@
 namespace kiosk::app {
 
 // `cancel` (may be null), once set, ends the transfer under way within about a second.
+// `removeUnused`: afterwards, delete the installed versions no catalog's active or previous set
+// names (the running kiosk passes false while it may still show an older set: BackgroundSync).
 std::vector<core::CatalogSyncReport> syncCatalogs(const core::KioskConfig& config, const core::ContentStore& store,
-                                                  const std::atomic<bool>* cancel = nullptr);
+                                                  const std::atomic<bool>* cancel = nullptr, bool removeUnused = true);
 
 }  // namespace kiosk::app

@@ -14,4 +14,6 @@ void releaseFreedMemory() {
     malloc_trim(0);
 }
 
+void limitMallocArenas() { mallopt(M_ARENA_MAX, 2); }
+
 }  // namespace kiosk::platform

@@ -11,4 +11,12 @@ namespace kiosk::platform {
 // millisecond for the kiosk's heap), so it is called once per such moment, not per frame.
 void releaseFreedMemory();
 
+// At start, before any worker thread: at most two malloc arenas. glibc gives threads that
+// allocate at the same time arenas of their own (up to 8 per core), and what is freed in such
+// an arena stays resident: releaseFreedMemory's malloc_trim() gave none of it back. A clip's
+// decoder threads left 5 to 8 MiB in each of theirs; after two clips played together the kiosk
+// at rest held 124 MiB instead of 58 (tests/soak/; MALLOC_ARENA_MAX=1 or 2: 54 to 61).
+// The kiosk's few threads seldom allocate at the same moment: the soak drew as many frames.
+void limitMallocArenas();
+
 }  // namespace kiosk::platform

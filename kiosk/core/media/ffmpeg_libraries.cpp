@@ -30,8 +30,18 @@ constexpr std::array<const char*, 5> kLibraries = {
     "libavformat.so." AV_STRINGIFY(LIBAVFORMAT_VERSION_MAJOR),
 };
 
+// Libraries FFmpeg brings along that allocate in their constructors and never free it: unloaded
+// with FFmpeg, each of its loadings left those allocations behind (pixman's 12 KiB, a little of
+// libgcrypt and libgomp: 15 KiB of heap per load and unload, linearly over 200 of them), and a
+// kiosk loads FFmpeg for every heartbeat, sync and visit with a clip, which grew it by megabytes
+// a day. Loaded once beforehand and never unloaded (RTLD_NODELETE), their constructors run once
+// (1.4 MiB kept; FFmpeg's loadings then leave nothing per cycle), and LeakSanitizer sees their
+// allocations as reachable. One that is not installed is skipped: FFmpeg then does not need it.
+constexpr std::array<const char*, 3> kKeptDependencies = {"libpixman-1.so.0", "libgcrypt.so.20", "libgomp.so.1"};
+
 struct Libraries {
     std::mutex mutex;
+    bool dependenciesKept = false;
     int users = 0;
     std::vector<void*> handles;  // in kLibraries' order, all or none
     // Goes up by one at each load and each unload, odd while loaded: a forwarder's cached
@@ -75,6 +85,10 @@ std::string load(std::vector<void*>& handles) {
 FfmpegUse::FfmpegUse() {
     Libraries& libs = libraries();
     std::lock_guard lock(libs.mutex);
+    if (!libs.dependenciesKept) {
+        for (const char* soname : kKeptDependencies) (void)dlopen(soname, RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE);
+        libs.dependenciesKept = true;
+    }
     if (libs.handles.empty()) {
         m_error = load(libs.handles);
         if (ok()) libs.loading.fetch_add(1, std::memory_order_release);

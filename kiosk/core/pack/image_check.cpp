@@ -90,12 +90,18 @@ Result<ImageFacts> checkImageFile(const std::filesystem::path& file, const std::
     const Bytes head = readPrefix(file, 512);
 
     ImageFacts facts;
+    // As declared: a PNG may claim up to 2^32 - 1 pixels a side, which no int holds.
+    std::uint32_t width = 0, height = 0;
     if (startsWith(head, {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}) && head.size() >= 24) {
-        facts = ImageFacts{ImageType::Png, static_cast<int>(bigEndian32(head, 16)), static_cast<int>(bigEndian32(head, 20))};
+        width = bigEndian32(head, 16);
+        height = bigEndian32(head, 20);
+        facts.type = ImageType::Png;
     } else if (startsWith(head, {0xFF, 0xD8, 0xFF})) {
         auto jpeg = jpegSize(file);
         if (!jpeg) return failure(ErrorCode::InvalidValue, "picture '" + shownName + "' is a damaged JPEG", "export it again");
         facts = *jpeg;
+        width = static_cast<std::uint32_t>(jpeg->width);
+        height = static_cast<std::uint32_t>(jpeg->height);
     } else if (looksLikeSvg(head)) {
         facts.type = ImageType::Svg;
     } else {
@@ -126,12 +132,15 @@ Result<ImageFacts> checkImageFile(const std::filesystem::path& file, const std::
         return failure(ErrorCode::TooLarge, "picture '" + shownName + "' is larger than 10 MiB",
                        "save it smaller: screens show at most 4096 pixels");
     }
-    if (facts.width <= 0 || facts.height <= 0 || facts.width > limits::kImageSide || facts.height > limits::kImageSide) {
+    constexpr auto kSide = static_cast<std::uint32_t>(limits::kImageSide);
+    if (width == 0 || height == 0 || width > kSide || height > kSide) {
         return failure(ErrorCode::TooLarge,
-                       "picture '" + shownName + "' is " + std::to_string(facts.width) + " × " +
-                           std::to_string(facts.height) + " pixels; at most 4096 × 4096 are allowed",
+                       "picture '" + shownName + "' is " + std::to_string(width) + " × " + std::to_string(height) +
+                           " pixels; at most 4096 × 4096 are allowed",
                        "scale it down");
     }
+    facts.width = static_cast<int>(width);
+    facts.height = static_cast<int>(height);
     return facts;
 }
 

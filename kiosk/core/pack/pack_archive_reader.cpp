@@ -1,7 +1,8 @@
 // Extraction in two libarchive layers: the first only inflates gzip, the second reads tar from the
 // bytes the first hands over. Through that hand-over the kiosk sees every decompressed byte, so it
-// can cap them, notice anything after the tar's end, and know how much of the file was compressed
-// data (what is left is trailing garbage). Nothing here writes to disk but ExtractionFolder.
+// can cap them, notice anything after the tar's end, check the gzip trailer's CRC-32 and length
+// (libarchive 3.6 does not), and know how much of the file was compressed data (what is left is
+// trailing garbage). Nothing here writes to disk but ExtractionFolder.
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -14,6 +15,7 @@
 #include <archive_entry.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "core/pack/archive_path.hpp"
 #include "core/pack/extraction_folder.hpp"
@@ -71,7 +73,13 @@ struct TarInput {
     std::uint64_t delivered = 0;
     std::uint64_t budget = 0;
     bool overBudget = false;
+    uLong crc32 = ::crc32(0, Z_NULL, 0);  // of everything delivered, for the gzip trailer
+    std::uint64_t zerosAtEnd = 0;        // how many of the last bytes delivered are zero
 };
+
+// A tar archive ends with two zero blocks; libarchive also accepts one that just stops, which is
+// what a tar cut off between two entries looks like.
+constexpr std::uint64_t kTarEndMarker = 2 * 512;
 
 la_ssize_t readDecompressed(archive* tar, void* data, const void** block) {
     auto* input = static_cast<TarInput*>(data);
@@ -81,6 +89,10 @@ la_ssize_t readDecompressed(archive* tar, void* data, const void** block) {
         return -1;
     }
     input->delivered += static_cast<std::uint64_t>(n);
+    const std::string_view chunk(input->buffer.data(), static_cast<std::size_t>(n));
+    input->crc32 = ::crc32(input->crc32, reinterpret_cast<const Bytef*>(chunk.data()), static_cast<uInt>(chunk.size()));
+    const std::size_t lastNonZero = chunk.find_last_not_of('\0');
+    input->zerosAtEnd = lastNonZero == std::string_view::npos ? input->zerosAtEnd + chunk.size() : chunk.size() - 1 - lastNonZero;
     if (input->delivered > input->budget) {
         input->overBudget = true;
         archive_set_error(tar, EINVAL, "it holds more data than its manifest declares");
@@ -163,6 +175,10 @@ private:
         }
         if (archive_filter_count(m_gzip.get()) < 2 || archive_filter_code(m_gzip.get(), 0) != ARCHIVE_FILTER_GZIP) {
             return refused(ErrorCode::Damaged, "", "the pack archive is not gzip-compressed");
+        }
+        // libarchive peels every gzip layer it finds; a second one is a bomb's way to multiply.
+        if (archive_filter_count(m_gzip.get()) > 2) {
+            return refused(ErrorCode::Damaged, "", "the pack archive is compressed twice (gzip inside gzip)");
         }
         if (archive_read_open2(m_tar.get(), &m_tarInput, nullptr, readDecompressed, nullptr, nullptr) != ARCHIVE_OK) {
             return damaged("", "");
@@ -372,6 +388,33 @@ private:
         if (const std::uint64_t trailing = m_fileSize - static_cast<std::uint64_t>(compressed); trailing > 0) {
             return refused(ErrorCode::Damaged, "", "the pack archive has " + std::to_string(trailing) +
                                                        " bytes after the end of its compressed data");
+        }
+        if (m_tarInput.zerosAtEnd < kTarEndMarker) {
+            return refused(ErrorCode::Damaged, "", "the pack archive ends without the end marker of its tar archive: it was cut off");
+        }
+        return checkGzipTrailer();
+    }
+
+    // The last 8 bytes of the file (nothing follows the compressed data, checked before): the
+    // CRC-32 and the length, modulo 2^32, of everything the gzip layer inflated.
+    std::optional<Error> checkGzipTrailer() const {
+        std::array<unsigned char, 8> trailer{};
+        if (m_fileSize < trailer.size() ||
+            ::pread(m_compressed.fd, trailer.data(), trailer.size(), static_cast<off_t>(m_fileSize - trailer.size())) !=
+                static_cast<ssize_t>(trailer.size())) {
+            return refused(ErrorCode::Damaged, "", "the pack archive's gzip trailer cannot be read");
+        }
+        auto littleEndian = [&trailer](std::size_t at) {
+            return std::uint32_t{trailer[at]} | std::uint32_t{trailer[at + 1]} << 8 | std::uint32_t{trailer[at + 2]} << 16 |
+                   std::uint32_t{trailer[at + 3]} << 24;
+        };
+        if (littleEndian(0) != static_cast<std::uint32_t>(m_tarInput.crc32)) {
+            return refused(ErrorCode::Damaged, "", "the pack archive is damaged: its gzip checksum (CRC-32) does not match its data");
+        }
+        if (littleEndian(4) != static_cast<std::uint32_t>(m_tarInput.delivered)) {
+            return refused(ErrorCode::Damaged, "", "the pack archive is damaged: its gzip trailer gives the wrong length (" +
+                                                       std::to_string(littleEndian(4)) + " bytes, not " +
+                                                       std::to_string(static_cast<std::uint32_t>(m_tarInput.delivered)) + ")");
         }
         return std::nullopt;
     }

@@ -63,6 +63,14 @@ std::string_view forbiddenContentKind(std::string_view firstBytes) {
         magic == "wOFF" || magic == "wOF2") {
         return "a font";
     }
+    // Archives and compressed streams: a bomb or a hidden payload that no check below looks into
+    // (a PNG, an MP4 or a WebM starts with its own signature, never with one of these).
+    if (magic.starts_with("\x1F\x8B")) return "compressed data (gzip)";
+    if (magic == "PK\x03\x04" || magic == "PK\x05\x06") return "compressed data (zip)";
+    if (magic == "\xFD" "7zX") return "compressed data (xz)";
+    if (magic == "\x28\xB5\x2F\xFD") return "compressed data (zstd)";
+    if (magic == "7z\xBC\xAF") return "compressed data (7-Zip)";
+    if (magic.size() == 4 && magic.starts_with("BZh") && magic[3] >= '1' && magic[3] <= '9') return "compressed data (bzip2)";
     return {};
 }
 

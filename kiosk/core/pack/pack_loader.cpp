@@ -117,8 +117,9 @@ void readLanguages(const TableReader& root, Pack& pack) {
     if (languages->empty()) root.fail(ErrorCode::MissingKey, "languages", "'languages' is empty", "list at least one language");
 }
 
+// `expectedId` is the folder's name, or (`idFromFolder` false) the id the pack was installed under.
 void readManifest(const std::filesystem::path& file, Pack& pack, PackReadContext& context, std::string_view kioskVersion, std::string_view expectedId,
-                  Diagnostics& problems) {
+                  bool idFromFolder, Diagnostics& problems) {
     auto parsed = parsePackFile(file, problems);
     if (!parsed) return;
     TableReader root(*parsed, file.string(), "", problems);
@@ -127,10 +128,14 @@ void readManifest(const std::filesystem::path& file, Pack& pack, PackReadContext
     root.rejectUnknownKeys(known);
 
     pack.id = root.string("id", true).value_or("");
-    if (!pack.id.empty() && pack.id != expectedId) {
+    if (!pack.id.empty() && pack.id != expectedId && idFromFolder) {
         root.fail(ErrorCode::InvalidValue, "id",
                   "pack id '" + pack.id + "' differs from its folder name '" + std::string(expectedId) + "'",
                   "rename the folder or the id so they match");
+    } else if (!pack.id.empty() && pack.id != expectedId) {
+        root.fail(ErrorCode::InvalidValue, "id",
+                  "pack id '" + pack.id + "' differs from the id '" + std::string(expectedId) + "' its catalog and archive give it",
+                  "the publisher must give pack.toml the id of its catalog entry and publish again");
     } else if (!pack.id.empty() && !isValidId(pack.id)) {
         root.fail(ErrorCode::InvalidValue, "id", "pack id '" + pack.id + "' is not a valid id",
                   "use up to 48 lowercase letters, digits and '-', starting with a letter");
@@ -257,7 +262,8 @@ PackReport loadPack(const std::filesystem::path& folder, std::string_view kioskV
     for (const auto& file : flowFiles) context.flowIds.insert(file.stem().string());
 
     const std::string folderName = pack.folder.filename().string();
-    readManifest(pack.folder / "pack.toml", pack, context, kioskVersion, expectedId.empty() ? std::string_view(folderName) : expectedId, problems);
+    readManifest(pack.folder / "pack.toml", pack, context, kioskVersion, expectedId.empty() ? std::string_view(folderName) : expectedId,
+                 expectedId.empty(), problems);
     for (const auto& file : pageFiles) {
         if (auto page = readPage(file, context, problems)) pack.pages.push_back(std::move(*page));
     }

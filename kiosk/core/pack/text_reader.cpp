@@ -20,13 +20,19 @@ bool isWordBreak(std::string_view text, std::size_t i) {
     return text.compare(i, 3, "\u2013") == 0 || text.compare(i, 3, "\u2014") == 0;
 }
 
+// The longest's length is kept, not counted again for every word: a long word and many short
+// ones after it took seconds (tests/fuzz, harness markdown).
 std::string longestWord(std::string_view text) {
     std::string_view longest;
+    std::size_t longestCharacters = 0;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {
         if (i < text.size() && !isWordBreak(text, i)) continue;
         const std::string_view word = text.substr(start, i - start);
-        if (countCharacters(word) > countCharacters(longest)) longest = word;
+        if (const std::size_t characters = countCharacters(word); characters > longestCharacters) {
+            longest = word;
+            longestCharacters = characters;
+        }
         start = i + 1;
     }
     return std::string(longest);
@@ -157,19 +163,33 @@ int oneLineQuoteWidth(std::size_t sourceWidth, std::string_view value) {
     return 0;
 }
 
+// What positionInFile needs of a text's value, counted once per text: per problem, a text of
+// 10,000 refused pictures took seconds (tests/fuzz, harness markdown).
+struct ValueLayout {
+    int breaks = 0;  // line breaks in the value
+    int quotes = 0;  // oneLineQuoteWidth, for a value on one line
+};
+
+ValueLayout layoutOf(const toml::node& source, std::string_view value) {
+    const toml::source_position begin = source.source().begin, end = source.source().end;
+    ValueLayout layout;
+    layout.breaks = static_cast<int>(std::count(value.begin(), value.end(), '\n'));
+    if (begin.line == end.line) layout.quotes = oneLineQuoteWidth(end.column - begin.column, value);
+    return layout;
+}
+
 // Where a problem inside a text's value is in the file. Strings map character for character onto
 // their source but for escapes and line-ending backslashes, which the size of the value's source
 // region gives away. Authors escape in one-line strings (\"); in """ strings they have no need to.
-FilePosition positionInFile(const toml::node& source, std::string_view value, const MarkdownProblem& problem) {
+FilePosition positionInFile(const toml::node& source, const ValueLayout& layout, const MarkdownProblem& problem) {
     const toml::source_position begin = source.source().begin, end = source.source().end;
     const int firstLine = static_cast<int>(begin.line), lastLine = static_cast<int>(end.line);
-    const auto breaks = static_cast<int>(std::count(value.begin(), value.end(), '\n'));
     if (firstLine == lastLine) {
-        const int quotes = oneLineQuoteWidth(end.column - begin.column, value);
+        const int quotes = layout.quotes;
         return {firstLine, quotes > 0 && problem.column > 0 ? static_cast<int>(begin.column) + quotes - 1 + problem.column : 0};
     }
     // """ and a line break: that break is not part of the value, the text starts on the next line.
-    const int skippedBreak = lastLine - firstLine - breaks;
+    const int skippedBreak = lastLine - firstLine - layout.breaks;
     if (skippedBreak == 1) return {firstLine + 1 + problem.lineOffset, problem.column};
     if (skippedBreak == 0) {
         const bool onOpeningLine = problem.lineOffset == 0 && problem.column > 0;
@@ -216,8 +236,9 @@ Localized<RichText> readRichText(const TableReader& parent, std::string_view key
             ParsedMarkdown parsed = parseMarkdown(value);
             checkLimits(languages, tag, plainText(parsed.text), limits::kRichText);
             const toml::node& source = *languages.raw().get(tag);
+            const ValueLayout layout = parsed.problems.empty() ? ValueLayout{} : layoutOf(source, value);
             for (const MarkdownProblem& problem : parsed.problems) {
-                const FilePosition at = positionInFile(source, value, problem);
+                const FilePosition at = positionInFile(source, layout, problem);
                 languages.problems().push_back(Error{ErrorCode::InvalidValue, languages.file(), at.line,
                                                      problem.message + " (in '" + languages.qualified(tag) + "')",
                                                      problem.hint, at.column});

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -35,6 +36,15 @@ std::optional<std::string> hashThrough(int fd, std::int64_t& length) {
         length += n;
     }
     return hash.hex();
+}
+
+// `error` with its file named inside the pack ("pages/start.toml"), not by the staging folder it
+// was checked in, which is gone by the time anybody reads the message.
+Error inPack(Error error, const std::filesystem::path& unpacked) {
+    std::error_code ec;
+    const std::filesystem::path relative = std::filesystem::path(error.file).lexically_relative(std::filesystem::weakly_canonical(unpacked, ec));
+    if (!ec && !relative.empty() && *relative.begin() != "..") error.file = relative.generic_string();
+    return error;
 }
 
 // Downloads what is missing of `partFile`; returns the bytes fetched.
@@ -91,6 +101,10 @@ Result<InstallOutcome> installPack(const CatalogPack& pack, const std::string& b
     InstallOutcome outcome;
     const PackVersion target{pack.id, pack.version};
     if (store.isInstalled(target)) return outcome;
+    if (pack.length < 1) {  // verifyCatalog refuses it too; an empty file would be no archive at all
+        return packError(pack, ErrorCode::Damaged, "the catalog declares " + std::to_string(pack.length) + " bytes for the archive, which is no pack",
+                         "the publisher must publish the pack again");
+    }
     if (pack.length > kMaxPackArchiveBytes) {
         return packError(pack, ErrorCode::TooLarge, "the catalog declares " + std::to_string(pack.length) + " bytes, more than a pack may have",
                          "the publisher must check the pack");
@@ -134,19 +148,31 @@ Result<InstallOutcome> installPack(const CatalogPack& pack, const std::string& b
     const PackReport report = loadPack(unpacked, KIOSK_VERSION, pack.id);
     if (!report.pack) {
         std::filesystem::remove_all(unpacked, ec);
-        return packError(pack, ErrorCode::InvalidValue, "the pack does not load: " + (report.problems.empty() ? std::string("unknown problem") : report.problems.front().describe()),
+        // The first error, not the first problem: a warning before it did not stop the pack.
+        const auto error = std::find_if(report.problems.begin(), report.problems.end(), [](const Error& e) { return !e.isWarning(); });
+        return packError(pack, ErrorCode::InvalidValue, "the pack does not load: " + (error == report.problems.end() ? std::string("unknown problem") : inPack(*error, unpacked).describe()),
+                         "the publisher must fix it (kiosk pack validate) and publish a new version");
+    }
+    // The manifest's version is the catalog's (checked above); pack.toml must not say another.
+    if (report.pack->version != pack.version) {
+        std::filesystem::remove_all(unpacked, ec);
+        return packError(pack, ErrorCode::InvalidValue, "the pack does not load: pack.toml gives the version '" + report.pack->version +
+                                                             "', but its catalog and archive give it " + pack.version,
                          "the publisher must fix it (kiosk pack validate) and publish a new version");
     }
     const std::filesystem::path folder = store.packFolder(target);
     std::filesystem::create_directories(folder.parent_path(), ec);
     std::filesystem::rename(unpacked, folder, ec);
     if (ec) {
+        const std::string reason = ec.message();  // before the clean-up reuses `ec`
         std::filesystem::remove_all(unpacked, ec);
-        return packError(pack, ErrorCode::WriteFailed, "cannot move the pack into " + folder.string() + ": " + ec.message());
+        return packError(pack, ErrorCode::WriteFailed, "cannot move the pack into " + folder.string() + ": " + reason);
     }
     // The rename is durable only once the folder holding it is on disk.
     UniqueFd parent(::open(folder.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (parent.get() < 0 || ::fsync(parent.get()) != 0) return packError(pack, ErrorCode::WriteFailed, "cannot save " + folder.parent_path().string());
+    if (parent.get() < 0 || ::fsync(parent.get()) != 0) {
+        return packError(pack, ErrorCode::WriteFailed, "cannot save " + folder.parent_path().string() + ": " + std::strerror(errno));
+    }
     return outcome;
 }
 

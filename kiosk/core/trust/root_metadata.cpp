@@ -1,5 +1,7 @@
 #include "core/trust/root_metadata.hpp"
 
+#include <limits>
+
 #include "core/trust/signed_document.hpp"
 #include "core/util/utc_time.hpp"
 
@@ -19,11 +21,13 @@ Result<RoleKeys, TrustError> readRole(const nlohmann::json& roles, const char* n
         if (!id.is_string() || !keys.count(id.get<std::string>())) return malformed(std::string("role \"") + name + "\" names a key the root does not list");
         out.keyIds.push_back(id.get<std::string>());
     }
-    out.threshold = role["threshold"].get<int>();
-    if (out.threshold < 1 || out.threshold > static_cast<int>(out.keyIds.size())) {
-        return malformed(std::string("role \"") + name + "\" has threshold " + std::to_string(out.threshold) + " with " +
+    // Read whole: as an int, 4294967297 would be a threshold of 1.
+    const auto threshold = role["threshold"].get<std::int64_t>();
+    if (threshold < 1 || threshold > static_cast<std::int64_t>(out.keyIds.size())) {
+        return malformed(std::string("role \"") + name + "\" has threshold " + std::to_string(threshold) + " with " +
                          std::to_string(out.keyIds.size()) + " key(s)");
     }
+    out.threshold = static_cast<int>(threshold);
     return out;
 }
 
@@ -32,7 +36,9 @@ Result<std::pair<RootMetadata, SignedDocument>, TrustError> parseRoot(std::strin
     if (!document) return document.error();
     const nlohmann::json& body = document.value().body;
     RootMetadata root;
-    if (!body.contains("version") || !body["version"].is_number_integer() || body["version"].get<std::int64_t>() < 1) {
+    // The largest version has no next one: the check of a next root would overflow.
+    if (!body.contains("version") || !body["version"].is_number_integer() || body["version"].get<std::int64_t>() < 1 ||
+        body["version"].get<std::int64_t>() == std::numeric_limits<std::int64_t>::max()) {
         return malformed("\"version\" must be a whole number from 1");
     }
     root.version = body["version"].get<std::int64_t>();
@@ -42,7 +48,10 @@ Result<std::pair<RootMetadata, SignedDocument>, TrustError> parseRoot(std::strin
     if (!body.contains("keys") || !body["keys"].is_object()) return malformed("no \"keys\"");
     for (const auto& [id, key] : body["keys"].items()) {
         PublicKey pub;
-        if (!key.is_object() || key.value("keytype", "") != "ed25519" || !key.contains("public") || !key["public"].is_string() ||
+        // Every member's type is checked before it is read: nlohmann-json's value() throws for
+        // "keytype": 5, and a root comes from the network (tests/fuzz/regressions/catalog).
+        if (!key.is_object() || !key.contains("keytype") || !key["keytype"].is_string() || key["keytype"].get<std::string>() != "ed25519" ||
+            !key.contains("public") || !key["public"].is_string() ||
             !fromHex(key["public"].get<std::string>(), pub.bytes.data(), pub.bytes.size())) {
             return malformed("key " + id + " is not an ed25519 public key");
         }

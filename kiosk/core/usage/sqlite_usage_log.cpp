@@ -34,10 +34,13 @@ class UsageWriter {
 public:
     UsageWriter(std::filesystem::path folder, int retentionDays) : m_folder(std::move(folder)), m_retentionDays(retentionDays) {}
 
-    std::vector<std::string> open(WallTime now) {
-        m_rows.clear();
+    // `sameFile`: opened again after a failed write, which SQLite rolled back: the sessions' rows
+    // are still in the file, and a visit under way keeps its row (else it would count twice).
+    std::vector<std::string> open(WallTime now, bool sameFile = false) {
         m_db.reset();
         OpenedUsageDatabase opened = openUsageDatabase(m_folder, now);
+        // Anything but a clean opening (moved aside, in memory) is another database.
+        if (!sameFile || opened.inMemory || !opened.warnings.empty()) m_rows.clear();
         // Files set aside as corrupt hold the same kind of data: they get the same retention.
         for (auto& removed : removeExpiredAsideDatabases(m_folder, now, m_retentionDays)) {
             opened.warnings.push_back("usage log: deleted " + removed + ", set aside more than the retention ago");
@@ -59,18 +62,24 @@ public:
                 return warnings;
             } catch (const SQLite::Exception& e) {
                 const int code = e.getErrorCode() & 0xff;
-                const bool fileBroken = code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_READONLY ||
-                                        code == SQLITE_CANTOPEN || code == SQLITE_IOERR;
-                if (!fileBroken || attempt == 1) {
+                const bool fileBroken = code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_READONLY;
+                // A failed write or fsync says nothing about the file (SQLite rolled the batch back):
+                // the same file, opened again, gets the batch once more.
+                const bool diskFailed = isTransientUsageError(e);
+                if (!(fileBroken || diskFailed) || attempt == 1) {
                     warnings.push_back(std::string("usage log: ") + std::to_string(batch.size()) + " event(s) not written: " + e.what());
                     return warnings;
                 }
-                warnings.push_back(std::string("usage log: writing failed (") + e.what() + "), replacing the database");
                 const WallTime at{std::chrono::minutes(batch.back().minute)};
                 m_db.reset();
-                const std::filesystem::path aside = moveUsageDatabaseAside(usageDatabasePath(m_folder), at);
-                if (!aside.empty()) warnings.push_back("usage log moved aside to " + aside.filename().string());
-                for (auto& w : open(at)) warnings.push_back(std::move(w));
+                if (fileBroken) {
+                    warnings.push_back(std::string("usage log: writing failed (") + e.what() + "), replacing the database");
+                    const std::filesystem::path aside = moveUsageDatabaseAside(usageDatabasePath(m_folder), at);
+                    if (!aside.empty()) warnings.push_back("usage log moved aside to " + aside.filename().string());
+                } else {
+                    warnings.push_back(std::string("usage log: writing failed (") + e.what() + "), trying the batch once more");
+                }
+                for (auto& w : open(at, diskFailed && !fileBroken)) warnings.push_back(std::move(w));
             } catch (const std::exception& e) {
                 // Not SQLite's (the file system, memory): this batch is lost, the worker goes on.
                 warnings.push_back(std::string("usage log: ") + std::to_string(batch.size()) + " event(s) not written: " + e.what());

@@ -3,6 +3,7 @@
 #include "core/usage/usage_database.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <array>
 #include <ctime>
@@ -52,7 +53,12 @@ std::unique_ptr<SQLite::Database> openChecked(const std::filesystem::path& file)
     // Reading the header happens here: garbage fails with SQLITE_NOTADB.
     const std::string mode = db->execAndGet("PRAGMA journal_mode=WAL").getString();
     if (mode != "wal") throw SQLite::Exception("journal_mode is '" + mode + "', not wal");
-    if (sqlite3_db_readonly(db->getHandle(), "main") == 1) throw SQLite::Exception("the file is read-only");
+    if (sqlite3_db_readonly(db->getHandle(), "main") == 1) {
+        // SQLite falls back to read-only when opening for writing fails: for a writable file that
+        // was a passing I/O error (tests/faults), worth another try, not a reason to move it aside.
+        if (::access(file.c_str(), W_OK) == 0) throw SQLite::Exception("opened read-only, although the file is writable", SQLITE_CANTOPEN);
+        throw SQLite::Exception("the file is read-only");
+    }
     db->exec("PRAGMA secure_delete=ON");
     // FULL in WAL mode: every commit is on disk when it returns. Commits come every few seconds,
     // so the fsync costs nothing, and a power cut loses only what was not yet committed.
@@ -115,15 +121,44 @@ std::vector<std::string> removeExpiredAsideDatabases(const std::filesystem::path
     return removed;
 }
 
+bool isTransientUsageError(const std::exception& e) {
+    const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+    if (!sqlite) return !dynamic_cast<const std::filesystem::filesystem_error*>(&e);  // memory, not the file
+    switch (sqlite->getErrorCode() & 0xff) {
+        case SQLITE_IOERR:
+        case SQLITE_CANTOPEN:
+        case SQLITE_FULL:
+        case SQLITE_NOMEM:
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+        case SQLITE_PROTOCOL: return true;
+        default: return false;
+    }
+}
+
 OpenedUsageDatabase openUsageDatabase(const std::filesystem::path& stateFolder, WallTime now) {
     OpenedUsageDatabase opened;
     const std::filesystem::path file = usageDatabasePath(stateFolder);
     std::string problem;
-    try {
-        opened.db = openChecked(file);
-        return opened;
-    } catch (const std::exception& e) {
-        problem = e.what();
+    // Once more after an I/O error: a disk that failed one write (tests/faults) usually takes the next.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        try {
+            opened.db = openChecked(file);
+            return opened;
+        } catch (const std::exception& e) {
+            problem = e.what();
+            if (!isTransientUsageError(e)) break;
+            if (attempt == 1) {
+                // The file may be perfectly sound: it stays where it is for the next start.
+                opened.warnings.push_back("usage log cannot be written in " + stateFolder.string() + " (" + problem +
+                                          "); counting in memory until the kiosk restarts, " + file.filename().string() +
+                                          " is left as it is");
+                opened.inMemory = true;
+                opened.db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+                migrateUsageDatabase(*opened.db);
+                return opened;
+            }
+        }
     }
     std::error_code ec;
     if (std::filesystem::exists(file, ec)) {

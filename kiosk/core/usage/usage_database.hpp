@@ -27,6 +27,10 @@ std::int64_t usageMinute(WallTime time);
 // written by a newer kiosk (a version it does not know).
 void migrateUsageDatabase(SQLite::Database& db);
 
+// An error of the disk or of memory, not of the file's content (SQLITE_IOERR, CANTOPEN, FULL,
+// NOMEM, BUSY …): worth trying again on the same file, never a reason to move it aside.
+bool isTransientUsageError(const std::exception& e);
+
 struct OpenedUsageDatabase {
     std::unique_ptr<SQLite::Database> db;  // never null
     bool inMemory = false;                 // the folder cannot hold a database: counted until restart
@@ -36,7 +40,8 @@ struct OpenedUsageDatabase {
 // Opens <stateFolder>/usage.sqlite in WAL mode with secure_delete, migrated. A file that is
 // corrupt, not a database, read-only or from a newer kiosk is moved aside as
 // usage.sqlite.corrupt-<UTC time> (with its -wal) and a fresh one started; if even that fails the
-// log goes on in memory. Never throws: the kiosk never stops for its statistics.
+// log goes on in memory. An I/O error is tried once more; if it stays, the log goes on in memory
+// and the file is left alone. Never throws: the kiosk never stops for its statistics.
 OpenedUsageDatabase openUsageDatabase(const std::filesystem::path& stateFolder, WallTime now);
 
 // Moves the database (and its -wal; the -shm is only an index and is removed) aside. Returns the

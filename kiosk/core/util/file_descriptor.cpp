@@ -20,4 +20,21 @@ bool writeAll(int fd, std::string_view bytes) {
     return true;
 }
 
+bool readUpTo(int fd, std::size_t maxBytes, std::string& out) {
+    out.assign(maxBytes, '\0');
+    std::size_t have = 0;
+    while (have < maxBytes) {
+        const ssize_t n = ::read(fd, out.data() + have, maxBytes - have);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            out.resize(have);
+            return false;
+        }
+        if (n == 0) break;
+        have += static_cast<std::size_t>(n);
+    }
+    out.resize(have);
+    return true;
+}
+
 }  // namespace kiosk::core

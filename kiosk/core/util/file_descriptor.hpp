@@ -1,7 +1,10 @@
-// A POSIX file descriptor that closes itself, and a write that does not stop at a short count:
-// what the kiosk's fsync-and-rename writers (atomic files, downloads, extraction) all need.
+// A POSIX file descriptor that closes itself, and a write and a read that do not stop at a short
+// count: what the kiosk's fsync-and-rename writers (atomic files, downloads, extraction) need, and
+// the readers that must tell a read error from a short file.
 #pragma once
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace kiosk::core {
@@ -22,5 +25,9 @@ private:
 
 // Every byte, through short writes and EINTR; false on any other failure (errno says which).
 bool writeAll(int fd, std::string_view bytes);
+
+// Reads until the end of the file or `maxBytes`, whichever comes first, into `out`, through short
+// reads and EINTR; false on a read error (errno says which), with what was read so far in `out`.
+bool readUpTo(int fd, std::size_t maxBytes, std::string& out);
 
 }  // namespace kiosk::core

@@ -1,13 +1,109 @@
 // Strict TOML access for config and pack files: every mistake becomes an Error with file:line.
 #include "core/util/toml_reader.hpp"
 
-#include <cstdio>
+#include <fcntl.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "core/util/did_you_mean.hpp"
+#include "core/util/file_descriptor.hpp"
 
 namespace kiosk::core {
+namespace {
 
-Result<toml::table> parseTomlFile(const std::filesystem::path& file, std::uintmax_t maxBytes) {
+bool isBareKeyCharacter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+// The index just after the string that starts at `at` ("…", '…', """…""" or '''…'''), counting
+// its line breaks; at the line break that ends an unclosed one-line string (toml++ reports it).
+std::size_t skipString(std::string_view text, std::size_t at, int& line) {
+    const char quote = text[at];
+    const std::string_view triple = quote == '"' ? std::string_view("\"\"\"") : std::string_view("'''");
+    const bool multiLine = text.substr(at, 3) == triple;
+    std::size_t i = at + (multiLine ? 3 : 1);
+    while (i < text.size()) {
+        const char c = text[i];
+        if (quote == '"' && c == '\\') {
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++line;
+            i += 2;
+            continue;
+        }
+        if (c == '\n') {
+            if (!multiLine) return i;
+            ++line;
+        }
+        if (multiLine ? text.substr(i, 3) == triple : c == quote) {
+            i += multiLine ? 3 : 1;
+            while (multiLine && i < text.size() && text[i] == quote) ++i;  // """a"""" ends in one more quote
+            return i;
+        }
+        ++i;
+    }
+    return i;
+}
+
+// The line where `text` first nests `maxNesting` or more levels deep by one key ("a.b.c = 1",
+// "[a.b.c]", "{ a.b = 1 }": its dots) or by brackets ("[[[", "{ x = {", outside [table] headers),
+// or 0. Counted on the bytes, outside strings and comments, before toml++ sees them: toml++ 3.3
+// recurses once per part of a dotted key, and "a.a.a…" 100,000 parts deep fits in 256 KiB and
+// overflows the stack (found by the hostile corpus, tests/hostile). Either nests deeper than
+// `maxNesting` anyway, so this refuses nothing the nesting check after parsing would accept.
+int lineNestedTooDeep(std::string_view text, int maxNesting) {
+    int line = 1;
+    int dots = 0;
+    int brackets = 0;          // open arrays and inline tables
+    bool lineStart = true;     // only blanks so far on this line: a '[' here starts a header
+    bool inHeader = false;
+    bool afterPart = false;    // a key part (bare or quoted) was just read: a '.' continues the key
+    bool afterDot = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        const bool blank = c == ' ' || c == '\t';
+        if (c == '"' || c == '\'') {
+            i = skipString(text, i, line);
+            if (!afterDot) dots = 0;
+            afterPart = true;
+            afterDot = false;
+        } else if (isBareKeyCharacter(c)) {
+            while (i < text.size() && isBareKeyCharacter(text[i])) ++i;
+            if (!afterDot) dots = 0;
+            afterPart = true;
+            afterDot = false;
+        } else if (c == '.' && afterPart) {
+            if (++dots >= maxNesting) return line;
+            afterPart = false;
+            afterDot = true;
+            ++i;
+        } else if (blank) {
+            ++i;  // "a . b" is a dotted key too
+        } else if (c == '#') {
+            while (i < text.size() && text[i] != '\n') ++i;
+        } else {
+            if (c == '\n') ++line;
+            if (c == '[' && lineStart && brackets == 0) {
+                inHeader = true;
+            } else if (c == ']' && inHeader) {
+                inHeader = i + 1 < text.size() && text[i + 1] == ']';  // the first of "]]"
+            } else if (c == '[' || c == '{') {
+                if (++brackets >= maxNesting) return line;
+            } else if ((c == ']' || c == '}') && brackets > 0) {
+                --brackets;
+            }
+            dots = 0;
+            afterPart = false;
+            afterDot = false;
+            ++i;
+        }
+        lineStart = (c == '\n') || (lineStart && (blank || (c == '[' && inHeader)));
+    }
+    return 0;
+}
+
+}  // namespace
+
+Result<toml::table> parseTomlFile(const std::filesystem::path& file, std::uintmax_t maxBytes, int maxNesting) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) {
         return Error{ErrorCode::FileNotFound, file.string(), 0, "file not found",
@@ -23,14 +119,29 @@ Result<toml::table> parseTomlFile(const std::filesystem::path& file, std::uintma
                      "file is larger than " + std::to_string(maxBytes / 1024) + " KiB",
                      "split it into several files"};
     }
-    if (std::FILE* probe = std::fopen(file.c_str(), "rb")) {
-        std::fclose(probe);
-    } else {
-        return Error{ErrorCode::FileUnreadable, file.string(), 0, "cannot open the file for reading",
+    const UniqueFd in(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!in.valid()) {
+        return Error{ErrorCode::FileUnreadable, file.string(), 0, std::string("cannot open the file for reading: ") + std::strerror(errno),
                      "check that the kiosk's user may read it"};
     }
+    // At most maxBytes + 1, whatever the file grew to since its size was read. A read error must
+    // not look like a short file: an empty kiosk.toml is a valid one, with every default.
+    std::string text;
+    if (!readUpTo(in.get(), static_cast<std::size_t>(maxBytes) + 1, text)) {
+        return Error{ErrorCode::FileUnreadable, file.string(), 0, std::string("cannot read the file: ") + std::strerror(errno),
+                     "the disk or the USB stick may be failing: copy the file again"};
+    }
+    if (text.size() > maxBytes) {
+        return Error{ErrorCode::TooLarge, file.string(), 0,
+                     "file is larger than " + std::to_string(maxBytes / 1024) + " KiB",
+                     "split it into several files"};
+    }
+    if (const int line = lineNestedTooDeep(text, maxNesting); line > 0) {
+        return Error{ErrorCode::TooLarge, file.string(), line, "tables are nested more than " + std::to_string(maxNesting) + " deep",
+                     "no file needs that: check the dotted keys, [...] headers and brackets on this line"};
+    }
     try {
-        return toml::parse_file(file.string());
+        return toml::parse(text, file.string());
     } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
         return Error{ErrorCode::Syntax, file.string(), static_cast<int>(where.line),

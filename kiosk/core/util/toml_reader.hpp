@@ -17,8 +17,12 @@ namespace kiosk::core {
 
 // Parses a whole file; a syntax error names the line and column. Files over `maxBytes` are refused
 // before parsing: no human-written page or config is that large, and a hostile one must not stall us.
+// So is a key of `maxNesting` or more dotted parts ("a.b.c…"), which would nest deeper than that
+// (and, many thousand parts deep, overflow toml++'s stack): the same limit as the packs' tables.
 inline constexpr std::uintmax_t kMaxTomlBytes = 256 * 1024;
-Result<toml::table> parseTomlFile(const std::filesystem::path& file, std::uintmax_t maxBytes = kMaxTomlBytes);
+inline constexpr int kMaxTomlNesting = 8;
+Result<toml::table> parseTomlFile(const std::filesystem::path& file, std::uintmax_t maxBytes = kMaxTomlBytes,
+                                  int maxNesting = kMaxTomlNesting);
 
 // A view of one table that appends every problem it finds to a shared list instead of stopping
 // at the first, so one run of the loader tells an author everything that is wrong in the file.

@@ -38,6 +38,12 @@ std::optional<WallTime> parseUtc(std::string_view text) {
     std::tm normalised = tm;
     const std::time_t t = timegm(&normalised);
     if (normalised.tm_mday != tm.tm_mday || normalised.tm_mon != tm.tm_mon) return std::nullopt;
+    // WallTime counts nanoseconds in 64 bits, from 1677 to 2262: a year outside would overflow
+    // (an "expires" of 9999 in signed metadata; found by tests/fuzz, harness catalog).
+    using Seconds = std::chrono::seconds;
+    constexpr auto kFirst = std::chrono::duration_cast<Seconds>(WallTime::duration::min()).count() + 1;
+    constexpr auto kLast = std::chrono::duration_cast<Seconds>(WallTime::duration::max()).count() - 1;
+    if (t < kFirst || t > kLast) return std::nullopt;
     return std::chrono::system_clock::from_time_t(t);
 }
 
