@@ -32,7 +32,7 @@ constexpr std::array<const char*, 5> kLibraries = {
 
 // Libraries FFmpeg brings along that allocate in their constructors and never free it: unloaded
 // with FFmpeg, each of its loadings left those allocations behind (pixman's 12 KiB, a little of
-// libgcrypt and libgomp: 15 KiB of heap per load and unload, linearly over 200 of them), and a
+// libgcrypt and libgomp: 12 to 15 KiB of heap per load and unload, linearly over 200), and a
 // kiosk loads FFmpeg for every heartbeat, sync and visit with a clip, which grew it by megabytes
 // a day. Loaded once beforehand and never unloaded (RTLD_NODELETE), their constructors run once
 // (1.4 MiB kept; FFmpeg's loadings then leave nothing per cycle), and LeakSanitizer sees their
