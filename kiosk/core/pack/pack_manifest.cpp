@@ -11,6 +11,7 @@
 #include "core/pack/archive_path.hpp"
 #include "core/pack/pack_loader.hpp"
 #include "core/util/identifiers.hpp"
+#include "core/util/json_scan.hpp"
 
 namespace kiosk::core {
 namespace {
@@ -19,58 +20,6 @@ using Json = nlohmann::json;
 
 Error manifestError(ErrorCode code, std::string message, std::string hint = {}) {
     return Error{code, std::string(kManifestEntryName), 0, std::move(message), std::move(hint)};
-}
-
-// Counted on the raw bytes, before the parser sees them: a manifest of a million '[' is refused
-// without building a million nested values.
-bool nestedDeeperThan(std::string_view bytes, int limit) {
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : bytes) {
-        if (inString) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                inString = false;
-            }
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit) return true;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return false;
-}
-
-// How many values (objects, lists, texts, numbers …) the manifest holds at most, counted on the
-// raw bytes like its depth: every value but the first of a list or an object follows a ','. Parsed,
-// 4 MiB of "{}," are 1.4 million values and 160 MiB, from an archive of 4 KB (found by the hostile
-// corpus, tests/hostile); counted, they are refused before anything is built.
-std::size_t valueCountBound(std::string_view bytes) {
-    std::size_t count = 1;
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : bytes) {
-        if (inString) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                inString = false;
-            }
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == ',' || c == '[' || c == '{') {
-            ++count;
-        }
-    }
-    return count;
 }
 
 // nlohmann-json keeps the last of two equal keys without a word; in a manifest that decides which
@@ -250,12 +199,14 @@ Result<PackManifest> parseManifest(std::string_view bytes, const PackArchiveLimi
     if (bytes.size() > limits.manifestBytes) {
         return manifestError(ErrorCode::TooLarge, "the manifest is larger than " + std::to_string(limits.manifestBytes) + " bytes");
     }
-    if (nestedDeeperThan(bytes, kManifestNesting)) {
-        return manifestError(ErrorCode::TooLarge, "the manifest is nested more than 8 deep");
+    if (jsonNestedDeeperThan(bytes, kManifestNesting)) {
+        return manifestError(ErrorCode::TooLarge, "the manifest is nested more than " + std::to_string(kManifestNesting) + " deep");
     }
-    // The archiver writes 4 values per file; twice what the most files take, so that a manifest a
-    // little over the file limit is still told so by name (below).
-    if (const std::size_t most = 8 * limits.fileCount + 16; valueCountBound(bytes) > most) {
+    // Parsed, 4 MiB of "{}," are 1.4 million values and 160 MiB, from an archive of 4 KB (found by
+    // the hostile corpus, tests/hostile). The archiver writes 4 values per file; twice what the
+    // most files take, so that a manifest a little over the file limit is still told so by name
+    // (below).
+    if (const std::size_t most = 8 * limits.fileCount + 16; jsonValueCountBound(bytes) > most) {
         return manifestError(ErrorCode::TooLarge, "the manifest holds more than " + std::to_string(most) +
                                                       " values, far more than a list of " + std::to_string(limits.fileCount) +
                                                       " files needs");

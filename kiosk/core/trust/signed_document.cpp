@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "core/util/json_scan.hpp"
+
 namespace kiosk::core {
 namespace {
 
@@ -10,44 +12,6 @@ constexpr int kMaxDepth = 8;
 
 TrustError malformed(std::string message) { return TrustError{TrustFailure::Malformed, std::move(message)}; }
 
-// Whether more than kMaxDepth arrays and objects are open at once, found in a pass that builds
-// nothing and stops there. Not through a parser callback: with one, nlohmann-json searches the
-// enclosing array after every object it closes, quadratic in the objects of one array: a 1 MiB
-// catalog of 350,000 empty signatures took half a minute of CPU before any signature was checked
-// (tests/fuzz found it in the archive manifest's parse; regression in tests/fuzz/regressions/catalog).
-class DepthScan final : public nlohmann::json_sax<nlohmann::json> {
-public:
-    bool tooDeep() const { return m_tooDeep; }
-
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return open(); }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return close(); }
-    bool start_array(std::size_t) override { return open(); }
-    bool end_array() override { return close(); }
-    // The parse that follows refuses the document and says so.
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
-
-private:
-    bool open() {
-        m_tooDeep = ++m_depth > kMaxDepth;
-        return !m_tooDeep;
-    }
-    bool close() {
-        --m_depth;
-        return true;
-    }
-
-    int m_depth = 0;
-    bool m_tooDeep = false;
-};
-
 }  // namespace
 
 Result<SignedDocument, TrustError> parseSignedDocument(std::string_view bytes, std::size_t maxBytes, std::string_view type) {
@@ -55,9 +19,11 @@ Result<SignedDocument, TrustError> parseSignedDocument(std::string_view bytes, s
         return TrustError{TrustFailure::TooLarge, "the " + std::string(type) + " is " + std::to_string(bytes.size()) + " bytes, more than the " +
                                                       std::to_string(maxBytes) + " a " + std::string(type) + " may have"};
     }
-    DepthScan depth;
-    nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &depth);
-    if (depth.tooDeep()) return malformed("nested deeper than " + std::to_string(kMaxDepth) + " levels");
+    // Counted on the raw bytes: through a parser callback, nlohmann-json searches the enclosing
+    // array after every object it closes, quadratic in the objects of one array (a 1 MiB catalog of
+    // 350,000 empty signatures took half a minute of CPU before any signature was checked: found by
+    // tests/fuzz, regression in tests/fuzz/regressions/catalog).
+    if (jsonNestedDeeperThan(bytes, kMaxDepth)) return malformed("nested deeper than " + std::to_string(kMaxDepth) + " levels");
     nlohmann::json document = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
     if (document.is_discarded() || !document.is_object()) return malformed("not a JSON object");
     if (!document.contains("signed") || !document["signed"].is_object()) return malformed("no \"signed\" object");
