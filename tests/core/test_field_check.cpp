@@ -17,7 +17,7 @@ core::FlowField textField(core::TextFormat format, bool required = true) {
 }
 }  // namespace
 
-TEST_CASE("a required field must not be empty or blank; an optional one may be") {
+TEST_CASE("a required field must not be empty or blank, an optional one may be") {
     CHECK(core::checkField(textField(core::TextFormat::Any), "") == FieldProblem::Missing);
     CHECK(core::checkField(textField(core::TextFormat::Any), "   ") == FieldProblem::Missing);
     CHECK(core::checkField(textField(core::TextFormat::Any, false), "") == FieldProblem::None);
@@ -43,7 +43,7 @@ TEST_CASE("text formats accept what real forms accept") {
     CHECK(core::checkField(textField(core::TextFormat::Any), "ÄÖÜäöüßéèêx") == FieldProblem::TooLong);
 }
 
-TEST_CASE("choices must name an option; checks must be ticked; dates must exist") {
+TEST_CASE("choices must name an option, checks must be ticked, dates must exist") {
     core::FlowField choice;
     choice.type = core::FlowField::Type::Choice;
     choice.required = true;

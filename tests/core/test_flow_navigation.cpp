@@ -135,7 +135,7 @@ TEST_CASE("a flow advances only when the step's fields are valid, then shows sum
     CHECK(f.nav->location().pageId == "start");
 }
 
-TEST_CASE("back steps through the flow and leaves it from the first step; values are then forgotten") {
+TEST_CASE("back steps through the flow and leaves it from the first step, values are then forgotten") {
     Fixture f;
     f.apply(core::StartFlow{"apply"});
     f.apply(core::SetFieldValue{"postcode", "01900"});
@@ -185,7 +185,7 @@ TEST_CASE("flow intents outside a flow and unknown flows change nothing") {
     CHECK(f.nav->location().pageId == "start");
 }
 
-TEST_CASE("the same seed makes the same case number; a different one, another") {
+TEST_CASE("the same seed makes the same case number, a different one, another") {
     auto caseNumberWith = [](std::uint32_t seed) {
         Fixture f;
         f.nav.emplace(f.library, std::vector<std::string>{"de"}, "de", 60s, f.clock.now(), seed);

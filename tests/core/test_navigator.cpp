@@ -27,7 +27,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("opening a pack shows its start page; pages, back and home move as expected") {
+TEST_CASE("opening a pack shows its start page, pages, back and home move as expected") {
     Fixture f;
     CHECK(f.nav.location().isHome());
     f.nav.apply(core::OpenPack{"test-pack"}, f.clock.now());
@@ -66,7 +66,7 @@ TEST_CASE("intents naming things that do not exist change nothing") {
     CHECK(f.nav.language() == "de");
 }
 
-TEST_CASE("the kiosk starts in the attract loop; the first intent begins a visit") {
+TEST_CASE("the kiosk starts in the attract loop, the first intent begins a visit") {
     Fixture f;
     CHECK(f.nav.visit().phase() == core::VisitorPhase::Attract);
     f.nav.noteActivity(f.clock.now());  // a touch alone wakes nothing: the attract screen asks

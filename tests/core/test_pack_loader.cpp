@@ -154,7 +154,7 @@ TEST_CASE("a broken pack never hides the good ones") {
     CHECK(library.problems[0].line == 2);
 }
 
-TEST_CASE("packs are ordered hub, e-government, health, then by id; duplicates are refused") {
+TEST_CASE("packs are ordered hub, e-government, health, then by id, duplicates are refused") {
     test::TempDir first;
     test::TempDir second;
     writeMinimalPack(first, "zeta");

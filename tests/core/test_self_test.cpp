@@ -167,7 +167,7 @@ TEST_CASE("self-test: an expired catalog fails the synced content check, saying 
     CHECK(contains(synced.fix, "kiosk catalog publish"));
 }
 
-TEST_CASE("self-test: a missing font file fails the fonts check; a missing italic only says so") {
+TEST_CASE("self-test: a missing font file fails the fonts check, a missing italic only says so") {
     SUBCASE("bold missing") {
         Kiosk kiosk;
         std::filesystem::remove(kiosk.fonts.path() / "Bold.ttf");
@@ -191,7 +191,7 @@ TEST_CASE("self-test: a missing font file fails the fonts check; a missing itali
     }
 }
 
-TEST_CASE("self-test: every configured language needs its voice; Leichte Sprache is the German one, read slower") {
+TEST_CASE("self-test: every configured language needs its voice, Leichte Sprache is the German one, read slower") {
     Kiosk kiosk;
     kiosk.input.config.languages = {"de", "en", "uk", "de-x-ls"};
     SUBCASE("all there") {

@@ -25,7 +25,7 @@ std::string contentsOf(const std::filesystem::path& file) {
 
 }  // namespace
 
-TEST_CASE("five quick taps in the bottom-left corner open the staff prompt; anything else does not") {
+TEST_CASE("five quick taps in the bottom-left corner open the staff prompt, anything else does not") {
     core::StaffGesture gesture;  // 5 taps within 3 s, bottom-left, 8 % of 1080 = 86 px
     for (int i = 0; i < 4; ++i) CHECK_FALSE(gesture.noteTap(20, 1060, 1920, 1080, 0.3 * i));
     CHECK(gesture.noteTap(20, 1060, 1920, 1080, 1.2));
@@ -130,7 +130,7 @@ TEST_CASE("a planted temp file cannot lend the PIN hash its permissions, and a g
     CHECK(pin.waitLeft() == core::delayAfterFailures(5));  // far ahead: counted from now, no overflow
 }
 
-TEST_CASE("an atomic write replaces a file whole and leaves no temp file; a failure keeps the old one") {
+TEST_CASE("an atomic write replaces a file whole and leaves no temp file, a failure keeps the old one") {
     test::TempDir dir;
     const auto file = dir.write("status.txt", "old");
     CHECK(core::writeFileAtomically(file, "new").empty());

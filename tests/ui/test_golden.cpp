@@ -40,7 +40,7 @@ TEST_CASE("golden: home and a page at 1920x1080 and in portrait 1080x1920") {
     }
 }
 
-TEST_CASE("a finger on a button shows at once that it is pressed; nothing stays lit after it lifts") {
+TEST_CASE("a finger on a button shows at once that it is pressed, nothing stays lit after it lifts") {
     kiosk::test::UiFixture f(1280, 720);
     const auto tile = f.renderer.items().find("home/pack/test-pack");
     REQUIRE(tile.has_value());

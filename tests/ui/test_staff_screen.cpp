@@ -86,7 +86,7 @@ void recordVisits(kiosk::core::SqliteUsageLog& log, std::uint64_t& session, int 
 
 }  // namespace
 
-TEST_CASE("staff: five quick taps in the corner open the PIN pad over everything; four do not") {
+TEST_CASE("staff: five quick taps in the corner open the PIN pad over everything, four do not") {
     StaffFixture f;
     f.cornerTaps(4);
     CHECK_FALSE(f.shows("staff/key/1"));
@@ -99,7 +99,7 @@ TEST_CASE("staff: five quick taps in the corner open the PIN pad over everything
     CHECK(f.shows("home/pack/test-pack"));
 }
 
-TEST_CASE("staff: the right PIN opens the menu; reload and quit reach the loop") {
+TEST_CASE("staff: the right PIN opens the menu, reload and quit reach the loop") {
     StaffFixture f;
     f.cornerTaps(5);
     f.typePin("2468");

@@ -75,7 +75,7 @@ TEST_CASE("dragging a long page scrolls it, and the drag taps nothing") {
     CHECK(f.nav.location().pageId == "start");
 }
 
-TEST_CASE("a flick throws a long page on, slowing down to rest; a drag that stops first does not") {
+TEST_CASE("a flick throws a long page on, slowing down to rest, a drag that stops first does not") {
     kiosk::test::UiFixture f(640, 360);
     f.tap("home/pack/test-pack");
     auto buttonY = [&] { return f.renderer.items().find("page/start/button/to-second")->min.y; };

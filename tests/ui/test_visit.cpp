@@ -111,7 +111,7 @@ TEST_CASE("the attract loop shows the next pack after its picture time, and only
     CHECK(f.nav.visit().slide() == 1);
 }
 
-TEST_CASE("the idle prompt counts down over the page; a touch on it keeps the visit and presses nothing below") {
+TEST_CASE("the idle prompt counts down over the page, a touch on it keeps the visit and presses nothing below") {
     VisitFixture f;
     f.tap("attract/start");
     f.tap("home/pack/flow-pack");
