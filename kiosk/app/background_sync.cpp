@@ -65,13 +65,8 @@ void BackgroundSync::importNewFolders() {
 
 bool BackgroundSync::syncOnce() {
     bool allOk = true;
-    // Until the kiosk took the last new content it may still show the set from before that
-    // activation (a visitor stayed at the screen), which a second activation leaves neither
-    // active nor previous: removing it then took the pictures and clips from under the screen
-    // (found by the soak, tests/soak/). Nothing goes until the kiosk has switched.
-    const bool kioskSwitched = !m_newContent.load();
     try {
-        for (const auto& report : syncCatalogs(m_config, m_store, &m_cancel, kioskSwitched)) {
+        for (const auto& report : syncCatalogs(m_config, m_store, &m_cancel)) {
             if (report.activated) {
                 core::logInfo("sync", "catalog '" + report.catalog + "' version " + std::to_string(report.activeVersion) +
                                           " installed; shown when nobody is at the screen");

@@ -1,6 +1,7 @@
 // `kiosk run`: wires config, content, navigation, the staff screen and the window loop together.
 #include <cstdio>
 #include <future>
+#include <optional>
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
@@ -10,6 +11,7 @@
 #include "app/startup.hpp"
 #include "core/nav/navigator.hpp"
 #include "core/staff/staff_pin.hpp"
+#include "core/sync/shown_packs_claim.hpp"
 #include "core/usage/sqlite_usage_log.hpp"
 #include "platform/memory_release.hpp"
 #include "platform/system_info.hpp"
@@ -28,6 +30,11 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     // that thread. Started by the window loop once SDL is up (WindowLoopOptions::startContent).
     core::PackLibrary library;
     std::future<core::PackLibrary> loading;
+    // The synced packs on screen, claimed until the process ends: another process's sync or
+    // import removes no folder this kiosk shows (core/sync/shown_packs_claim.hpp).
+    std::optional<core::ShownPacksClaim> shownClaim;
+    if (!config->sync.catalogs.empty()) shownClaim.emplace(state);
+    core::ShownPacksClaim* const shown = shownClaim ? &*shownClaim : nullptr;
 
     core::SteadyClock clock;
     const core::SystemWallClock wallClock;
@@ -60,7 +67,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     options.staff->clockSynchronised = platform::systemClockSynchronised;
     options.staff->allowQuit = !notifier.supervised();
     options.reloadContent = [&] {
-        library = loadLibraryReporting(*config);
+        library = loadLibraryReporting(*config, shown);
         navigator.libraryChanged();
     };
     // Synced content switches only while nobody is at the screen: never under a visitor's finger.
@@ -88,7 +95,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     // The content in place, then the workers that read the content and the state folder beside
     // it (a sync installs and removes pack versions, a heartbeat loads every pack): they start
     // once the loading above is done, never beside it.
-    options.startContent = [&] { loading = std::async(std::launch::async, [&config] { return loadLibraryReporting(*config); }); };
+    options.startContent = [&] { loading = std::async(std::launch::async, [&config, shown] { return loadLibraryReporting(*config, shown); }); };
     options.awaitContent = [&] {
         library = loading.get();
         navigator.libraryChanged();

@@ -57,13 +57,21 @@ std::optional<core::KioskConfig> loadEffectiveConfig(const ConfigOverrides& over
     return config;
 }
 
-core::PackLibrary loadLibraryReporting(const core::KioskConfig& config) {
+core::PackLibrary loadLibraryReporting(const core::KioskConfig& config, core::ShownPacksClaim* shown) {
     // Synced packs: the active set of each catalog the config follows, in its order.
     std::vector<std::filesystem::path> installed;
     if (!config.sync.catalogs.empty()) {
         std::vector<std::string> collisions;
-        installed = core::ContentStore(prepareStateFolder(config)).activePackFolders(core::catalogNames(config.sync), &collisions);
+        const core::ContentStore store(prepareStateFolder(config));
+        const std::vector<core::PackVersion> packs = store.activePacks(core::catalogNames(config.sync), &collisions);
         for (const auto& collision : collisions) core::logWarning("content", collision);
+        if (shown) {
+            if (const std::string error = shown->show(packs); !error.empty()) {
+                core::logWarning("content", "the packs shown are not claimed (" + error + "): a sync or import in another process may remove them "
+                                                "while they are shown; the kiosk's user must be able to write to the state folder");
+            }
+        }
+        for (const core::PackVersion& pack : packs) installed.push_back(store.packFolder(pack));
     }
     core::PackLibrary library = core::loadPackLibrary(config.contentFolders, installed);
     printProblems(library.problems, "content");

@@ -7,6 +7,7 @@
 #include "app/cli.hpp"
 #include "core/config/kiosk_config.hpp"
 #include "core/pack/pack_library.hpp"
+#include "core/sync/shown_packs_claim.hpp"
 
 namespace kiosk::app {
 
@@ -15,7 +16,9 @@ namespace kiosk::app {
 std::optional<core::KioskConfig> loadEffectiveConfig(const ConfigOverrides& overrides);
 
 // Loads all packs; packs with problems are reported on stderr and left out, the rest run.
-core::PackLibrary loadLibraryReporting(const core::KioskConfig& config);
+// `shown` (may be null: a command that shows nothing for long) claims the synced packs loaded
+// before a file of theirs is read, so that no other process removes them while they are shown.
+core::PackLibrary loadLibraryReporting(const core::KioskConfig& config, core::ShownPacksClaim* shown = nullptr);
 
 // Creates the state folder (its default under XDG_STATE_HOME) if it does not exist.
 std::filesystem::path prepareStateFolder(const core::KioskConfig& config);

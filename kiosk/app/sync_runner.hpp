@@ -10,10 +10,10 @@
 
 namespace kiosk::app {
 
-// `cancel` (may be null), once set, ends the transfer under way within about a second.
-// `removeUnused`: afterwards, delete the installed versions no catalog's active or previous set
-// names (the running kiosk passes false while it may still show an older set: BackgroundSync).
+// `cancel` (may be null), once set, ends the transfer under way within about a second. Afterwards
+// the installed versions go that no catalog's active or previous set names and no running kiosk
+// shows (ContentStore::removeUnused).
 std::vector<core::CatalogSyncReport> syncCatalogs(const core::KioskConfig& config, const core::ContentStore& store,
-                                                  const std::atomic<bool>* cancel = nullptr, bool removeUnused = true);
+                                                  const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace kiosk::app

@@ -1,6 +1,12 @@
 // The signed sync end to end: `catalog publish` into a folder a real nginx serves, the real
 // libcurl transport, and the kiosk's state folder afterwards. Each refusal leaves the trusted
 // state and the shown packs exactly as they were.
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <thread>
+
 #include "sync_fixture.hpp"
 
 using namespace kiosk;
@@ -225,6 +231,61 @@ TEST_CASE("sync: kiosk sync --once installs, kiosk status tells, and the kiosk s
     CHECK(runKiosk(withConfig + "status", output, f.authoring.path()) == 6);
     CHECK_MESSAGE(output.find("problem: ") != std::string::npos, output);
     CHECK_MESSAGE(output.find("shown: catalog version 1, 3 pack(s)") != std::string::npos, output);
+}
+
+TEST_CASE("sync: kiosk sync --once beside a running kiosk removes no pack version it shows, and a killed kiosk protects nothing") {
+    SyncFixture f;
+    f.publish({"online-id"});
+    REQUIRE(f.sync().ok);
+    const std::string stateLine = "[state]\nfolder = \"" + f.kiosk.path().string() + "\"\n";
+    const auto config = f.authoring.write("kiosk.toml", "[content]\nfolders = []\n" + stateLine + "[[sync.catalogs]]\nname = \"hub\"\nurl = \"" +
+                                                            f.source.url + "\"\nroot = \"root.json\"\n");
+    // The running kiosk syncs nothing itself (a server that is not there), so it shows 1.0.0 throughout.
+    const auto offline = f.authoring.write("kiosk-offline.toml", "[content]\nfolders = []\n" + stateLine +
+                                                                    "[[sync.catalogs]]\nname = \"hub\"\nurl = \"http://127.0.0.1:9/kiosk\"\nroot = \"root.json\"\n");
+    const pid_t kiosk = ::fork();
+    REQUIRE(kiosk >= 0);
+    if (kiosk == 0) {
+        ::setenv("SDL_VIDEODRIVER", "dummy", 1);
+        const std::string log = (f.authoring.path() / "running-kiosk.txt").string();
+        (void)std::freopen(log.c_str(), "w", stdout);
+        (void)std::freopen(log.c_str(), "a", stderr);
+        ::execl(KIOSK_BIN, KIOSK_BIN, "--config", offline.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    // Its claim names what it loaded once its content is in place.
+    const auto claimed = [&] {
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(f.kiosk.path() / "shown", ec)) {
+            if (entry.path().extension() == ".json" && readFile(entry.path()).find("\"1.0.0\"") != std::string::npos) return true;
+        }
+        return false;
+    };
+    const auto waitUntil = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!claimed() && std::chrono::steady_clock::now() < waitUntil) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE_MESSAGE(claimed(), readFile(f.authoring.path() / "running-kiosk.txt"));
+
+    // Two versions later 1.0.0 is neither active nor previous: only the running kiosk shows it.
+    const std::string withConfig = "--config '" + config.string() + "' ";
+    std::string output;
+    for (const char* version : {"1.1.0", "1.2.0"}) {
+        f.editPack("online-id", version);
+        f.publish({"online-id"});
+        REQUIRE(runKiosk(withConfig + "sync --once", output, f.authoring.path()) == 0);
+        CHECK_MESSAGE(output.find("removed online-id 1.0.0") == std::string::npos, output);
+    }
+    CHECK(f.active()->packs == std::vector<core::PackVersion>{{"online-id", "1.2.0"}});
+    CHECK(f.store().isInstalled({"online-id", "1.0.0"}));
+
+    // Killed, the kiosk leaves its claim behind, but its lock went with the process.
+    ::kill(kiosk, SIGKILL);
+    int status = 0;
+    REQUIRE(::waitpid(kiosk, &status, 0) == kiosk);
+    REQUIRE(runKiosk(withConfig + "sync --once", output, f.authoring.path()) == 0);
+    CHECK_MESSAGE(output.find("removed online-id 1.0.0") != std::string::npos, output);
+    CHECK_FALSE(f.store().isInstalled({"online-id", "1.0.0"}));
+    CHECK(f.store().isInstalled({"online-id", "1.1.0"}));  // previous.json's
+    CHECK(std::filesystem::is_empty(f.kiosk.path() / "shown"));
 }
 
 TEST_CASE("sync: through the shipped nginx config, with ETags and resumable archives, and nothing else served") {

@@ -208,7 +208,8 @@ int runSoak(const SoakOptions& options) {
         }
         core::SqliteUsageLog usageLog(state, time.wall);
         CountingUsageLog counting(usageLog);
-        core::PackLibrary library = app::loadLibraryReporting(config);
+        core::ShownPacksClaim shown(state);  // as `kiosk run` claims what it shows
+        core::PackLibrary library = app::loadLibraryReporting(config, &shown);
         core::Navigator navigator(library, config.languages, config.defaultLanguage, core::idlePolicy(config), time.now(), options.seed);
         navigator.setUsageLog(&counting);
         platform::HeadlessRenderer renderer(1920, 1080, platform::systemFontFiles());
@@ -297,7 +298,7 @@ int runSoak(const SoakOptions& options) {
             platform::releaseFreedMemory();
             // As `kiosk run`'s poll: synced content switches in while nobody is at the screen.
             if (sync.takeNewContent()) {
-                library = app::loadLibraryReporting(config);
+                library = app::loadLibraryReporting(config, &shown);
                 navigator.libraryChanged();
                 // The UI is the renderer's own and not const; only HeadlessRenderer has no call for this.
                 const_cast<ui::KioskUi*>(renderer.ui())->forgetTextures();

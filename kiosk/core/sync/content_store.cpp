@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/sync/shown_packs_claim.hpp"
 #include "core/util/atomic_file.hpp"
 #include "core/util/identifiers.hpp"
 #include "core/util/small_file.hpp"
@@ -19,12 +20,6 @@ std::filesystem::path privateFolder(const std::filesystem::path& folder) {
     std::filesystem::create_directories(folder, ec);
     std::filesystem::permissions(folder, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace, ec);
     return folder;
-}
-
-std::string setJson(const ActiveSet& set) {
-    nlohmann::json packs = nlohmann::json::array();
-    for (const auto& p : set.packs) packs.push_back({{"id", p.id}, {"version", p.version}});
-    return nlohmann::json{{"catalog_version", set.catalogVersion}, {"packs", packs}}.dump(2) + "\n";
 }
 
 }  // namespace
@@ -56,7 +51,13 @@ void ContentStore::clearStaging() const {
     }
 }
 
-std::optional<ActiveSet> ContentStore::readSet(const std::filesystem::path& file) const {
+std::string setJson(const ActiveSet& set) {
+    nlohmann::json packs = nlohmann::json::array();
+    for (const auto& p : set.packs) packs.push_back({{"id", p.id}, {"version", p.version}});
+    return nlohmann::json{{"catalog_version", set.catalogVersion}, {"packs", packs}}.dump(2) + "\n";
+}
+
+std::optional<ActiveSet> readSetFile(const std::filesystem::path& file) {
     const nlohmann::json json = nlohmann::json::parse(readSmallFile(file, kMaxSetBytes), nullptr, false);
     if (json.is_discarded() || !json.is_object() || !json.contains("catalog_version") || !json["catalog_version"].is_number_integer() ||
         !json.contains("packs") || !json["packs"].is_array()) {
@@ -76,7 +77,7 @@ std::optional<ActiveSet> ContentStore::readSet(const std::filesystem::path& file
     return set;
 }
 
-std::optional<ActiveSet> ContentStore::activeSet(const std::string& catalog) const { return readSet(m_state / "trusted" / catalog / "active.json"); }
+std::optional<ActiveSet> ContentStore::activeSet(const std::string& catalog) const { return readSetFile(m_state / "trusted" / catalog / "active.json"); }
 
 std::string ContentStore::activate(const std::string& catalog, const ActiveSet& set) const {
     for (const auto& pack : set.packs) {
@@ -90,11 +91,11 @@ std::string ContentStore::activate(const std::string& catalog, const ActiveSet& 
 }
 
 std::vector<PackVersion> ContentStore::removeUnused(const std::vector<std::string>& catalogs) const {
-    std::set<std::pair<std::string, std::string>> keep;
+    std::set<PackVersion> keep = packsClaimedByRunningKiosks(m_state);
     for (const auto& catalog : catalogs) {
         for (const char* name : {"active.json", "previous.json"}) {
-            if (auto set = readSet(m_state / "trusted" / catalog / name)) {
-                for (const auto& p : set->packs) keep.emplace(p.id, p.version);
+            if (auto set = readSetFile(m_state / "trusted" / catalog / name)) {
+                keep.insert(set->packs.begin(), set->packs.end());
             }
         }
     }
@@ -103,7 +104,7 @@ std::vector<PackVersion> ContentStore::removeUnused(const std::vector<std::strin
     for (const auto& idFolder : std::filesystem::directory_iterator(m_state / "packs", ec)) {
         for (const auto& versionFolder : std::filesystem::directory_iterator(idFolder.path(), ec)) {
             PackVersion pack{idFolder.path().filename().string(), versionFolder.path().filename().string()};
-            if (keep.count({pack.id, pack.version})) continue;
+            if (keep.count(pack)) continue;
             std::filesystem::remove_all(versionFolder.path(), ec);
             removed.push_back(std::move(pack));
         }
@@ -112,8 +113,8 @@ std::vector<PackVersion> ContentStore::removeUnused(const std::vector<std::strin
     return removed;
 }
 
-std::vector<std::filesystem::path> ContentStore::activePackFolders(const std::vector<std::string>& catalogs, std::vector<std::string>* collisions) const {
-    std::vector<std::filesystem::path> folders;
+std::vector<PackVersion> ContentStore::activePacks(const std::vector<std::string>& catalogs, std::vector<std::string>* collisions) const {
+    std::vector<PackVersion> packs;
     std::map<std::string, std::string> shownBy;  // pack id → catalog
     for (const auto& catalog : catalogs) {
         const auto set = activeSet(catalog);
@@ -123,9 +124,15 @@ std::vector<std::filesystem::path> ContentStore::activePackFolders(const std::ve
                 if (collisions) collisions->push_back("pack '" + pack.id + "' of catalog '" + catalog + "' is hidden by the one of '" + at->second + "'");
                 continue;
             }
-            if (isInstalled(pack)) folders.push_back(packFolder(pack));
+            if (isInstalled(pack)) packs.push_back(pack);
         }
     }
+    return packs;
+}
+
+std::vector<std::filesystem::path> ContentStore::activePackFolders(const std::vector<std::string>& catalogs, std::vector<std::string>* collisions) const {
+    std::vector<std::filesystem::path> folders;
+    for (const PackVersion& pack : activePacks(catalogs, collisions)) folders.push_back(packFolder(pack));
     return folders;
 }
 

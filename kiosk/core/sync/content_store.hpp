@@ -17,7 +17,7 @@ namespace kiosk::core {
 struct PackVersion {
     std::string id;
     std::string version;
-    bool operator==(const PackVersion&) const = default;
+    auto operator<=>(const PackVersion&) const = default;
 };
 
 // The set of pack versions one catalog version makes visible.
@@ -26,6 +26,11 @@ struct ActiveSet {
     std::vector<PackVersion> packs;
     bool operator==(const ActiveSet&) const = default;
 };
+
+// A set as the kiosk writes it (active.json, previous.json, a claim: core/sync/shown_packs_claim.hpp).
+std::string setJson(const ActiveSet& set);
+// nullopt when the file is missing, unreadable, malformed, or names a pack that is no safe path.
+std::optional<ActiveSet> readSetFile(const std::filesystem::path& file);
 
 class ContentStore {
 public:
@@ -48,16 +53,17 @@ public:
     // installed. Empty on success, else what failed (the old set stays).
     std::string activate(const std::string& catalog, const ActiveSet& set) const;
 
-    // Deletes installed pack versions that no catalog's active or previous set names. Returns them.
+    // Deletes installed pack versions that no catalog's active or previous set names, and that no
+    // running kiosk shows (core/sync/shown_packs_claim.hpp). Returns them.
     std::vector<PackVersion> removeUnused(const std::vector<std::string>& catalogs) const;
 
-    // The folders of the packs `catalogs` show, in catalog order; a pack id a catalog before it
-    // shows already is left out and named in `collisions` ("library from 'partner' hidden by 'hub'").
+    // The installed packs `catalogs` show, in catalog order; a pack id a catalog before it shows
+    // already is left out and named in `collisions` ("library from 'partner' hidden by 'hub'").
+    std::vector<PackVersion> activePacks(const std::vector<std::string>& catalogs, std::vector<std::string>* collisions = nullptr) const;
+    // Their folders.
     std::vector<std::filesystem::path> activePackFolders(const std::vector<std::string>& catalogs, std::vector<std::string>* collisions = nullptr) const;
 
 private:
-    std::optional<ActiveSet> readSet(const std::filesystem::path& file) const;
-
     std::filesystem::path m_state;
 };
 
