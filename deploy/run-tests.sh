@@ -21,9 +21,10 @@ echo "run-tests: the package took $((SECONDS - started)) s"
 # same way by hand with -j2 (tests/README.md); CI's 30 minutes need it since issue 10's walks.
 ctest --preset ci --parallel 2
 # Every test again under AddressSanitizer + UndefinedBehaviorSanitizer (issue 10): a report aborts
-# the test, so passing means none. Leak checking stays off here (CMakePresets.json): the libraries
-# FFmpeg brings along leave allocations behind when they are unloaded, and LeakSanitizer cannot
-# name a module that is gone to suppress it.
+# the test, so passing means none. Leak checking is on only in the soak (CMakePresets.json,
+# tests/soak/CMakeLists.txt): a library FFmpeg brings along can leave an allocation of its
+# constructor behind when it is unloaded, and LeakSanitizer cannot name a module that is gone to
+# suppress it (tests/README.md, "Sanitizers").
 cmake --preset asan
 cmake --build --preset asan
 ctest --preset asan --parallel 2
