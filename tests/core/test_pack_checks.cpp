@@ -89,6 +89,37 @@ TEST_CASE("SVG that would run scripts or fetch other files is refused, plain dra
     }
 }
 
+TEST_CASE("an SVG is known by its first element, whatever an editor wrote before it") {
+    test::TempDir dir;
+    const std::string drawing = R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>)";
+    const std::string licence = "<!-- " + std::string(3000, 'L') + " -->\n";
+    const std::pair<const char*, std::string> good[] = {
+        {"plain", drawing},
+        {"a licence of 3000 bytes first", licence + drawing},
+        {"a byte order mark, the XML declaration, a DOCTYPE",
+         "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+         "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n" + drawing},
+        {"a DOCTYPE with an internal subset", "<!DOCTYPE svg [ <!ATTLIST svg a CDATA \"x>\"> ]>\n" + drawing},
+    };
+    for (const auto& [what, text] : good) {
+        CAPTURE(what);
+        const auto result = core::checkImageFile(dir.write("ok.svg", text), "ok.svg");
+        CHECK_MESSAGE(result.ok(), result.error().describe());
+    }
+    const std::pair<const char*, std::string> notSvg[] = {
+        {"an HTML page with a drawing in it", "<html><body>" + drawing + "</body></html>"},
+        {"a comment that never ends", "<!-- " + drawing},
+        {"an element named svgx", "<svgx/>"},
+        {"nothing but a prolog", "<?xml version=\"1.0\"?>\n" + licence},
+    };
+    for (const auto& [what, text] : notSvg) {
+        CAPTURE(what);
+        const auto result = core::checkImageFile(dir.write("not.svg", text), "not.svg");
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().message == "picture 'not.svg' is not an SVG, PNG or JPEG image");
+    }
+}
+
 TEST_CASE("a pack's files: programs and fonts whatever their name, strange file kinds, deep folders") {
     test::TempDir dir;
     dir.write("pack/pack.toml", "id = \"pack\"\n");

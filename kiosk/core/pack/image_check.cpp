@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/pack/pack_limits.hpp"
@@ -34,9 +35,42 @@ bool startsWith(const Bytes& b, std::initializer_list<unsigned char> magic) {
     return b.size() >= magic.size() && std::equal(magic.begin(), magic.end(), b.begin());
 }
 
-bool looksLikeSvg(const Bytes& b) {
-    const std::string head(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(b.size(), 512)));
-    return head.find("<svg") != std::string::npos;
+// What an editor may write before an SVG's first element: its prolog (a licence in a comment,
+// metadata, a DOCTYPE) is read this far. The first 512 bytes were once all, and an SVG whose
+// <svg> came after them was refused as no picture at all.
+constexpr std::size_t kSvgPrologBytes = 64 * 1024;
+
+// Whether the first element is <svg>: after a byte order mark, white space, the XML
+// declaration, comments, processing instructions and a DOCTYPE (its internal subset too).
+// A text that merely contains "<svg" somewhere (an HTML page with a drawing in it) is not one.
+bool looksLikeSvg(const std::filesystem::path& file) {
+    const Bytes bytes = readPrefix(file, kSvgPrologBytes);
+    std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    const auto skipPast = [&text](std::string_view end) {
+        const std::size_t at = text.find(end);
+        if (at == std::string_view::npos) return false;
+        text.remove_prefix(at + end.size());
+        return true;
+    };
+    for (;;) {
+        const std::size_t start = text.find_first_not_of(" \t\r\n");
+        if (start == std::string_view::npos) return false;
+        text.remove_prefix(start);
+        if (text.starts_with("<!--")) {
+            if (!skipPast("-->")) return false;
+        } else if (text.starts_with("<?")) {
+            if (!skipPast("?>")) return false;
+        } else if (text.starts_with("<!DOCTYPE") || text.starts_with("<!doctype")) {
+            const std::size_t subset = text.find('[');
+            if (subset != std::string_view::npos && subset < text.find('>')) {
+                if (!skipPast("]")) return false;
+            }
+            if (!skipPast(">")) return false;
+        } else {
+            return text.starts_with("<svg") && text.size() > 4 && std::string_view(" \t\r\n/>").find(text[4]) != std::string_view::npos;
+        }
+    }
 }
 
 // The JPEG frame header (SOF) carries the size; it follows a chain of marker segments.
@@ -102,7 +136,7 @@ Result<ImageFacts> checkImageFile(const std::filesystem::path& file, const std::
         facts = *jpeg;
         width = static_cast<std::uint32_t>(jpeg->width);
         height = static_cast<std::uint32_t>(jpeg->height);
-    } else if (looksLikeSvg(head)) {
+    } else if (looksLikeSvg(file)) {
         facts.type = ImageType::Svg;
     } else {
         return failure(ErrorCode::InvalidValue, "picture '" + shownName + "' is not an SVG, PNG or JPEG image",
