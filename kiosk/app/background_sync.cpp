@@ -17,8 +17,9 @@ constexpr std::chrono::seconds kImportPoll{10};
 
 }  // namespace
 
-BackgroundSync::BackgroundSync(const core::KioskConfig& config, const core::ContentStore& store, std::chrono::seconds firstSyncAfter)
-    : m_config(config), m_store(store), m_firstSyncAfter(firstSyncAfter), m_worker([this] { run(); }) {}
+BackgroundSync::BackgroundSync(const core::KioskConfig& config, const core::ContentStore& store, const core::ShownPacksClaim* shown,
+                               std::chrono::seconds firstSyncAfter)
+    : m_config(config), m_store(store), m_firstSyncAfter(firstSyncAfter), m_shown(shown), m_worker([this] { run(); }) {}
 
 BackgroundSync::~BackgroundSync() {
     {
@@ -66,7 +67,7 @@ void BackgroundSync::importNewFolders() {
 bool BackgroundSync::syncOnce() {
     bool allOk = true;
     try {
-        for (const auto& report : syncCatalogs(m_config, m_store, &m_cancel)) {
+        for (const auto& report : syncCatalogs(m_config, m_store, &m_cancel, m_shown ? m_shown->claimed() : std::set<core::PackVersion>{})) {
             if (report.activated) {
                 core::logInfo("sync", "catalog '" + report.catalog + "' version " + std::to_string(report.activeVersion) +
                                           " installed; shown when nobody is at the screen");

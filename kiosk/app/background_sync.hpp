@@ -14,14 +14,17 @@
 
 #include "core/config/kiosk_config.hpp"
 #include "core/sync/content_store.hpp"
+#include "core/sync/shown_packs_claim.hpp"
 
 namespace kiosk::app {
 
 class BackgroundSync {
 public:
     // The first sync comes `firstSyncAfter` after the start: the kiosk shows its first frame
-    // before the network is asked.
-    BackgroundSync(const core::KioskConfig& config, const core::ContentStore& store,
+    // before the network is asked. `shown` (null in `kiosk sync`, which shows nothing): what the
+    // screen shows, which no sync of this process removes, even when other processes cannot
+    // see the claim (a full disk).
+    BackgroundSync(const core::KioskConfig& config, const core::ContentStore& store, const core::ShownPacksClaim* shown,
                    std::chrono::seconds firstSyncAfter = std::chrono::seconds(20));
     ~BackgroundSync();  // ends a transfer under way within about a second, then stops
     BackgroundSync(const BackgroundSync&) = delete;
@@ -44,6 +47,7 @@ private:
     const core::KioskConfig& m_config;
     const core::ContentStore& m_store;
     const std::chrono::seconds m_firstSyncAfter;
+    const core::ShownPacksClaim* const m_shown;
     std::atomic<bool> m_newContent{false};
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -99,7 +99,7 @@ int runCommand(const CommandLine& line, core::TimePoint startedAt) {
     options.awaitContent = [&] {
         library = loading.get();
         navigator.libraryChanged();
-        if (!config->sync.catalogs.empty()) sync.emplace(*config, store);
+        if (!config->sync.catalogs.empty()) sync.emplace(*config, store, shown);
         heartbeat.emplace(*config, state, clock, startedAt, wallClock);
         if (options.schedule) heartbeat->setSchedule("open");
     };

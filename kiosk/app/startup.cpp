@@ -65,6 +65,9 @@ core::PackLibrary loadLibraryReporting(const core::KioskConfig& config, core::Sh
         const core::ContentStore store(prepareStateFolder(config));
         const std::vector<core::PackVersion> packs = store.activePacks(core::catalogNames(config.sync), &collisions);
         for (const auto& collision : collisions) core::logWarning("content", collision);
+        // Between the reading and the claim (a millisecond) another process would have to
+        // activate two catalog versions to remove what was read; then a pack fails to load and
+        // says so, and the next sync's reload shows the new set.
         if (shown) {
             if (const std::string error = shown->show(packs); !error.empty()) {
                 core::logWarning("content", "the packs shown are not claimed (" + error + "): a sync or import in another process may remove them "

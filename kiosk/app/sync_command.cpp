@@ -49,7 +49,7 @@ int syncCommand(const CommandLine& line) {
     // As a service of its own: the running kiosk's schedule (interval with jitter, backoff after
     // failures, the import folder), its outcome in the log and status.json, until SIGTERM.
     // Every write of a sync is atomic, so being killed between them loses nothing.
-    const BackgroundSync background(*config, store, std::chrono::duration_cast<std::chrono::seconds>(config->sync.interval));
+    const BackgroundSync background(*config, store, nullptr, std::chrono::duration_cast<std::chrono::seconds>(config->sync.interval));
     for (;;) ::pause();
 }
 

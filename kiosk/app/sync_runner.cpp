@@ -6,7 +6,8 @@
 
 namespace kiosk::app {
 
-std::vector<core::CatalogSyncReport> syncCatalogs(const core::KioskConfig& config, const core::ContentStore& store, const std::atomic<bool>* cancel) {
+std::vector<core::CatalogSyncReport> syncCatalogs(const core::KioskConfig& config, const core::ContentStore& store, const std::atomic<bool>* cancel,
+                                                  const std::set<core::PackVersion>& shownHere) {
     std::vector<core::CatalogSyncReport> reports;
     for (const core::CatalogSource& source : config.sync.catalogs) {
         if (cancel && cancel->load()) break;
@@ -17,7 +18,7 @@ std::vector<core::CatalogSyncReport> syncCatalogs(const core::KioskConfig& confi
         net::CurlTransport transport(options);
         reports.push_back(core::syncCatalog(source, store, transport, core::SystemWallClock().now()));
     }
-    for (const auto& pack : store.removeUnused(core::catalogNames(config.sync))) {
+    for (const auto& pack : store.removeUnused(core::catalogNames(config.sync), shownHere)) {
         core::logInfo("sync", "removed " + pack.id + " " + pack.version + ", shown by no catalog and no running kiosk any more");
     }
     if (const std::string error = core::writeSyncStatus(store.stateFolder(), reports, store, core::SystemWallClock().now()); !error.empty()) {

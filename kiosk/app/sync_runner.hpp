@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <set>
 #include <vector>
 
 #include "core/config/kiosk_config.hpp"
@@ -11,9 +12,9 @@
 namespace kiosk::app {
 
 // `cancel` (may be null), once set, ends the transfer under way within about a second. Afterwards
-// the installed versions go that no catalog's active or previous set names and no running kiosk
-// shows (ContentStore::removeUnused).
+// the installed versions go that no catalog's active or previous set names, no running kiosk
+// claims and `shownHere` (what this process shows) does not name (ContentStore::removeUnused).
 std::vector<core::CatalogSyncReport> syncCatalogs(const core::KioskConfig& config, const core::ContentStore& store,
-                                                  const std::atomic<bool>* cancel = nullptr);
+                                                  const std::atomic<bool>* cancel = nullptr, const std::set<core::PackVersion>& shownHere = {});
 
 }  // namespace kiosk::app

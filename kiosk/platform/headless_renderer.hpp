@@ -59,6 +59,10 @@ public:
     // `now`. Off by default: screenshots and layout tests show the posters.
     void enableVideoPlayback();
     const PlatformVideoPlayers* videos() const { return m_videos.get(); }
+    // New content loaded: the pictures of the old go, as the window loop does after a reload.
+    void forgetTextures() {
+        if (m_ui) m_ui->forgetTextures();
+    }
     // Low mode's line (see KioskUi::setLowModeTop).
     void setLowModeTop(float y) {
         if (m_ui) m_ui->setLowModeTop(y);

@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <set>
+
 #include "core/sync/content_store.hpp"
 #include "core/sync/shown_packs_claim.hpp"
 #include "temp_dir.hpp"
@@ -94,7 +96,7 @@ TEST_CASE("sync store: the claim of a kiosk killed with SIGKILL protects nothing
     CHECK(f.claimFiles() == 0);
 }
 
-TEST_CASE("sync store: what a claim left half made goes, except a lock file another process may be making right now") {
+TEST_CASE("sync store: what a claim left half made goes, except files another process may be making right now") {
     ThreeVersions f;
     // A list whose lock never came (impossible for a live claim: the lock is placed first).
     f.state.write("shown/17-0.json", "{\"catalog_version\": 0, \"packs\": [{\"id\": \"a\", \"version\": \"1\"}]}\n");
@@ -105,6 +107,9 @@ TEST_CASE("sync store: what a claim left half made goes, except a lock file anot
     const auto old = f.state.write("shown/.19-0.lock-unfinished", "");
     std::filesystem::last_write_time(old, std::filesystem::file_time_type::clock::now() - std::chrono::minutes(2));
     f.state.write("shown/.20-0.lock-unfinished", "");
+    // A list's temp file of a kiosk killed while it wrote it.
+    const auto temp = f.state.write("shown/.21-0.json.Ab12Cd", "{");
+    std::filesystem::last_write_time(temp, std::filesystem::file_time_type::clock::now() - std::chrono::minutes(2));
 
     const auto removed = f.store.removeUnused({"hub"});
     REQUIRE(removed.size() == 1);
@@ -113,11 +118,38 @@ TEST_CASE("sync store: what a claim left half made goes, except a lock file anot
     CHECK(std::filesystem::exists(f.state.path() / "shown/.20-0.lock-unfinished"));
 }
 
-TEST_CASE("sync store: a kiosk whose claim cannot be made says why and shows its content all the same") {
-    test::TempDir state;
-    state.write("shown", "a file where the folder of claims belongs");
-    core::ShownPacksClaim claim(state.path());
+TEST_CASE("sync store: a kiosk whose claim cannot be written says why, and its own clean-up still spares what it shows") {
+    ThreeVersions f;
+    std::filesystem::remove_all(f.state.path() / "shown");
+    f.state.write("shown", "a file where the folder of claims belongs");
+    core::ShownPacksClaim claim(f.state.path());
     CHECK(claim.error().find("cannot create") != std::string::npos);
     CHECK(claim.error().find("shown") != std::string::npos);
     CHECK(claim.show({{"a", "1"}}) == claim.error());
+    CHECK(claim.claimed() == std::set<core::PackVersion>{{"a", "1"}});
+    // The background sync passes what its process claims in memory.
+    CHECK(f.store.removeUnused({"hub"}, claim.claimed()).empty());
+    CHECK(f.installed("1"));
+    // Other processes cannot see it (the folder of claims is a file: no claim to read).
+    const auto removed = f.store.removeUnused({"hub"});
+    REQUIRE(removed.size() == 1);
+    CHECK(removed[0] == core::PackVersion{"a", "1"});
+}
+
+TEST_CASE("sync store: a live claim that cannot be read keeps everything, and the clean-up after it finishes") {
+    ThreeVersions f;
+    core::ShownPacksClaim claim(f.state.path());
+    REQUIRE(claim.show({{"a", "3"}}).empty());
+    std::filesystem::path list;
+    for (const auto& entry : std::filesystem::directory_iterator(f.state.path() / "shown")) {
+        if (entry.path().extension() == ".json") list = entry.path();
+    }
+    REQUIRE_FALSE(list.empty());
+    f.state.write(std::filesystem::relative(list, f.state.path()), "{ not a list");
+    CHECK(f.store.removeUnused({"hub"}).empty());
+    CHECK(f.installed("1"));  // named by nobody, but what the unreadable claim names cannot be told
+    REQUIRE(claim.show({{"a", "3"}}).empty());
+    const auto removed = f.store.removeUnused({"hub"});
+    REQUIRE(removed.size() == 1);
+    CHECK(removed[0] == core::PackVersion{"a", "1"});
 }

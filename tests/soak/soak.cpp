@@ -219,7 +219,7 @@ int runSoak(const SoakOptions& options) {
         platform::EspeakSpeech speech;
         renderer.setSpeech(&speech);
         // The workers start once the content is loaded, as in `kiosk run`.
-        app::BackgroundSync sync(config, store, std::chrono::seconds(1));
+        app::BackgroundSync sync(config, store, &shown, std::chrono::seconds(1));
         const core::SteadyClock steady;
         const core::SystemWallClock wall;
         app::HeartbeatSender heartbeat(config, state, steady, steady.now(), wall, std::chrono::seconds(5));
@@ -300,8 +300,7 @@ int runSoak(const SoakOptions& options) {
             if (sync.takeNewContent()) {
                 library = app::loadLibraryReporting(config, &shown);
                 navigator.libraryChanged();
-                // The UI is the renderer's own and not const; only HeadlessRenderer has no call for this.
-                const_cast<ui::KioskUi*>(renderer.ui())->forgetTextures();
+                renderer.forgetTextures();
                 renderer.settle(navigator, time.now());
                 ++syncsInstalled;
             }

@@ -90,8 +90,11 @@ std::string ContentStore::activate(const std::string& catalog, const ActiveSet& 
     return writeFileAtomically(folder / "active.json", setJson(set));
 }
 
-std::vector<PackVersion> ContentStore::removeUnused(const std::vector<std::string>& catalogs) const {
-    std::set<PackVersion> keep = packsClaimedByRunningKiosks(m_state);
+std::vector<PackVersion> ContentStore::removeUnused(const std::vector<std::string>& catalogs, const std::set<PackVersion>& shownHere) const {
+    const auto claimed = packsClaimedByRunningKiosks(m_state);
+    if (!claimed) return {};  // what a running kiosk shows cannot be told: the next clean-up tries again
+    std::set<PackVersion> keep = *claimed;
+    keep.insert(shownHere.begin(), shownHere.end());
     for (const auto& catalog : catalogs) {
         for (const char* name : {"active.json", "previous.json"}) {
             if (auto set = readSetFile(m_state / "trusted" / catalog / name)) {

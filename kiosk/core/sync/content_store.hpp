@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,9 +54,10 @@ public:
     // installed. Empty on success, else what failed (the old set stays).
     std::string activate(const std::string& catalog, const ActiveSet& set) const;
 
-    // Deletes installed pack versions that no catalog's active or previous set names, and that no
-    // running kiosk shows (core/sync/shown_packs_claim.hpp). Returns them.
-    std::vector<PackVersion> removeUnused(const std::vector<std::string>& catalogs) const;
+    // Deletes installed pack versions that no catalog's active or previous set names, that no
+    // running kiosk claims (core/sync/shown_packs_claim.hpp) and that are not in `shownHere` (what
+    // this process shows). Returns them. Nothing goes while a claim cannot be read.
+    std::vector<PackVersion> removeUnused(const std::vector<std::string>& catalogs, const std::set<PackVersion>& shownHere = {}) const;
 
     // The installed packs `catalogs` show, in catalog order; a pack id a catalog before it shows
     // already is left out and named in `collisions` ("library from 'partner' hidden by 'hub'").
