@@ -5,34 +5,28 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <string_view>
-#include <vector>
 
 #include "core/pack/pack_limits.hpp"
+#include "core/util/small_file.hpp"
 
 namespace kiosk::core {
 namespace {
 
-using Bytes = std::vector<unsigned char>;
+// How much of a picture the checks read: enough for a PNG's header, and for telling the kinds
+// apart; a JPEG's frame header may come after large metadata segments (EXIF, a preview).
+constexpr std::size_t kHeadBytes = 512;
+constexpr std::size_t kJpegHeaderBytes = 256 * 1024;
 
-Bytes readPrefix(const std::filesystem::path& file, std::size_t count) {
-    std::ifstream in(file, std::ios::binary);
-    Bytes bytes(count);
-    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(count));
-    bytes.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-    return bytes;
+std::uint32_t byteAt(std::string_view b, std::size_t at) { return static_cast<unsigned char>(b[at]); }
+std::uint32_t bigEndian32(std::string_view b, std::size_t at) {
+    return (byteAt(b, at) << 24) | (byteAt(b, at + 1) << 16) | (byteAt(b, at + 2) << 8) | byteAt(b, at + 3);
 }
+int bigEndian16(std::string_view b, std::size_t at) { return static_cast<int>((byteAt(b, at) << 8) | byteAt(b, at + 1)); }
 
-std::uint32_t bigEndian32(const Bytes& b, std::size_t at) {
-    return (std::uint32_t{b[at]} << 24) | (std::uint32_t{b[at + 1]} << 16) | (std::uint32_t{b[at + 2]} << 8) | b[at + 3];
-}
-int bigEndian16(const Bytes& b, std::size_t at) { return (b[at] << 8) | b[at + 1]; }
-
-bool startsWith(const Bytes& b, std::initializer_list<unsigned char> magic) {
-    return b.size() >= magic.size() && std::equal(magic.begin(), magic.end(), b.begin());
+bool startsWith(std::string_view b, std::initializer_list<unsigned char> magic) {
+    return b.size() >= magic.size() && std::equal(magic.begin(), magic.end(), b.begin(), [](unsigned char m, char c) { return m == static_cast<unsigned char>(c); });
 }
 
 // What an editor may write before an SVG's first element: its prolog (a licence in a comment,
@@ -43,9 +37,8 @@ constexpr std::size_t kSvgPrologBytes = 64 * 1024;
 // Whether the first element is <svg>: after a byte order mark, white space, the XML
 // declaration, comments, processing instructions and a DOCTYPE (its internal subset too).
 // A text that merely contains "<svg" somewhere (an HTML page with a drawing in it) is not one.
-bool looksLikeSvg(const std::filesystem::path& file) {
-    const Bytes bytes = readPrefix(file, kSvgPrologBytes);
-    std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+bool looksLikeSvg(std::string_view prolog) {
+    std::string_view text = prolog;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     const auto skipPast = [&text](std::string_view end) {
         const std::size_t at = text.find(end);
@@ -74,12 +67,11 @@ bool looksLikeSvg(const std::filesystem::path& file) {
 }
 
 // The JPEG frame header (SOF) carries the size; it follows a chain of marker segments.
-std::optional<ImageFacts> jpegSize(const std::filesystem::path& file) {
-    const Bytes b = readPrefix(file, 256 * 1024);
+std::optional<ImageFacts> jpegSize(std::string_view b) {
     std::size_t at = 2;
     while (at + 9 < b.size()) {
-        if (b[at] != 0xFF) return std::nullopt;
-        const unsigned char marker = b[at + 1];
+        if (byteAt(b, at) != 0xFF) return std::nullopt;
+        const auto marker = static_cast<unsigned char>(b[at + 1]);
         if (marker == 0xFF) {  // fill byte
             ++at;
             continue;
@@ -92,9 +84,7 @@ std::optional<ImageFacts> jpegSize(const std::filesystem::path& file) {
 }
 
 // SVG is text that SDL_image's renderer would follow; anything active or external is refused.
-std::optional<std::string> forbiddenSvgContent(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+std::optional<std::string> forbiddenSvgContent(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     for (std::string_view bad : {"<script", "<foreignobject", "javascript:", "<!entity"}) {
         if (text.find(bad) != std::string::npos) return std::string(bad);
@@ -121,22 +111,32 @@ Result<ImageFacts> checkImageFile(const std::filesystem::path& file, const std::
     if (ec) return failure(ErrorCode::FileUnreadable, "picture '" + shownName + "' cannot be read", "check the file");
     std::string extension = file.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
-    const Bytes head = readPrefix(file, 512);
+    std::string readError;
+    const auto unreadable = [&] {
+        return failure(ErrorCode::FileUnreadable, "picture '" + shownName + "' " + readError,
+                       kUnreadablePackFileHint);
+    };
+    const std::optional<std::string> head = readFileStart(file, kHeadBytes, readError);
+    if (!head) return unreadable();
 
     ImageFacts facts;
     // As declared: a PNG may claim up to 2^32 - 1 pixels a side, which no int holds.
     std::uint32_t width = 0, height = 0;
-    if (startsWith(head, {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}) && head.size() >= 24) {
-        width = bigEndian32(head, 16);
-        height = bigEndian32(head, 20);
+    if (startsWith(*head, {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}) && head->size() >= 24) {
+        width = bigEndian32(*head, 16);
+        height = bigEndian32(*head, 20);
         facts.type = ImageType::Png;
-    } else if (startsWith(head, {0xFF, 0xD8, 0xFF})) {
-        auto jpeg = jpegSize(file);
+    } else if (startsWith(*head, {0xFF, 0xD8, 0xFF})) {
+        const std::optional<std::string> headers = readFileStart(file, kJpegHeaderBytes, readError);
+        if (!headers) return unreadable();
+        auto jpeg = jpegSize(*headers);
         if (!jpeg) return failure(ErrorCode::InvalidValue, "picture '" + shownName + "' is a damaged JPEG", "export it again");
         facts = *jpeg;
         width = static_cast<std::uint32_t>(jpeg->width);
         height = static_cast<std::uint32_t>(jpeg->height);
-    } else if (looksLikeSvg(file)) {
+    } else if (const std::optional<std::string> prolog = readFileStart(file, kSvgPrologBytes, readError); !prolog) {
+        return unreadable();
+    } else if (looksLikeSvg(*prolog)) {
         facts.type = ImageType::Svg;
     } else {
         return failure(ErrorCode::InvalidValue, "picture '" + shownName + "' is not an SVG, PNG or JPEG image",
@@ -156,7 +156,9 @@ Result<ImageFacts> checkImageFile(const std::filesystem::path& file, const std::
         if (size > limits::kSvgBytes) {
             return failure(ErrorCode::TooLarge, "picture '" + shownName + "' is larger than 1 MiB", "simplify the drawing");
         }
-        if (auto bad = forbiddenSvgContent(file)) {
+        std::optional<std::string> text = readFileStart(file, limits::kSvgBytes, readError);
+        if (!text) return unreadable();
+        if (auto bad = forbiddenSvgContent(std::move(*text))) {
             return failure(ErrorCode::Forbidden, "picture '" + shownName + "' contains " + *bad,
                            "pictures may only draw: remove scripts, event handlers and links to other files");
         }

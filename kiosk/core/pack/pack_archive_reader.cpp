@@ -51,6 +51,9 @@ std::string libarchiveMessage(archive* a, const char* otherwise) {
 struct CompressedInput {
     int fd = -1;
     std::array<char, kReadBlock> buffer{};
+    // The system's error of a failed read: libarchive's gzip filter reports one as "truncated
+    // gzip input", which would blame the publisher for a failing disk or stick.
+    int readErrno = 0;
 };
 
 la_ssize_t readCompressed(archive* a, void* data, const void** block) {
@@ -59,6 +62,7 @@ la_ssize_t readCompressed(archive* a, void* data, const void** block) {
         const ssize_t n = ::read(input->fd, input->buffer.data(), input->buffer.size());
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
+            input->readErrno = errno;
             archive_set_error(a, errno, "cannot read the archive: %s", std::strerror(errno));
             return -1;
         }
@@ -171,6 +175,7 @@ private:
         archive_entry* raw = nullptr;
         if (archive_read_open2(m_gzip.get(), &m_compressed, nullptr, readCompressed, nullptr, nullptr) != ARCHIVE_OK ||
             archive_read_next_header(m_gzip.get(), &raw) != ARCHIVE_OK) {
+            if (m_compressed.readErrno != 0) return unreadable("");
             return refused(ErrorCode::Damaged, "", "the pack archive is damaged: " + libarchiveMessage(m_gzip.get(), "it ends early"));
         }
         if (archive_filter_count(m_gzip.get()) < 2 || archive_filter_code(m_gzip.get(), 0) != ARCHIVE_FILTER_GZIP) {
@@ -186,9 +191,16 @@ private:
         return std::nullopt;
     }
 
+    // A read of the archive file failed: the disk or the stick, not the archive.
+    Error unreadable(const std::string& file) const {
+        return Error{ErrorCode::FileUnreadable, file, 0, std::string("the pack archive cannot be read: ") + std::strerror(m_compressed.readErrno),
+                     "the disk or the USB stick may be failing: copy the pack again, or sync again"};
+    }
+
     // The tar layer's failure, worded by what went wrong: too much data, or broken data. `where`
     // (" in 'pages/a.toml'") says where in the archive it happened.
     Error damaged(const std::string& file, const std::string& where) const {
+        if (m_compressed.readErrno != 0) return unreadable(file);
         if (m_tarInput.overBudget) {
             return refused(ErrorCode::Damaged, file, "the pack archive holds more data than its manifest declares" + where);
         }

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 extern "C" {
@@ -18,6 +20,7 @@ extern "C" {
 #include "core/media/ffmpeg_libraries.hpp"
 #include "core/pack/pack_limits.hpp"
 #include "core/pack/video_formats.hpp"
+#include "core/util/small_file.hpp"
 
 namespace kiosk::core {
 namespace {
@@ -68,9 +71,20 @@ std::string formatMegabits(double bitsPerSecond) {
     return text.data();
 }
 
+// An FFmpeg status that is the system's own error (AVERROR(EIO) from the file protocol's read
+// or open): the disk or the stick failed, not the clip, and the message must say so.
+std::optional<std::string> systemError(int status) {
+    switch (-status) {
+        case EIO: case EACCES: case EPERM: case ENOENT: case ENXIO: case EISDIR: case ELOOP: case EMFILE: case ENFILE: case ENOMEM:
+            return std::string(std::strerror(-status));
+        default:
+            return std::nullopt;
+    }
+}
+
 // The latest end time of any packet from `kTailSeconds` before the stated end on; -1 when a
-// packet is damaged or cannot be read.
-double lastPacketEnd(AVFormatContext& context, double durationSeconds) {
+// packet is damaged or cannot be read, with the system's error in `readError` if it was that.
+double lastPacketEnd(AVFormatContext& context, double durationSeconds, std::optional<std::string>& readError) {
     const auto seekTo = static_cast<std::int64_t>(std::max(0.0, durationSeconds - kTailSeconds) * AV_TIME_BASE);
     // A clip that cannot seek is read from where the stream info left off, which also reaches the end.
     av_seek_frame(&context, -1, seekTo, AVSEEK_FLAG_BACKWARD);
@@ -80,7 +94,11 @@ double lastPacketEnd(AVFormatContext& context, double durationSeconds) {
     for (;;) {
         const int status = av_read_frame(&context, packet.get());
         if (status == AVERROR_EOF) break;
-        if (status < 0) return -1;
+        if (status < 0) {
+            readError = systemError(status);
+            if (!readError && context.pb) readError = systemError(context.pb->error);
+            return -1;
+        }
         const bool corrupt = (packet->flags & AV_PKT_FLAG_CORRUPT) != 0;
         const AVStream& stream = *context.streams[packet->stream_index];
         if (packet->pts != AV_NOPTS_VALUE) {
@@ -134,6 +152,9 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     const std::string url = "file:" + file.string();
     const int openStatus = avformat_open_input(&opened, url.c_str(), format, &options);
     av_dict_free(&options);
+    if (const auto system = systemError(openStatus); openStatus < 0 && system) {
+        return failure(ErrorCode::FileUnreadable, "cannot be read: " + *system, kUnreadablePackFileHint);
+    }
     if (openStatus < 0) {
         return failure(ErrorCode::Damaged, "is not a readable " + std::string(supported->name) + " file (damaged, cut off, or another format)",
                        std::string("export it again; ") + kConvertHint);
@@ -192,7 +213,9 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
                        "export it with a lower bitrate, e.g. ffmpeg … -b:v 5M");
     }
 
-    const double lastEnd = lastPacketEnd(*context, facts.durationSeconds);
+    std::optional<std::string> readError;
+    const double lastEnd = lastPacketEnd(*context, facts.durationSeconds, readError);
+    if (readError) return failure(ErrorCode::FileUnreadable, "cannot be read: " + *readError, kUnreadablePackFileHint);
     if (lastEnd < 0) return failure(ErrorCode::Damaged, "is damaged near its end", "export it again, or copy it again");
     if (lastEnd < facts.durationSeconds - kMissingTailSeconds) {
         return failure(ErrorCode::Damaged,

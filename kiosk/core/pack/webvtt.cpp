@@ -5,12 +5,11 @@
 
 #include <array>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <optional>
 
 #include "core/pack/pack_limits.hpp"
 #include "core/pack/text_reader.hpp"
+#include "core/util/small_file.hpp"
 
 namespace kiosk::core {
 namespace {
@@ -209,9 +208,14 @@ std::vector<SubtitleCue> readWebVttFile(const std::filesystem::path& file, const
                                  "check that this is the subtitle file of one clip"});
         return {};
     }
-    std::ifstream in(file, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    ParsedWebVtt parsed = parseWebVtt(text, clipSeconds);
+    std::string readError;
+    const std::optional<std::string> text = readFileStart(file, limits::kSubtitleBytes, readError);
+    if (!text) {
+        problems.push_back(Error{ErrorCode::FileUnreadable, shownFile, 0, "the subtitles " + readError,
+                                 kUnreadablePackFileHint});
+        return {};
+    }
+    ParsedWebVtt parsed = parseWebVtt(*text, clipSeconds);
     for (WebVttProblem& problem : parsed.problems) {
         problems.push_back(Error{ErrorCode::InvalidValue, shownFile, problem.line, std::move(problem.message), std::move(problem.hint)});
     }

@@ -52,7 +52,10 @@ Result<FetchResponse> FolderTransport::get(const FetchRequest& request, const Fe
         }
         response.bytes += n;
     }
-    if (in.bad()) return Error{ErrorCode::FileUnreadable, file.string(), 0, "reading stopped halfway", "check the USB stick; remove and insert it again"};
+    if (in.bad()) {
+        return Error{ErrorCode::FileUnreadable, file.string(), 0, "cannot be read to its end (reading stopped halfway)",
+                     "check the USB stick; remove and insert it again"};
+    }
     return response;
 }
 
