@@ -425,6 +425,45 @@ TEST_CASE("usage: a store that cannot be written in its folder counts in memory 
     CHECK(log.warnings().back().find("counting in memory") != std::string::npos);
 }
 
+TEST_CASE("usage: a log counting in memory moves what it counted into its file once that can be written, and goes on there") {
+    test::TempDir dir;
+    const auto file = core::usageDatabasePath(dir.path());
+    dir.write("usage.sqlite/in-the-way", "a folder where the file belongs");
+    core::ManualWallClock clock;
+    core::SqliteUsageLog log(dir.path(), clock);
+    recordVisit(log, 1, "demo", 10);
+    log.record(UsageEvent{UsageKind::SessionStart, 2, "", "", "en", 0});  // a visit under way throughout
+    log.record(UsageEvent{UsageKind::PageView, 2, "demo", "start", "", 3});
+    log.flush();
+    REQUIRE(log.warnings().size() == 1);
+    CHECK(log.warnings()[0].find("counting in memory until it can") != std::string::npos);
+
+    // Still in the way a few minutes later: tried again, no new warning, nothing lost.
+    clock.advance(6min);
+    recordVisit(log, 3, "demo", 20);
+    log.flush();
+    CHECK(log.warnings().size() == 1);
+
+    std::filesystem::remove_all(file);  // staff cleared it away
+    log.record(UsageEvent{UsageKind::PageView, 2, "demo", "form", "", 4});
+    log.flush();
+    CHECK(log.warnings().size() == 1);  // not before kFileRetryMinutes have passed since the last try
+    clock.advance(6min);
+    log.record(UsageEvent{UsageKind::SessionEnd, 2, "", "", "idle", 90});
+    recordVisit(log, 4, "demo", 30);
+    log.flush();
+    REQUIRE(log.warnings().size() == 2);
+    CHECK(log.warnings()[1] == "usage log: writing to " + file.string() + " again; the 3 visit(s) counted in memory meanwhile are in it");
+
+    CHECK(count(file, "SELECT COUNT(*) FROM sessions") == 4);
+    CHECK(count(file, "SELECT COUNT(*) FROM sessions WHERE ended_minute IS NULL") == 0);
+    CHECK(count(file, "SELECT COUNT(*) FROM events") == 5);  // a page view each, the running visit's two
+    // The visit under way kept its one row: its start (in memory), its pages and its end (in the file).
+    CHECK(count(file, "SELECT COUNT(DISTINCT session_id) FROM events WHERE page IN ('start', 'form') AND value IN (3, 4)") == 1);
+    CHECK(count(file, "SELECT seconds FROM sessions WHERE language = 'en'") == 90);
+    CHECK(count(file, "SELECT COUNT(*) FROM events e JOIN sessions s ON s.id = e.session_id WHERE s.language = 'en'") == 2);
+}
+
 TEST_CASE("usage: stats suppress every cell with fewer sessions than the minimum, and say so") {
     test::TempDir dir;
     core::ManualWallClock clock(core::WallTime{std::chrono::hours(24 * 20000) + 10h});

@@ -1,5 +1,6 @@
-// The usage log's worker: batches events into transactions, prunes by retention, and replaces
-// a database that breaks under it, so logging goes on whatever the disk does.
+// The usage log's worker: batches events into transactions, prunes by retention, replaces a
+// database that breaks under it, and counts in memory while its folder cannot hold one, moving
+// that into the file once it can: logging goes on whatever the disk does, and nothing is lost.
 #include "core/usage/sqlite_usage_log.hpp"
 
 #include <pthread.h>
@@ -18,6 +19,9 @@ namespace kiosk::core {
 namespace {
 
 constexpr std::int64_t kMinutesPerDay = 24 * 60;
+// How often a log counting in memory tries its file again: a full disk that staff cleared, a state
+// folder whose permissions were fixed, a stick that came back. What it counted meanwhile moves in.
+constexpr std::int64_t kFileRetryMinutes = 5;
 
 // The worker must never take the CPU from the frame loop. An ordinary thread that record() wakes
 // preempts the waker when every core is busy (`kiosk stats` beside the kiosk on two cores), and
@@ -46,6 +50,8 @@ public:
             opened.warnings.push_back("usage log: deleted " + removed + ", set aside more than the retention ago");
         }
         m_db = std::move(opened.db);
+        m_inMemory = opened.inMemory;
+        m_fileRetryMinute = usageMinute(now) + kFileRetryMinutes;
         m_lastRetentionDay = -1;
         pruneIfNewDay(usageMinute(now), opened.warnings);
         return opened.warnings;
@@ -55,6 +61,7 @@ public:
     std::vector<std::string> write(const std::vector<SqliteUsageLog::Stamped>& batch) {
         std::vector<std::string> warnings;
         if (batch.empty()) return warnings;
+        if (m_inMemory && batch.back().minute >= m_fileRetryMinute) moveToFile(batch.back().minute, warnings);
         for (int attempt = 0; attempt < 2; ++attempt) {
             try {
                 writeBatch(batch);
@@ -90,6 +97,38 @@ public:
     }
 
 private:
+    // Counting in memory: the file is tried again, and if it opens now, what memory holds is
+    // copied into it (the running visits keep their rows under the new ids) and the log writes
+    // there from then on. Otherwise it is tried again kFileRetryMinutes later, without a word.
+    void moveToFile(std::int64_t minute, std::vector<std::string>& warnings) {
+        m_fileRetryMinute = minute + kFileRetryMinutes;
+        OpenedUsageDatabase opened = openUsageDatabase(m_folder, WallTime{std::chrono::minutes(minute)});
+        if (opened.inMemory) return;  // its warning said so the first time
+        std::map<std::int64_t, std::int64_t> ids;
+        try {
+            ids = copyUsageInto(*m_db, *opened.db);
+        } catch (const std::exception& e) {
+            warnings.push_back(std::string("usage log: ") + usageDatabasePath(m_folder).filename().string() +
+                               " can be opened again, but what was counted in memory could not be copied into it (" + e.what() +
+                               "); counting on in memory");
+            return;
+        }
+        for (auto it = m_rows.begin(); it != m_rows.end();) {
+            const auto copied = ids.find(it->second);
+            if (copied == ids.end()) {
+                it = m_rows.erase(it);  // cannot happen: every running row is in memory; then it gets a new one
+            } else {
+                (it++)->second = copied->second;
+            }
+        }
+        for (auto& w : opened.warnings) warnings.push_back(std::move(w));
+        warnings.push_back("usage log: writing to " + usageDatabasePath(m_folder).string() + " again; the " + std::to_string(ids.size()) +
+                           " visit(s) counted in memory meanwhile are in it");
+        m_db = std::move(opened.db);
+        m_inMemory = false;
+        m_lastRetentionDay = -1;
+    }
+
     std::int64_t sessionRow(const SqliteUsageLog::Stamped& s) {
         auto it = m_rows.find(s.event.session);
         if (it != m_rows.end()) return it->second;
@@ -159,6 +198,8 @@ private:
     std::filesystem::path m_folder;
     int m_retentionDays;
     std::unique_ptr<SQLite::Database> m_db;
+    bool m_inMemory = false;
+    std::int64_t m_fileRetryMinute = 0;            // while in memory: when the file is tried again
     std::map<std::uint64_t, std::int64_t> m_rows;  // running sessions: in-memory token → row
     std::int64_t m_lastRetentionDay = -1;
 };

@@ -151,8 +151,8 @@ OpenedUsageDatabase openUsageDatabase(const std::filesystem::path& stateFolder, 
             if (attempt == 1) {
                 // The file may be perfectly sound: it stays where it is for the next start.
                 opened.warnings.push_back("usage log cannot be written in " + stateFolder.string() + " (" + problem +
-                                          "); counting in memory until the kiosk restarts, " + file.filename().string() +
-                                          " is left as it is");
+                                          "); counting in memory until it can (tried again every few minutes), " +
+                                          file.filename().string() + " is left as it is");
                 opened.inMemory = true;
                 opened.db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
                 migrateUsageDatabase(*opened.db);
@@ -176,11 +176,47 @@ OpenedUsageDatabase openUsageDatabase(const std::filesystem::path& stateFolder, 
         }
     }
     opened.warnings.push_back("usage log cannot be written in " + stateFolder.string() + " (" + problem +
-                              "); counting in memory until the kiosk restarts");
+                              "); counting in memory until it can (tried again every few minutes)");
     opened.inMemory = true;
     opened.db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     migrateUsageDatabase(*opened.db);
     return opened;
+}
+
+std::map<std::int64_t, std::int64_t> copyUsageInto(SQLite::Database& from, SQLite::Database& to) {
+    std::map<std::int64_t, std::int64_t> ids;
+    SQLite::Transaction transaction(to);
+    SQLite::Statement sessions(from, "SELECT id, started_minute, ended_minute, seconds, end_reason, language FROM sessions ORDER BY id");
+    SQLite::Statement insertSession(to, "INSERT INTO sessions(started_minute, ended_minute, seconds, end_reason, language) VALUES (?, ?, ?, ?, ?)");
+    while (sessions.executeStep()) {
+        for (int column = 1; column <= 5; ++column) {
+            const SQLite::Column value = sessions.getColumn(column);
+            if (value.isNull()) {
+                insertSession.bind(column);
+            } else if (value.isInteger()) {
+                insertSession.bind(column, value.getInt64());
+            } else {
+                insertSession.bind(column, value.getString());
+            }
+        }
+        insertSession.exec();
+        insertSession.reset();
+        ids.emplace(sessions.getColumn(0).getInt64(), to.getLastInsertRowid());
+    }
+    SQLite::Statement events(from, "SELECT session_id, minute, kind, pack, page, item, value FROM events ORDER BY id");
+    SQLite::Statement insertEvent(to, "INSERT INTO events(session_id, minute, kind, pack, page, item, value) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    while (events.executeStep()) {
+        const auto session = ids.find(events.getColumn(0).getInt64());
+        if (session == ids.end()) continue;  // the schema's REFERENCES: cannot happen in a database of ours
+        insertEvent.bind(1, session->second);
+        insertEvent.bind(2, events.getColumn(1).getInt64());
+        for (int column = 2; column <= 5; ++column) insertEvent.bind(column + 1, events.getColumn(column).getString());
+        insertEvent.bind(7, events.getColumn(6).getInt64());
+        insertEvent.exec();
+        insertEvent.reset();
+    }
+    transaction.commit();
+    return ids;
 }
 
 void deleteUsageBefore(SQLite::Database& db, std::int64_t cutoffMinute) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,7 +34,7 @@ bool isTransientUsageError(const std::exception& e);
 
 struct OpenedUsageDatabase {
     std::unique_ptr<SQLite::Database> db;  // never null
-    bool inMemory = false;                 // the folder cannot hold a database: counted until restart
+    bool inMemory = false;                 // the folder cannot hold a database now: counted in memory
     std::vector<std::string> warnings;     // for the log and the staff screen
 };
 
@@ -51,6 +52,11 @@ std::filesystem::path moveUsageDatabaseAside(const std::filesystem::path& file, 
 // Deletes the files moveUsageDatabaseAside made (and their -wal) that were set aside more than
 // `retentionDays` before `now`, by the UTC stamp in their names. Returns their names.
 std::vector<std::string> removeExpiredAsideDatabases(const std::filesystem::path& stateFolder, WallTime now, int retentionDays);
+
+// Copies every session of `from` (with its events) into `to`, in one transaction, under new ids:
+// what the log counted in memory, into the file once it can be written again. Returns each
+// copied session's old id → new id. Throws SQLite::Exception; `to` is then unchanged.
+std::map<std::int64_t, std::int64_t> copyUsageInto(SQLite::Database& from, SQLite::Database& to);
 
 // Deletes every session that began before `cutoffMinute`, with its events. secure_delete is on,
 // and the WAL is checkpointed and truncated afterwards, so the rows are not recoverable from the
