@@ -36,6 +36,7 @@ constexpr std::size_t kChunk = 64 * 1024;
 constexpr std::uint64_t kEntryOverhead = 8 * 1024;
 
 constexpr const char* kRefusedHint = "nothing of it was installed; publish the pack again with kiosk's archiver";
+constexpr const char* kUnreadableHint = "the disk or the USB stick may be failing: copy the pack again, or sync again";
 
 using Archive = std::unique_ptr<archive, int (*)(archive*)>;
 
@@ -194,7 +195,7 @@ private:
     // A read of the archive file failed: the disk or the stick, not the archive.
     Error unreadable(const std::string& file) const {
         return Error{ErrorCode::FileUnreadable, file, 0, std::string("the pack archive cannot be read: ") + std::strerror(m_compressed.readErrno),
-                     "the disk or the USB stick may be failing: copy the pack again, or sync again"};
+                     kUnreadableHint};
     }
 
     // The tar layer's failure, worded by what went wrong: too much data, or broken data. `where`
@@ -387,6 +388,7 @@ private:
         std::array<char, 1> probe{};
         const la_ssize_t more = archive_read_data(m_gzip.get(), probe.data(), probe.size());
         if (more < 0) {
+            if (m_compressed.readErrno != 0) return unreadable("");
             return refused(ErrorCode::Damaged, "", "the pack archive is damaged after its last file: " +
                                                        libarchiveMessage(m_gzip.get(), "it ends early"));
         }
@@ -411,11 +413,13 @@ private:
     // CRC-32 and the length, modulo 2^32, of everything the gzip layer inflated.
     std::optional<Error> checkGzipTrailer() const {
         std::array<unsigned char, 8> trailer{};
-        if (m_fileSize < trailer.size() ||
-            ::pread(m_compressed.fd, trailer.data(), trailer.size(), static_cast<off_t>(m_fileSize - trailer.size())) !=
-                static_cast<ssize_t>(trailer.size())) {
-            return refused(ErrorCode::Damaged, "", "the pack archive's gzip trailer cannot be read");
+        if (m_fileSize < trailer.size()) return refused(ErrorCode::Damaged, "", "the pack archive's gzip trailer is missing");
+        const ssize_t n = ::pread(m_compressed.fd, trailer.data(), trailer.size(), static_cast<off_t>(m_fileSize - trailer.size()));
+        if (n < 0) {
+            return Error{ErrorCode::FileUnreadable, "", 0, std::string("the pack archive's gzip trailer cannot be read: ") + std::strerror(errno),
+                         kUnreadableHint};
         }
+        if (n != static_cast<ssize_t>(trailer.size())) return refused(ErrorCode::Damaged, "", "the pack archive changed while it was read");
         auto littleEndian = [&trailer](std::size_t at) {
             return std::uint32_t{trailer[at]} | std::uint32_t{trailer[at + 1]} << 8 | std::uint32_t{trailer[at + 2]} << 16 |
                    std::uint32_t{trailer[at + 3]} << 24;

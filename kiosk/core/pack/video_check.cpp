@@ -4,9 +4,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -30,6 +28,8 @@ namespace {
 constexpr double kMissingTailSeconds = 0.5;
 // How far before the end the tail check starts reading packets.
 constexpr double kTailSeconds = 3.0;
+// What is read of a clip before FFmpeg opens it, to tell a failing disk from a damaged clip.
+constexpr std::size_t kHeaderProbeBytes = 4096;
 
 const char* const kConvertHint =
     "convert it, e.g. ffmpeg -i clip -c:v libx264 -pix_fmt yuv420p -c:a aac clip.mp4 "
@@ -71,20 +71,20 @@ std::string formatMegabits(double bitsPerSecond) {
     return text.data();
 }
 
-// An FFmpeg status that is the system's own error (AVERROR(EIO) from the file protocol's read
-// or open): the disk or the stick failed, not the clip, and the message must say so.
-std::optional<std::string> systemError(int status) {
-    switch (-status) {
-        case EIO: case EACCES: case EPERM: case ENOENT: case ENXIO: case EISDIR: case ELOOP: case EMFILE: case ENFILE: case ENOMEM:
-            return std::string(std::strerror(-status));
-        default:
-            return std::nullopt;
-    }
+// The error of the file's own reads, if one failed: the I/O context keeps what the file protocol's
+// read() returned (AVERROR(EIO) …), whatever a demuxer makes of it. Not the demuxer's status:
+// FFmpeg's WebM reader says AVERROR(EIO) for damaged data too, and a failed read ends the
+// stream, which it reports as AVERROR_EOF.
+std::optional<std::string> readFailure(const AVFormatContext& context) {
+    if (context.pb == nullptr || context.pb->error >= 0 || context.pb->error == AVERROR_EOF) return std::nullopt;
+    std::array<char, AV_ERROR_MAX_STRING_SIZE> text{};
+    av_strerror(context.pb->error, text.data(), text.size());
+    return std::string(text.data());
 }
 
 // The latest end time of any packet from `kTailSeconds` before the stated end on; -1 when a
-// packet is damaged or cannot be read, with the system's error in `readError` if it was that.
-double lastPacketEnd(AVFormatContext& context, double durationSeconds, std::optional<std::string>& readError) {
+// packet is damaged or cannot be read (then readFailure says whether it was the disk).
+double lastPacketEnd(AVFormatContext& context, double durationSeconds) {
     const auto seekTo = static_cast<std::int64_t>(std::max(0.0, durationSeconds - kTailSeconds) * AV_TIME_BASE);
     // A clip that cannot seek is read from where the stream info left off, which also reaches the end.
     av_seek_frame(&context, -1, seekTo, AVSEEK_FLAG_BACKWARD);
@@ -93,12 +93,8 @@ double lastPacketEnd(AVFormatContext& context, double durationSeconds, std::opti
     double lastEnd = 0;
     for (;;) {
         const int status = av_read_frame(&context, packet.get());
-        if (status == AVERROR_EOF) break;
-        if (status < 0) {
-            readError = systemError(status);
-            if (!readError && context.pb) readError = systemError(context.pb->error);
-            return -1;
-        }
+        if (status == AVERROR_EOF) return readFailure(context) ? -1 : lastEnd;
+        if (status < 0) return -1;
         const bool corrupt = (packet->flags & AV_PKT_FLAG_CORRUPT) != 0;
         const AVStream& stream = *context.streams[packet->stream_index];
         if (packet->pts != AV_NOPTS_VALUE) {
@@ -138,6 +134,11 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     if (!supported) return failure(ErrorCode::InvalidValue, "is not an .mp4 or .webm file", kConvertHint);
     facts.container = supported->extension == ".mp4" ? VideoContainer::Mp4 : VideoContainer::WebM;
 
+    // Its start read here first: a file the disk cannot give is told apart from a damaged clip,
+    // which is all FFmpeg would say of either.
+    if (std::string readError; !readFileStart(file, kHeaderProbeBytes, readError)) {
+        return failure(ErrorCode::FileUnreadable, readError, kUnreadablePackFileHint);
+    }
     // Before everything that calls FFmpeg, so the libraries stay loaded until all of it is freed.
     const FfmpegUse ffmpeg;
     if (!ffmpeg.ok()) return failure(ErrorCode::FileUnreadable, "cannot be checked: " + ffmpeg.error(), "");
@@ -152,9 +153,6 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     const std::string url = "file:" + file.string();
     const int openStatus = avformat_open_input(&opened, url.c_str(), format, &options);
     av_dict_free(&options);
-    if (const auto system = systemError(openStatus); openStatus < 0 && system) {
-        return failure(ErrorCode::FileUnreadable, "cannot be read: " + *system, kUnreadablePackFileHint);
-    }
     if (openStatus < 0) {
         return failure(ErrorCode::Damaged, "is not a readable " + std::string(supported->name) + " file (damaged, cut off, or another format)",
                        std::string("export it again; ") + kConvertHint);
@@ -165,6 +163,7 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     // learn more (20 ms and 6 MB of libavcodec's code at every start with the sample clips), so
     // it runs only for a header that leaves something out.
     if (!headersSayEnough(*context) && avformat_find_stream_info(context.get(), nullptr) < 0) {
+        if (const auto disk = readFailure(*context)) return failure(ErrorCode::FileUnreadable, "cannot be read: " + *disk, kUnreadablePackFileHint);
         return failure(ErrorCode::Damaged, "is damaged: its streams cannot be read", "export it again");
     }
 
@@ -213,9 +212,8 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
                        "export it with a lower bitrate, e.g. ffmpeg … -b:v 5M");
     }
 
-    std::optional<std::string> readError;
-    const double lastEnd = lastPacketEnd(*context, facts.durationSeconds, readError);
-    if (readError) return failure(ErrorCode::FileUnreadable, "cannot be read: " + *readError, kUnreadablePackFileHint);
+    const double lastEnd = lastPacketEnd(*context, facts.durationSeconds);
+    if (const auto disk = readFailure(*context)) return failure(ErrorCode::FileUnreadable, "cannot be read: " + *disk, kUnreadablePackFileHint);
     if (lastEnd < 0) return failure(ErrorCode::Damaged, "is damaged near its end", "export it again, or copy it again");
     if (lastEnd < facts.durationSeconds - kMissingTailSeconds) {
         return failure(ErrorCode::Damaged,
