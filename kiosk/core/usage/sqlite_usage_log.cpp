@@ -19,9 +19,6 @@ namespace kiosk::core {
 namespace {
 
 constexpr std::int64_t kMinutesPerDay = 24 * 60;
-// How often a log counting in memory tries its file again: a full disk that staff cleared, a state
-// folder whose permissions were fixed, a stick that came back. What it counted meanwhile moves in.
-constexpr std::int64_t kFileRetryMinutes = 5;
 
 // The worker must never take the CPU from the frame loop. An ordinary thread that record() wakes
 // preempts the waker when every core is busy (`kiosk stats` beside the kiosk on two cores), and
@@ -36,13 +33,17 @@ void neverPreemptOnWakeUp() noexcept {
 // The worker's side: the connection and which row each running session was given.
 class UsageWriter {
 public:
-    UsageWriter(std::filesystem::path folder, int retentionDays) : m_folder(std::move(folder)), m_retentionDays(retentionDays) {}
+    UsageWriter(std::filesystem::path folder, const UsageLogOptions& options)
+        : m_folder(std::move(folder)), m_retentionDays(options.retentionDays), m_fileRetryEvery(options.fileRetryEvery) {}
 
     // `sameFile`: opened again after a failed write, which SQLite rolled back: the sessions' rows
     // are still in the file, and a visit under way keeps its row (else it would count twice).
     std::vector<std::string> open(WallTime now, bool sameFile = false) {
         m_db.reset();
         OpenedUsageDatabase opened = openUsageDatabase(m_folder, now);
+        // From the file into memory: the visits under way keep their rows in the file, where they
+        // continue once the file takes writes again (moveToFile).
+        if (sameFile && opened.inMemory && !m_inMemory) m_fileRows = m_rows;
         // Anything but a clean opening (moved aside, in memory) is another database.
         if (!sameFile || opened.inMemory || !opened.warnings.empty()) m_rows.clear();
         // Files set aside as corrupt hold the same kind of data: they get the same retention.
@@ -51,7 +52,8 @@ public:
         }
         m_db = std::move(opened.db);
         m_inMemory = opened.inMemory;
-        m_fileRetryMinute = usageMinute(now) + kFileRetryMinutes;
+        m_nextFileTry = std::chrono::steady_clock::now() + m_fileRetryEvery;
+        m_lastMinute = usageMinute(now);
         m_lastRetentionDay = -1;
         pruneIfNewDay(usageMinute(now), opened.warnings);
         return opened.warnings;
@@ -60,8 +62,10 @@ public:
     // Writes one batch in one transaction. On a broken file: moved aside, a fresh one, the batch again.
     std::vector<std::string> write(const std::vector<SqliteUsageLog::Stamped>& batch) {
         std::vector<std::string> warnings;
+        if (!batch.empty()) m_lastMinute = batch.back().minute;
+        // Timed by the steady clock: the events' minutes stop while nobody visits, and jump with the wall clock.
+        if (m_inMemory && std::chrono::steady_clock::now() >= m_nextFileTry) moveToFile(warnings);
         if (batch.empty()) return warnings;
-        if (m_inMemory && batch.back().minute >= m_fileRetryMinute) moveToFile(batch.back().minute, warnings);
         for (int attempt = 0; attempt < 2; ++attempt) {
             try {
                 writeBatch(batch);
@@ -96,17 +100,26 @@ public:
         return warnings;
     }
 
+    // Stopping: what is still in memory gets its last chance at the file.
+    std::vector<std::string> finish() {
+        std::vector<std::string> warnings;
+        if (m_inMemory) moveToFile(warnings);
+        return warnings;
+    }
+
 private:
     // Counting in memory: the file is tried again, and if it opens now, what memory holds is
-    // copied into it (the running visits keep their rows under the new ids) and the log writes
-    // there from then on. Otherwise it is tried again kFileRetryMinutes later, without a word.
-    void moveToFile(std::int64_t minute, std::vector<std::string>& warnings) {
-        m_fileRetryMinute = minute + kFileRetryMinutes;
-        OpenedUsageDatabase opened = openUsageDatabase(m_folder, WallTime{std::chrono::minutes(minute)});
+    // copied into it (the running visits keep their rows under the new ids; those that began in
+    // this same file before it failed continue in their rows there) and the log writes there from
+    // then on. Otherwise it is tried again `fileRetryEvery` later, without a word.
+    void moveToFile(std::vector<std::string>& warnings) {
+        m_nextFileTry = std::chrono::steady_clock::now() + m_fileRetryEvery;
+        OpenedUsageDatabase opened = openUsageDatabase(m_folder, WallTime{std::chrono::minutes(m_lastMinute)});
         if (opened.inMemory) return;  // its warning said so the first time
+        const bool sameFile = opened.warnings.empty();  // not a fresh one beside a file moved aside
         std::map<std::int64_t, std::int64_t> ids;
         try {
-            ids = copyUsageInto(*m_db, *opened.db);
+            ids = copyUsageInto(*m_db, *opened.db, sameFile ? m_continuedRows : std::map<std::int64_t, std::int64_t>{});
         } catch (const std::exception& e) {
             warnings.push_back(std::string("usage log: ") + usageDatabasePath(m_folder).filename().string() +
                                " can be opened again, but what was counted in memory could not be copied into it (" + e.what() +
@@ -121,6 +134,10 @@ private:
                 (it++)->second = copied->second;
             }
         }
+        // Visits under way since before the file failed that sent nothing while in memory.
+        if (sameFile) m_rows.insert(m_fileRows.begin(), m_fileRows.end());
+        m_fileRows.clear();
+        m_continuedRows.clear();
         for (auto& w : opened.warnings) warnings.push_back(std::move(w));
         warnings.push_back("usage log: writing to " + usageDatabasePath(m_folder).string() + " again; the " + std::to_string(ids.size()) +
                            " visit(s) counted in memory meanwhile are in it");
@@ -139,6 +156,10 @@ private:
         insert.exec();
         const std::int64_t row = m_db->getLastInsertRowid();
         m_rows.emplace(s.event.session, row);
+        if (const auto inFile = m_fileRows.find(s.event.session); inFile != m_fileRows.end()) {
+            m_continuedRows.emplace(row, inFile->second);
+            m_fileRows.erase(inFile);
+        }
         return row;
     }
 
@@ -197,10 +218,16 @@ private:
 
     std::filesystem::path m_folder;
     int m_retentionDays;
+    std::chrono::milliseconds m_fileRetryEvery;
     std::unique_ptr<SQLite::Database> m_db;
     bool m_inMemory = false;
-    std::int64_t m_fileRetryMinute = 0;            // while in memory: when the file is tried again
+    std::chrono::steady_clock::time_point m_nextFileTry;  // while in memory: when the file is tried again
+    std::int64_t m_lastMinute = 0;                         // the newest event's: the time of a file moved aside
     std::map<std::uint64_t, std::int64_t> m_rows;  // running sessions: in-memory token → row
+    // While in memory after the file failed: visits under way then, token → their row in the file,
+    // and for those that went on in memory, memory row → that file row.
+    std::map<std::uint64_t, std::int64_t> m_fileRows;
+    std::map<std::int64_t, std::int64_t> m_continuedRows;
     std::int64_t m_lastRetentionDay = -1;
 };
 
@@ -266,7 +293,7 @@ void SqliteUsageLog::warn(std::string message) {
 void SqliteUsageLog::run() noexcept {
     neverPreemptOnWakeUp();
     try {
-        UsageWriter writer(m_folder, m_options.retentionDays);
+        UsageWriter writer(m_folder, m_options);
         for (auto& w : writer.open(m_openedAt)) warn(std::move(w));
         std::vector<Stamped> batch;
         std::unique_lock lock(m_mutex);
@@ -279,6 +306,9 @@ void SqliteUsageLog::run() noexcept {
             batch.swap(m_pending);
             lock.unlock();
             for (auto& w : writer.write(batch)) warn(std::move(w));
+            if (stopping) {
+                for (auto& w : writer.finish()) warn(std::move(w));
+            }
             batch.clear();
             lock.lock();
             m_flushDone = flushRequest;

@@ -25,6 +25,9 @@ struct UsageLogOptions {
     // Beyond this many unwritten events (the disk hangs) new ones are dropped and counted: the
     // frame loop never blocks and memory stays bounded.
     std::size_t queueCapacity = 8192;
+    // While the state folder cannot hold the file and the log counts in memory: how often the file
+    // is tried again (then what memory holds moves into it).
+    std::chrono::milliseconds fileRetryEvery{std::chrono::minutes(5)};
 };
 
 class SqliteUsageLog final : public UsageLog {

@@ -183,12 +183,25 @@ OpenedUsageDatabase openUsageDatabase(const std::filesystem::path& stateFolder, 
     return opened;
 }
 
-std::map<std::int64_t, std::int64_t> copyUsageInto(SQLite::Database& from, SQLite::Database& to) {
+std::map<std::int64_t, std::int64_t> copyUsageInto(SQLite::Database& from, SQLite::Database& to,
+                                                   const std::map<std::int64_t, std::int64_t>& continued) {
     std::map<std::int64_t, std::int64_t> ids;
     SQLite::Transaction transaction(to);
     SQLite::Statement sessions(from, "SELECT id, started_minute, ended_minute, seconds, end_reason, language FROM sessions ORDER BY id");
     SQLite::Statement insertSession(to, "INSERT INTO sessions(started_minute, ended_minute, seconds, end_reason, language) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement endSession(to, "UPDATE sessions SET ended_minute = ?, seconds = ?, end_reason = ? WHERE id = ?");
     while (sessions.executeStep()) {
+        if (const auto row = continued.find(sessions.getColumn(0).getInt64()); row != continued.end()) {
+            ids.emplace(row->first, row->second);
+            if (sessions.getColumn(2).isNull()) continue;  // still under way
+            endSession.bind(1, sessions.getColumn(2).getInt64());
+            endSession.bind(2, sessions.getColumn(3).getInt64());
+            endSession.bind(3, sessions.getColumn(4).getString());
+            endSession.bind(4, row->second);
+            endSession.exec();
+            endSession.reset();
+            continue;
+        }
         for (int column = 1; column <= 5; ++column) {
             const SQLite::Column value = sessions.getColumn(column);
             if (value.isNull()) {

@@ -54,9 +54,12 @@ std::filesystem::path moveUsageDatabaseAside(const std::filesystem::path& file, 
 std::vector<std::string> removeExpiredAsideDatabases(const std::filesystem::path& stateFolder, WallTime now, int retentionDays);
 
 // Copies every session of `from` (with its events) into `to`, in one transaction, under new ids:
-// what the log counted in memory, into the file once it can be written again. Returns each
-// copied session's old id → new id. Throws SQLite::Exception; `to` is then unchanged.
-std::map<std::int64_t, std::int64_t> copyUsageInto(SQLite::Database& from, SQLite::Database& to);
+// what the log counted in memory, into the file once it can be written again. A session in
+// `continued` (its id in `from` → a row of `to`) is a visit that began in `to`: its events go
+// to that row, and its end, if it ended, is written there instead of a new row. Returns each
+// session's id in `from` → its row in `to`. Throws SQLite::Exception; `to` is then unchanged.
+std::map<std::int64_t, std::int64_t> copyUsageInto(SQLite::Database& from, SQLite::Database& to,
+                                                   const std::map<std::int64_t, std::int64_t>& continued = {});
 
 // Deletes every session that began before `cutoffMinute`, with its events. secure_delete is on,
 // and the WAL is checkpointed and truncated afterwards, so the rows are not recoverable from the
