@@ -149,6 +149,28 @@ TEST_CASE("sync store: a pack id two catalogs both show comes from the first, an
     CHECK(store.activeSet("hub")->catalogVersion == 4);
 }
 
+TEST_CASE("sync store: while a set file is there but cannot be read, the clean-up removes nothing") {
+    test::TempDir state;
+    const core::ContentStore store(state.path());
+    for (const char* version : {"1.0.0", "2.0.0"}) state.write(std::filesystem::path("packs/online-id") / version / "pack.toml", "id = \"x\"\n");
+    REQUIRE(store.activate("hub", {1, {{"online-id", "1.0.0"}}}).empty());
+    REQUIRE(store.activate("hub", {2, {{"online-id", "2.0.0"}}}).empty());
+    state.write("packs/old/0.9.0/pack.toml", "id = \"old\"\n");
+    // As a failed read or a failed allocation leaves it to the reader: not a set.
+    const std::string active = [&] {
+        std::ifstream in(state.path() / "trusted/hub/active.json");
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }();
+    state.write("trusted/hub/active.json", active.substr(0, active.size() / 2));
+    CHECK(store.removeUnused({"hub"}).empty());
+    CHECK(store.isInstalled({"online-id", "2.0.0"}));  // the shown set: deleted before the fix
+    CHECK(store.isInstalled({"old", "0.9.0"}));
+    state.write("trusted/hub/active.json", active);
+    const auto removed = store.removeUnused({"hub"});
+    REQUIRE(removed.size() == 1);
+    CHECK(removed[0] == core::PackVersion{"old", "0.9.0"});
+}
+
 TEST_CASE("sync store: a restart keeps a broken-off download for the resume and clears half an extraction") {
     test::TempDir state;
     const core::ContentStore store(state.path());

@@ -108,8 +108,15 @@ struct Tally {
 // libstdc++'s recursive_directory_iterator, in libhwy's constructor while FFmpeg is loaded.
 // kiosk/app/out_of_memory.cpp turns those with the bad_alloc still known into exit code 1; the
 // rest abort. Either way nothing half-written may be shown: that is checked for every run.
+// GLib, which FFmpeg's libavcodec brings along (for librsvg), ends the process by design when an
+// allocation fails: "GLib-ERROR **: … failed to allocate 40 bytes" and SIGTRAP (found with
+// KIOSK_FAULT_BUDGET=300; it depends on where the spread of calls falls).
 bool abortedForLackOfMemory(const std::string& point, const FaultRun& run) {
-    return point == "libc/mm/malloc" && !run.exited && run.code == SIGABRT && run.output.find("terminate called") != std::string::npos;
+    if (point != "libc/mm/malloc" || run.exited) return false;
+    const bool terminated = run.code == SIGABRT && run.output.find("terminate called") != std::string::npos;
+    const bool glibGaveUp = run.code == SIGTRAP && run.output.find("GLib-ERROR") != std::string::npos &&
+                            run.output.find("failed to allocate") != std::string::npos;
+    return terminated || glibGaveUp;
 }
 
 // What a failed run must say: what could not be done, in words staff can act on.
