@@ -22,14 +22,18 @@ int writeVisits(char** argv, int rounds) {
     core::SystemWallClock clock;
     core::SqliteUsageLog log(argv[1], clock);
     std::size_t warningsSeen = 0;
+    std::uint64_t droppedSeen = 0;
     std::int64_t seq = 0;
     std::int64_t flushedUpTo = 0;
     // Half a visit per flush: a visit under way spans two commits, as on a real kiosk.
     const auto flush = [&] {
         log.flush();
         const auto warnings = log.warnings();
-        if (warnings.size() == warningsSeen) std::printf("committed %lld-%lld\n", static_cast<long long>(flushedUpTo + 1), static_cast<long long>(seq));
+        const std::uint64_t dropped = log.droppedEvents();  // recorded while memory ran out: never queued
+        if (warnings.size() == warningsSeen && dropped == droppedSeen) std::printf("committed %lld-%lld\n", static_cast<long long>(flushedUpTo + 1), static_cast<long long>(seq));
         for (; warningsSeen < warnings.size(); ++warningsSeen) std::printf("warning %s\n", warnings[warningsSeen].c_str());
+        if (dropped != droppedSeen) std::printf("dropped %llu\n", static_cast<unsigned long long>(dropped - droppedSeen));
+        droppedSeen = dropped;
         flushedUpTo = seq;
         std::fflush(stdout);
     };

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <map>
+#include <optional>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -236,6 +237,7 @@ private:
 SqliteUsageLog::SqliteUsageLog(std::filesystem::path stateFolder, const WallClock& clock, UsageLogOptions options)
     : m_folder(std::move(stateFolder)), m_clock(clock), m_options(options), m_openedAt(clock.now()) {
     m_pending.reserve(m_options.commitAfterEvents * 2);
+    m_warnings.reserve(64);  // room for a warning when memory runs out
     m_worker = std::thread([this] { run(); });
 }
 
@@ -263,7 +265,9 @@ void SqliteUsageLog::record(UsageEvent event) noexcept {
         }
         if (wake) m_wake.notify_one();
     } catch (...) {
-        // Out of memory: this event is lost, the visit goes on.
+        // Out of memory: this event is lost, and counted as dropped; the visit goes on.
+        std::lock_guard lock(m_mutex);
+        ++m_dropped;
     }
 }
 
@@ -284,46 +288,73 @@ std::uint64_t SqliteUsageLog::droppedEvents() const {
     return m_dropped;
 }
 
-void SqliteUsageLog::warn(std::string message) {
-    logWarning("usage", message);
+void SqliteUsageLog::warn(std::string message) noexcept {
+    try {
+        logWarning("usage", message);
+    } catch (...) {
+        // Out of memory for the log line: the staff screen still gets the warning.
+    }
     std::lock_guard lock(m_mutex);
-    m_warnings.push_back(std::move(message));
+    try {
+        m_warnings.push_back(std::move(message));
+    } catch (...) {
+        // Out of memory beyond the room reserved: this one is lost.
+    }
 }
 
 void SqliteUsageLog::run() noexcept {
     neverPreemptOnWakeUp();
+    // Opened at the start, and again before each batch until that succeeds: memory running out
+    // once while opening (tests/faults) stopped the statistics for the rest of the process, and
+    // flush() then returned as if everything had been written.
+    std::optional<UsageWriter> writer;
+    const auto openWriter = [&] {
+        if (writer) return;
+        UsageWriter fresh(m_folder, m_options);
+        std::vector<std::string> warnings = fresh.open(m_openedAt);
+        writer.emplace(std::move(fresh));
+        for (auto& w : warnings) warn(std::move(w));
+    };
+    std::vector<Stamped> batch;
     try {
-        UsageWriter writer(m_folder, m_options);
-        for (auto& w : writer.open(m_openedAt)) warn(std::move(w));
-        std::vector<Stamped> batch;
-        std::unique_lock lock(m_mutex);
-        for (;;) {
-            m_wake.wait_for(lock, m_options.commitEvery, [&] {
-                return m_stop || m_flushRequested > m_flushDone || m_pending.size() >= m_options.commitAfterEvents;
-            });
-            const std::uint64_t flushRequest = m_flushRequested;
-            const bool stopping = m_stop;
-            batch.swap(m_pending);
-            lock.unlock();
-            for (auto& w : writer.write(batch)) warn(std::move(w));
-            if (stopping) {
-                for (auto& w : writer.finish()) warn(std::move(w));
-            }
-            batch.clear();
-            lock.lock();
-            m_flushDone = flushRequest;
-            m_flushed.notify_all();
-            if (stopping && m_pending.empty()) return;
-        }
+        openWriter();
     } catch (const std::exception& e) {
-        logError("usage", std::string("usage log stopped: ") + e.what());
-    } catch (...) {
-        logError("usage", "usage log stopped");
+        try {
+            warn(std::string("usage log: not opened yet (") + e.what() + "), tried again with the first events");
+        } catch (...) {
+            // Not even the words fit in memory: the next batch tries again all the same.
+        }
     }
-    // The worker is gone: let flush() return rather than hang the caller.
-    std::lock_guard lock(m_mutex);
-    m_flushDone = ~std::uint64_t{0};
-    m_flushed.notify_all();
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait_for(lock, m_options.commitEvery, [&] {
+            return m_stop || m_flushRequested > m_flushDone || m_pending.size() >= m_options.commitAfterEvents;
+        });
+        const std::uint64_t flushRequest = m_flushRequested;
+        const bool stopping = m_stop;
+        batch.swap(m_pending);
+        lock.unlock();
+        try {
+            openWriter();
+            for (auto& w : writer->write(batch)) warn(std::move(w));
+            if (stopping) {
+                for (auto& w : writer->finish()) warn(std::move(w));
+            }
+        } catch (const std::exception& e) {
+            // Memory ran out (write() reports SQLite's and the disk's errors itself): this batch
+            // is lost, and said so; the log goes on with the next.
+            try {
+                warn("usage log: " + std::to_string(batch.size()) + " event(s) not written: " + e.what());
+            } catch (...) {
+                // Not even the words fit in memory.
+            }
+        }
+        batch.clear();
+        lock.lock();
+        m_flushDone = flushRequest;
+        m_flushed.notify_all();
+        if (stopping && m_pending.empty()) return;
+    }
 }
 
 }  // namespace kiosk::core

@@ -22,7 +22,8 @@ struct UsageLogOptions {
     // `commitAfterEvents` of them; every commit before that is on disk (WAL, synchronous=FULL).
     std::chrono::milliseconds commitEvery{2000};
     std::size_t commitAfterEvents = 256;
-    // Beyond this many unwritten events (the disk hangs) new ones are dropped and counted: the
+    // Beyond this many unwritten events (the disk hangs) new ones are dropped and counted (so is one
+    // recorded while memory ran out): the
     // frame loop never blocks and memory stays bounded.
     std::size_t queueCapacity = 8192;
     // While the state folder cannot hold the file and the log counts in memory: how often the file
@@ -58,7 +59,7 @@ public:
 
 private:
     void run() noexcept;
-    void warn(std::string message);
+    void warn(std::string message) noexcept;
 
     const std::filesystem::path m_folder;
     const WallClock& m_clock;
