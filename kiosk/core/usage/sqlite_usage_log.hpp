@@ -23,8 +23,7 @@ struct UsageLogOptions {
     std::chrono::milliseconds commitEvery{2000};
     std::size_t commitAfterEvents = 256;
     // Beyond this many unwritten events (the disk hangs) new ones are dropped and counted (so is one
-    // recorded while memory ran out): the
-    // frame loop never blocks and memory stays bounded.
+    // recorded while memory ran out): the frame loop never blocks and memory stays bounded.
     std::size_t queueCapacity = 8192;
     // While the state folder cannot hold the file and the log counts in memory: how often the file
     // is tried again (then what memory holds moves into it).
