@@ -12,6 +12,7 @@ extern "C" {
 #include <libavutil/error.h>
 #include <libavutil/frame.h>
 #include <libavutil/log.h>
+#include <libavutil/mem.h>
 #include <libswresample/swresample.h>
 #include <libswscale/swscale.h>
 }
@@ -36,8 +37,10 @@ KIOSK_FFMPEG_FORWARD(const AVInputFormat *, av_find_input_format, (const char *s
 KIOSK_FFMPEG_FORWARD(AVFrame *, av_frame_alloc, (void), ())
 KIOSK_FFMPEG_FORWARD(void, av_frame_free, (AVFrame **frame), (frame))
 KIOSK_FFMPEG_FORWARD(void, av_frame_unref, (AVFrame *frame), (frame))
+KIOSK_FFMPEG_FORWARD(void, av_freep, (void *ptr), (ptr))
 KIOSK_FFMPEG_FORWARD(AVRational, av_guess_frame_rate, (AVFormatContext *ctx, AVStream *stream, AVFrame *frame), (ctx, stream, frame))
 KIOSK_FFMPEG_FORWARD(int, av_log_get_level, (void), ())
+KIOSK_FFMPEG_FORWARD(void *, av_malloc, (size_t size), (size))
 KIOSK_FFMPEG_FORWARD(void, av_log_set_level, (int level), (level))
 KIOSK_FFMPEG_FORWARD(AVPacket *, av_packet_alloc, (void), ())
 KIOSK_FFMPEG_FORWARD(void, av_packet_free, (AVPacket **pkt), (pkt))
@@ -55,9 +58,12 @@ KIOSK_FFMPEG_FORWARD(int, avcodec_open2, (AVCodecContext *avctx, const AVCodec *
 KIOSK_FFMPEG_FORWARD(int, avcodec_parameters_to_context, (AVCodecContext *codec, const AVCodecParameters *par), (codec, par))
 KIOSK_FFMPEG_FORWARD(int, avcodec_receive_frame, (AVCodecContext *avctx, AVFrame *frame), (avctx, frame))
 KIOSK_FFMPEG_FORWARD(int, avcodec_send_packet, (AVCodecContext *avctx, const AVPacket *avpkt), (avctx, avpkt))
+KIOSK_FFMPEG_FORWARD(AVFormatContext *, avformat_alloc_context, (void), ())
 KIOSK_FFMPEG_FORWARD(void, avformat_close_input, (AVFormatContext **s), (s))
 KIOSK_FFMPEG_FORWARD(int, avformat_find_stream_info, (AVFormatContext *ic, AVDictionary **options), (ic, options))
 KIOSK_FFMPEG_FORWARD(int, avformat_open_input, (AVFormatContext **ps, const char *url, const AVInputFormat *fmt, AVDictionary **options), (ps, url, fmt, options))
+KIOSK_FFMPEG_FORWARD(AVIOContext *, avio_alloc_context, (unsigned char *buffer, int buffer_size, int write_flag, void *opaque, int (*read_packet)(void *opaque, uint8_t *buf, int buf_size), int (*write_packet)(void *opaque, uint8_t *buf, int buf_size), int64_t (*seek)(void *opaque, int64_t offset, int whence)), (buffer, buffer_size, write_flag, opaque, read_packet, write_packet, seek))
+KIOSK_FFMPEG_FORWARD(void, avio_context_free, (AVIOContext **s), (s))
 KIOSK_FFMPEG_FORWARD(int, swr_alloc_set_opts2, (struct SwrContext **ps, AVChannelLayout *out_ch_layout, enum AVSampleFormat out_sample_fmt, int out_sample_rate, AVChannelLayout *in_ch_layout, enum AVSampleFormat in_sample_fmt, int in_sample_rate, int log_offset, void *log_ctx), (ps, out_ch_layout, out_sample_fmt, out_sample_rate, in_ch_layout, in_sample_fmt, in_sample_rate, log_offset, log_ctx))
 KIOSK_FFMPEG_FORWARD(int, swr_convert, (struct SwrContext *s, uint8_t **out, int out_count, const uint8_t **in , int in_count), (s, out, out_count, in, in_count))
 KIOSK_FFMPEG_FORWARD(void, swr_free, (struct SwrContext **s), (s))

@@ -4,10 +4,11 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
+#include <optional>
 #include <string_view>
 
 #include "core/pack/pack_limits.hpp"
+#include "core/util/small_file.hpp"
 
 namespace kiosk::core {
 namespace {
@@ -19,12 +20,6 @@ constexpr std::array kAllowedExtensions{".toml"sv, ".md"sv, ".svg"sv, ".png"sv, 
 // Enough for every signature below: an ISO BMFF box header, a UTF-8 mark and "WEBVTT".
 constexpr std::size_t kSniffBytes = 16;
 
-std::string firstBytes(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::array<char, kSniffBytes> head{};
-    in.read(head.data(), head.size());
-    return std::string(head.data(), static_cast<std::size_t>(in.gcount()));
-}
 
 std::string lowercaseExtension(const std::filesystem::path& file) {
     std::string extension = file.extension().string();
@@ -112,7 +107,13 @@ void checkPackFiles(const std::filesystem::path& folder, Diagnostics& problems) 
         }
         if (++fileCount > limits::kPackFiles) break;  // enough to know; the rest need not be looked at
         totalBytes += entry.file_size(ec);
-        const std::string head = firstBytes(path);
+        std::string readError;
+        const std::optional<std::string> firstBytes = readFileStart(path, kSniffBytes, readError);
+        if (!firstBytes) {
+            report(ErrorCode::FileUnreadable, path, "this file " + readError, kUnreadablePackFileHint);
+            continue;
+        }
+        const std::string& head = *firstBytes;
         const std::string_view kind = forbiddenContentKind(head);
         if (!kind.empty()) {
             report(ErrorCode::Forbidden, path, "this file is " + std::string(kind) + ", which a pack must never contain",

@@ -3,7 +3,13 @@
 #include "core/pack/video_check.hpp"
 
 #include <algorithm>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -18,6 +24,7 @@ extern "C" {
 #include "core/media/ffmpeg_libraries.hpp"
 #include "core/pack/pack_limits.hpp"
 #include "core/pack/video_formats.hpp"
+#include "core/util/file_descriptor.hpp"
 #include "core/util/small_file.hpp"
 
 namespace kiosk::core {
@@ -28,8 +35,6 @@ namespace {
 constexpr double kMissingTailSeconds = 0.5;
 // How far before the end the tail check starts reading packets.
 constexpr double kTailSeconds = 3.0;
-// What is read of a clip before FFmpeg opens it, to tell a failing disk from a damaged clip.
-constexpr std::size_t kHeaderProbeBytes = 4096;
 
 const char* const kConvertHint =
     "convert it, e.g. ffmpeg -i clip -c:v libx264 -pix_fmt yuv420p -c:a aac clip.mp4 "
@@ -71,19 +76,67 @@ std::string formatMegabits(double bitsPerSecond) {
     return text.data();
 }
 
-// The error of the file's own reads, if one failed: the I/O context keeps what the file protocol's
-// read() returned (AVERROR(EIO) …), whatever a demuxer makes of it. Not the demuxer's status:
-// FFmpeg's WebM reader says AVERROR(EIO) for damaged data too, and a failed read ends the
-// stream, which it reports as AVERROR_EOF.
-std::optional<std::string> readFailure(const AVFormatContext& context) {
-    if (context.pb == nullptr || context.pb->error >= 0 || context.pb->error == AVERROR_EOF) return std::nullopt;
-    std::array<char, AV_ERROR_MAX_STRING_SIZE> text{};
-    av_strerror(context.pb->error, text.data(), text.size());
-    return std::string(text.data());
-}
+// The clip read through a descriptor of ours rather than FFmpeg's file protocol, so that a disk
+// that fails an open or a read is known as such: the demuxer's status cannot tell (FFmpeg's WebM
+// reader says AVERROR(EIO) for damaged data too, and a failed read ends the stream as EOF).
+class ClipInput {
+public:
+    explicit ClipInput(const std::filesystem::path& file) : m_fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC)) {
+        if (!m_fd.valid()) {
+            m_errno = errno;
+            return;
+        }
+        auto* buffer = static_cast<unsigned char*>(av_malloc(kBufferBytes));
+        if (buffer) m_io = avio_alloc_context(buffer, kBufferBytes, 0, this, &ClipInput::read, nullptr, &ClipInput::seek);
+        if (!m_io) av_freep(&buffer);
+    }
+    ~ClipInput() {  // after the AVFormatContext that used it: declared before it
+        if (!m_io) return;
+        av_freep(&m_io->buffer);
+        avio_context_free(&m_io);
+    }
+    ClipInput(const ClipInput&) = delete;
+    ClipInput& operator=(const ClipInput&) = delete;
+
+    AVIOContext* io() const { return m_io; }
+    // The system's error of a failed open or read; nullopt while there was none.
+    std::optional<std::string> failure() const {
+        if (m_errno == 0) return std::nullopt;
+        return std::string(std::strerror(m_errno));
+    }
+
+private:
+    static constexpr int kBufferBytes = 32 * 1024;
+
+    static int read(void* opaque, std::uint8_t* buffer, int size) {
+        auto* self = static_cast<ClipInput*>(opaque);
+        for (;;) {
+            const ssize_t n = ::read(self->m_fd.get(), buffer, static_cast<std::size_t>(size));
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                self->m_errno = errno;
+                return AVERROR(errno);
+            }
+            return n == 0 ? AVERROR_EOF : static_cast<int>(n);
+        }
+    }
+    static std::int64_t seek(void* opaque, std::int64_t offset, int whence) {
+        auto* self = static_cast<ClipInput*>(opaque);
+        if (whence & AVSEEK_SIZE) {
+            struct stat info{};
+            return ::fstat(self->m_fd.get(), &info) == 0 ? static_cast<std::int64_t>(info.st_size) : AVERROR(errno);
+        }
+        const off_t at = ::lseek(self->m_fd.get(), static_cast<off_t>(offset), whence & ~AVSEEK_FORCE);
+        return at < 0 ? AVERROR(errno) : static_cast<std::int64_t>(at);
+    }
+
+    UniqueFd m_fd;
+    int m_errno = 0;
+    AVIOContext* m_io = nullptr;
+};
 
 // The latest end time of any packet from `kTailSeconds` before the stated end on; -1 when a
-// packet is damaged or cannot be read (then readFailure says whether it was the disk).
+// packet is damaged or cannot be read (ClipInput::failure says whether it was the disk).
 double lastPacketEnd(AVFormatContext& context, double durationSeconds) {
     const auto seekTo = static_cast<std::int64_t>(std::max(0.0, durationSeconds - kTailSeconds) * AV_TIME_BASE);
     // A clip that cannot seek is read from where the stream info left off, which also reaches the end.
@@ -93,7 +146,7 @@ double lastPacketEnd(AVFormatContext& context, double durationSeconds) {
     double lastEnd = 0;
     for (;;) {
         const int status = av_read_frame(&context, packet.get());
-        if (status == AVERROR_EOF) return readFailure(context) ? -1 : lastEnd;
+        if (status == AVERROR_EOF) break;
         if (status < 0) return -1;
         const bool corrupt = (packet->flags & AV_PKT_FLAG_CORRUPT) != 0;
         const AVStream& stream = *context.streams[packet->stream_index];
@@ -134,11 +187,6 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     if (!supported) return failure(ErrorCode::InvalidValue, "is not an .mp4 or .webm file", kConvertHint);
     facts.container = supported->extension == ".mp4" ? VideoContainer::Mp4 : VideoContainer::WebM;
 
-    // Its start read here first: a file the disk cannot give is told apart from a damaged clip,
-    // which is all FFmpeg would say of either.
-    if (std::string readError; !readFileStart(file, kHeaderProbeBytes, readError)) {
-        return failure(ErrorCode::FileUnreadable, readError, kUnreadablePackFileHint);
-    }
     // Before everything that calls FFmpeg, so the libraries stay loaded until all of it is freed.
     const FfmpegUse ffmpeg;
     if (!ffmpeg.ok()) return failure(ErrorCode::FileUnreadable, "cannot be checked: " + ffmpeg.error(), "");
@@ -149,10 +197,24 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     AVDictionary* options = nullptr;
     av_dict_set(&options, "protocol_whitelist", "file", 0);
     av_dict_set(&options, "format_whitelist", std::string(supported->demuxer).c_str(), 0);
-    AVFormatContext* opened = nullptr;
-    const std::string url = "file:" + file.string();
-    const int openStatus = avformat_open_input(&opened, url.c_str(), format, &options);
+    const ClipInput input(file);
+    const auto unreadable = [&] {
+        return failure(ErrorCode::FileUnreadable, "cannot be read: " + input.failure().value_or("out of memory"), kUnreadablePackFileHint);
+    };
+    AVFormatContext* opened = input.io() ? avformat_alloc_context() : nullptr;
+    if (!opened) {
+        av_dict_free(&options);
+        return unreadable();
+    }
+    opened->pb = input.io();
+    opened->flags |= AVFMT_FLAG_CUSTOM_IO;
+    const std::string url = "file:" + file.string();  // what the demuxer's messages and references name
+    const int openStatus = avformat_open_input(&opened, url.c_str(), format, &options);  // frees `opened` on failure
     av_dict_free(&options);
+    if (input.failure()) {
+        if (openStatus >= 0) avformat_close_input(&opened);
+        return unreadable();
+    }
     if (openStatus < 0) {
         return failure(ErrorCode::Damaged, "is not a readable " + std::string(supported->name) + " file (damaged, cut off, or another format)",
                        std::string("export it again; ") + kConvertHint);
@@ -163,7 +225,7 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     // learn more (20 ms and 6 MB of libavcodec's code at every start with the sample clips), so
     // it runs only for a header that leaves something out.
     if (!headersSayEnough(*context) && avformat_find_stream_info(context.get(), nullptr) < 0) {
-        if (const auto disk = readFailure(*context)) return failure(ErrorCode::FileUnreadable, "cannot be read: " + *disk, kUnreadablePackFileHint);
+        if (input.failure()) return unreadable();
         return failure(ErrorCode::Damaged, "is damaged: its streams cannot be read", "export it again");
     }
 
@@ -213,7 +275,7 @@ Result<VideoFacts> checkVideoFile(const std::filesystem::path& file, const std::
     }
 
     const double lastEnd = lastPacketEnd(*context, facts.durationSeconds);
-    if (const auto disk = readFailure(*context)) return failure(ErrorCode::FileUnreadable, "cannot be read: " + *disk, kUnreadablePackFileHint);
+    if (input.failure()) return unreadable();
     if (lastEnd < 0) return failure(ErrorCode::Damaged, "is damaged near its end", "export it again, or copy it again");
     if (lastEnd < facts.durationSeconds - kMissingTailSeconds) {
         return failure(ErrorCode::Damaged,

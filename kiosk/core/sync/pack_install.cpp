@@ -122,11 +122,16 @@ Result<InstallOutcome> installPack(const CatalogPack& pack, const std::string& b
     if (fd.get() < 0) return packError(pack, ErrorCode::FileUnreadable, "cannot read " + partFile.string() + ": " + std::strerror(errno));
     std::int64_t length = 0;
     const auto sha256 = hashThrough(fd.get(), length);
-    if (!sha256 || length != pack.length || *sha256 != pack.sha256) {
+    if (!sha256) {
+        const std::string why = std::strerror(errno);
+        std::filesystem::remove(partFile, ec);
+        return packError(pack, ErrorCode::FileUnreadable, "the archive cannot be read back from " + staging.string() + ": " + why,
+                         "nothing of it is used; it is fetched again on the next sync (check the disk if this repeats)");
+    }
+    if (length != pack.length || *sha256 != pack.sha256) {
         std::filesystem::remove(partFile, ec);
         return packError(pack, ErrorCode::Damaged,
-                         !sha256 ? "the archive could not be read back"
-                                 : "the archive is not the one the catalog signed (" + std::to_string(length) + " bytes, sha256 " + sha256->substr(0, 12) + "…)",
+                         "the archive is not the one the catalog signed (" + std::to_string(length) + " bytes, sha256 " + sha256->substr(0, 12) + "…)",
                          "nothing of it is used; it is fetched again on the next sync");
     }
     if (::lseek(fd.get(), 0, SEEK_SET) != 0) return packError(pack, ErrorCode::FileUnreadable, "cannot read " + partFile.string());
