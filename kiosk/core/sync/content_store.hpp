@@ -4,6 +4,8 @@
 //   trusted/<catalog>/           the catalog's verified metadata, and its active set:
 //     active.json                  the pack versions shown, all installed: switched atomically
 //     previous.json                the set before, kept installed for a rollback
+//   shown/                       what running kiosks show, kept installed while they do
+//                                (core/sync/shown_packs_claim.hpp)
 #pragma once
 
 #include <cstdint>
