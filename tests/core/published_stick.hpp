@@ -8,26 +8,20 @@
 #include <doctest/doctest.h>
 
 #include "core/sync/catalog_publisher.hpp"
-#include "core/trust/ed25519_keys.hpp"
 #include "core/util/clock.hpp"
+#include "trust_keys.hpp"
 
 namespace kiosk::test {
 
 // Signs online-id at `published` with fresh keys (the root valid for a year) into `out`.
 // Returns the bytes of root.json, which an operator brings to the kiosk by hand.
 inline std::string publishOnlineId(const std::filesystem::path& out, core::WallTime published) {
-    const core::SecretKey rootKey = core::SecretKey::generate();
-    const core::SecretKey catalogKey = core::SecretKey::generate();
-    core::RootMetadata root;
-    root.expires = published + std::chrono::hours(24 * 365);
-    for (const auto* key : {&rootKey, &catalogKey}) root.keys.emplace(key->publicKey().keyId(), key->publicKey());
-    root.root.keyIds = {rootKey.publicKey().keyId()};
-    root.catalog.keyIds = {catalogKey.publicKey().keyId()};
+    const TrustKeys keys(published);
     core::PublishRequest request;
     request.packFolders = {KIOSK_SOURCE_DIR "/content/online-id"};
-    request.key = &catalogKey;
-    request.rootBytes = core::makeRootDocument(root, {&rootKey});
-    request.root = root;
+    request.key = &keys.catalogKey;
+    request.rootBytes = keys.rootBytes;
+    request.root = keys.root;
     request.out = out;
     request.now = published;
     auto publishedCatalog = core::publishCatalog(request);

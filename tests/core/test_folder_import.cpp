@@ -8,24 +8,13 @@
 #include "core/sync/folder_transport.hpp"
 #include "core/util/sha256.hpp"
 #include "temp_dir.hpp"
+#include "trust_keys.hpp"
 
 using namespace kiosk;
 
 namespace {
 
-struct Publisher {
-    core::SecretKey rootKey = core::SecretKey::generate();
-    core::SecretKey catalogKey = core::SecretKey::generate();
-    core::RootMetadata root;
-    std::string rootBytes;
-
-    Publisher() {
-        root.expires = core::SystemWallClock().now() + std::chrono::hours(24 * 365);
-        for (const auto* key : {&rootKey, &catalogKey}) root.keys.emplace(key->publicKey().keyId(), key->publicKey());
-        root.root.keyIds = {rootKey.publicKey().keyId()};
-        root.catalog.keyIds = {catalogKey.publicKey().keyId()};
-        rootBytes = core::makeRootDocument(root, {&rootKey});
-    }
+struct Publisher : test::TrustKeys {
     core::CatalogMetadata publish(const std::filesystem::path& out, std::int64_t version = 0) {
         core::PublishRequest request;
         request.packFolders = {KIOSK_SOURCE_DIR "/content/online-id"};

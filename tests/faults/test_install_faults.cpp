@@ -13,10 +13,10 @@
 #include "core/pack/pack_library.hpp"
 #include "core/sync/catalog_publisher.hpp"
 #include "core/sync/content_store.hpp"
-#include "core/trust/ed25519_keys.hpp"
 #include "fault_run.hpp"
 #include "pack_versions.hpp"
 #include "temp_dir.hpp"
+#include "trust_keys.hpp"
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -50,17 +50,11 @@ struct ImportFixture {
             std::filesystem::copy(std::filesystem::path(KIOSK_SOURCE_DIR) / "content" / id, dir.path() / "authoring" / id,
                                   std::filesystem::copy_options::recursive);
         }
-        const core::SecretKey rootKey = core::SecretKey::generate();
-        const core::SecretKey catalogKey = core::SecretKey::generate();
-        core::RootMetadata root;
-        root.expires = core::SystemWallClock().now() + std::chrono::hours(24 * 365);
-        for (const auto* key : {&rootKey, &catalogKey}) root.keys.emplace(key->publicKey().keyId(), key->publicKey());
-        root.root.keyIds = {rootKey.publicKey().keyId()};
-        root.catalog.keyIds = {catalogKey.publicKey().keyId()};
+        const TrustKeys keys;
         core::PublishRequest request;
-        request.key = &catalogKey;
-        request.rootBytes = core::makeRootDocument(root, {&rootKey});
-        request.root = root;
+        request.key = &keys.catalogKey;
+        request.rootBytes = keys.rootBytes;
+        request.root = keys.root;
         request.out = stick;
         request.now = core::SystemWallClock().now();
         const auto rootFile = dir.write("root.json", request.rootBytes);

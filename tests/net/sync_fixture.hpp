@@ -17,6 +17,7 @@
 #include "core/sync/catalog_sync.hpp"
 #include "core/util/sha256.hpp"
 #include "net/curl_transport.hpp"
+#include "../core/trust_keys.hpp"
 #include "nginx_server.hpp"
 
 namespace kiosk::test {
@@ -55,14 +56,10 @@ inline int countOf(const std::string& text, const std::string& what) {
     return n;
 }
 
-struct SyncFixture {
+struct SyncFixture : TrustKeys {
     NginxServer server;
     TempDir authoring;  // the publisher's packs, copied from the samples so tests can change them
     TempDir kiosk;      // the kiosk's state folder
-    core::SecretKey rootKey = core::SecretKey::generate();
-    core::SecretKey catalogKey = core::SecretKey::generate();
-    core::RootMetadata root;
-    std::string rootBytes;
     core::CatalogSource source;
     std::int64_t published = 0;
 
@@ -71,11 +68,6 @@ struct SyncFixture {
         for (const char* id : {"online-id", "e-prescription", "innovationshub"}) {
             std::filesystem::copy(std::filesystem::path(kSampleContent) / id, authoring.path() / id, std::filesystem::copy_options::recursive);
         }
-        root.expires = core::SystemWallClock().now() + std::chrono::hours(24 * 365);
-        for (const auto* key : {&rootKey, &catalogKey}) root.keys.emplace(key->publicKey().keyId(), key->publicKey());
-        root.root.keyIds = {rootKey.publicKey().keyId()};
-        root.catalog.keyIds = {catalogKey.publicKey().keyId()};
-        rootBytes = core::makeRootDocument(root, {&rootKey});
         source.name = "hub";
         source.url = server.url("/kiosk");
         source.initialRoot = authoring.write("root.json", rootBytes);

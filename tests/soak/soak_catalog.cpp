@@ -37,15 +37,10 @@ SoakCatalog::SoakCatalog(const std::vector<std::filesystem::path>& packs, const 
     m_originalTile = test::readFile(m_packFolders.front() / "images" / "tile.svg");
     if (m_originalTile.find("</svg>") == std::string::npos) throw std::runtime_error(packs.front().string() + " has no images/tile.svg");
 
-    m_root.expires = core::SystemWallClock().now() + std::chrono::hours(24 * 365);
-    for (const auto* key : {&m_rootKey, &m_catalogKey}) m_root.keys.emplace(key->publicKey().keyId(), key->publicKey());
-    m_root.root.keyIds = {m_rootKey.publicKey().keyId()};
-    m_root.catalog.keyIds = {m_catalogKey.publicKey().keyId()};
-    m_rootBytes = core::makeRootDocument(m_root, {&m_rootKey});
     m_source.name = "hub";
     m_source.url = m_server.url("/kiosk/");
     m_source.initialRoot = m_folder / "root.json";
-    writeText(m_source.initialRoot, m_rootBytes);
+    writeText(m_source.initialRoot, m_keys.rootBytes);
 }
 
 std::string SoakCatalog::republish() {
@@ -66,9 +61,9 @@ std::string SoakCatalog::republish() {
 
     core::PublishRequest request;
     request.packFolders = m_packFolders;
-    request.key = &m_catalogKey;
-    request.rootBytes = m_rootBytes;
-    request.root = m_root;
+    request.key = &m_keys.catalogKey;
+    request.rootBytes = m_keys.rootBytes;
+    request.root = m_keys.root;
     request.out = m_server.root() / "kiosk";
     request.now = core::SystemWallClock().now();
     auto catalog = core::publishCatalog(request);

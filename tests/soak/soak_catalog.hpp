@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "../core/trust_keys.hpp"
 #include "../net/nginx_server.hpp"
 #include "core/config/sync_config.hpp"
 #include "core/trust/ed25519_keys.hpp"
@@ -34,10 +35,7 @@ private:
     std::filesystem::path m_folder;
     std::vector<std::filesystem::path> m_packFolders;  // the publisher's copies
     std::string m_originalTile;
-    core::SecretKey m_rootKey = core::SecretKey::generate();
-    core::SecretKey m_catalogKey = core::SecretKey::generate();
-    core::RootMetadata m_root;
-    std::string m_rootBytes;
+    test::TrustKeys m_keys;
     core::CatalogSource m_source;
     int m_published = 0;
 };
